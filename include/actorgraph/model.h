@@ -1,0 +1,203 @@
+/*
+ * model.h: the dataset in memory: actors, relation types, relations, eras.
+ *
+ * A dataset is a folder of CSV files (see docs/METHODS.md); load.h reads it.
+ * Everything here is owned by the ag_dataset_t and freed by
+ * ag_dataset_destroy(). Actors, types, relations and eras refer to each
+ * other by index into the dataset's arrays (-1 for "none").
+ */
+#ifndef ACTORGRAPH_MODEL_H
+#define ACTORGRAPH_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "actorgraph/date.h"
+#include "actorgraph/error.h"
+
+typedef enum {
+    AG_KIND_STATE,
+    AG_KIND_LEADER,
+    AG_KIND_ORGANISATION,
+    AG_KIND_GROUP,   /* non-state armed or political group */
+    AG_KIND_AGENCY,
+    AG_KIND_COUNT
+} ag_kind_t;
+
+/*
+ * Extra columns of one CSV file: those the format does not name. They are
+ * kept, in file order, so that exports can carry them.
+ *   names: the header names; n: how many.
+ */
+typedef struct {
+    char **names;
+    size_t n;
+} ag_columns_t;
+
+/*
+ * An actor (actors.csv).
+ *   id, name:   unique id and display name (name kept verbatim).
+ *   kind:       state, leader, organisation, group or agency.
+ *   parent:     index of the actor this one acts for, or -1.
+ *   continues:  index of the earlier actor this one continues, or -1.
+ *   has_active, active: interval of existence, when given.
+ *   note:       free text, verbatim ("" when empty).
+ *   extra:      values of the file's extra columns (ag_dataset_t.actor_cols).
+ *   line:       line in actors.csv where the record starts.
+ */
+typedef struct {
+    char *id;
+    char *name;
+    ag_kind_t kind;
+    long parent;
+    long continues;
+    bool has_active;
+    ag_date_t active;
+    char *note;
+    char **extra;
+    long line;
+} ag_actor_t;
+
+/*
+ * A relation type (types.csv, or the built-in vocabulary).
+ *   id, label:  id used in relations.csv and a label for legends.
+ *   directed:   false when the relation is mutual (alliance, war).
+ *   sign:       +1 cooperative, -1 conflictual (default of its relations).
+ *   weight:     > 0, default weight of its relations.
+ *   cameo:      CAMEO event code ("" when none).
+ *   style:      Graphviz edge style (solid, dashed, dotted, bold).
+ *   extra, line: as for actors (line 0 for built-in types).
+ */
+typedef struct {
+    char *id;
+    char *label;
+    bool directed;
+    int sign;
+    double weight;
+    char *cameo;
+    char *style;
+    char **extra;
+    long line;
+} ag_type_t;
+
+/*
+ * A relation (relations.csv).
+ *   source, target: actor indices.
+ *   type:           type index.
+ *   date:           the EDTF date; date_text its canonical form.
+ *   sign, weight:   effective values (the row's, else the type's).
+ *   sign_set, weight_set: whether the row overrode the type's default.
+ *   cite, note:     verbatim ("" when empty).
+ *   extra, line:    as for actors.
+ */
+typedef struct {
+    long source;
+    long target;
+    long type;
+    ag_date_t date;
+    char *date_text;
+    int sign;
+    double weight;
+    bool sign_set;
+    bool weight_set;
+    char *cite;
+    char *note;
+    char **extra;
+    long line;
+} ag_relation_t;
+
+/*
+ * An era (eras.csv).
+ *   id, name:  id and display name (name = id when empty).
+ *   period:    EDTF interval; period_text its canonical form.
+ *   note, extra, line: as for actors.
+ */
+typedef struct {
+    char *id;
+    char *name;
+    ag_date_t period;
+    char *period_text;
+    char *note;
+    char **extra;
+    long line;
+} ag_era_t;
+
+/*
+ * A whole dataset.
+ *   dir:           the folder it was loaded from.
+ *   name:          the folder's last component ("new-great-game").
+ *   actors, types, relations, eras: arrays in file order, with lengths.
+ *   builtin_types: true when no types.csv was given.
+ *   *_cols:        the extra columns of each file.
+ *   actor_index, type_index, era_index: indices sorted by id (byte order),
+ *                  for ag_dataset_find_*.
+ */
+typedef struct {
+    char *dir;
+    char *name;
+    ag_actor_t *actors;
+    size_t n_actors;
+    ag_type_t *types;
+    size_t n_types;
+    ag_relation_t *relations;
+    size_t n_relations;
+    ag_era_t *eras;
+    size_t n_eras;
+    bool builtin_types;
+    ag_columns_t actor_cols, type_cols, relation_cols, era_cols;
+    long *actor_index;
+    long *type_index;
+    long *era_index;
+} ag_dataset_t;
+
+/* Zeroes the dataset. Can't fail. */
+void ag_dataset_init(ag_dataset_t *ds);
+/* Frees everything it owns; accepts a zeroed dataset. Can't fail. */
+void ag_dataset_destroy(ag_dataset_t *ds);
+
+/* Index of the actor, type or era with this id, or -1. Needs the indices
+ * built by ag_dataset_build_indices(). Can't fail. */
+long ag_dataset_find_actor(const ag_dataset_t *ds, const char *id);
+long ag_dataset_find_type(const ag_dataset_t *ds, const char *id);
+long ag_dataset_find_era(const ag_dataset_t *ds, const char *id);
+
+/* (Re)builds the sorted id indices. AG_ENOMEM on failure. */
+ag_status_t ag_dataset_build_indices(ag_dataset_t *ds, ag_error_t *err);
+
+/* The top-most parent of an actor (itself when it has none). Follows the
+ * chain at most n_actors steps, so a cycle (rejected by the loader) cannot
+ * hang it. Can't fail. */
+long ag_dataset_top_parent(const ag_dataset_t *ds, long actor);
+
+/* The earliest actor of an actor's lineage (following `continues`): SUN for
+ * RUS. Can't fail. */
+long ag_dataset_lineage_root(const ag_dataset_t *ds, long actor);
+
+/* The built-in relation-type vocabulary, used when a dataset has no
+ * types.csv. Fills ds->types. AG_ENOMEM on failure. */
+ag_status_t ag_dataset_use_builtin_types(ag_dataset_t *ds, ag_error_t *err);
+
+/* Kind names ("state", ...) and parsing; -1 for an unknown name. */
+const char *ag_kind_name(ag_kind_t kind);
+int ag_kind_parse(const char *s);
+
+/* Whether s is a valid id: [A-Za-z0-9_.-]+. Can't fail. */
+bool ag_id_valid(const char *s);
+
+/* A suggestion for an unknown actor id: the actor whose name equals s
+ * (ignoring case), else the id closest to s (case-insensitive edit
+ * distance, at most a third of its length plus one), or NULL. Can't fail. */
+const char *ag_suggest_actor(const ag_dataset_t *ds, const char *s);
+/* The same over type ids and era ids. Can't fail. */
+const char *ag_suggest_type(const ag_dataset_t *ds, const char *s);
+const char *ag_suggest_era(const ag_dataset_t *ds, const char *s);
+
+/* Validation across records, run by the loader after reading: parent and
+ * continues chains (unknown ids were resolved by the loader; cycles are
+ * found here), duplicate relations, relations outside an actor's active
+ * interval, leaders and agencies without a parent. Adds to diags. Can't
+ * fail (lack of memory skips the duplicate check and says so). */
+void ag_dataset_validate(const ag_dataset_t *ds, const char *actors_path,
+                         const char *relations_path, ag_diags_t *diags);
+
+#endif

@@ -1,0 +1,112 @@
+/*
+ * cli.c: helpers the subcommands share: messages, the dataset argument,
+ * loading with diagnostics.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "actorgraph/load.h"
+
+static void vmessage(const char *file, long line, const char *kind, const char *fmt,
+                     va_list ap)
+{
+    fputs("actorgraph: ", stderr);
+    if (file && *file) {
+        if (line > 0)
+            fprintf(stderr, "%s:%ld: ", file, line);
+        else
+            fprintf(stderr, "%s: ", file);
+    }
+    if (kind)
+        fprintf(stderr, "%s: ", kind);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+void cli_error(const char *file, long line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmessage(file, line, NULL, fmt, ap);
+    va_end(ap);
+}
+
+void cli_report_error(const ag_error_t *err)
+{
+    cli_error(err->file, err->line, "%s", *err->msg ? err->msg : ag_strerror(err->code));
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmessage(NULL, 0, NULL, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "Try 'actorgraph %s--help' for more information.\n",
+            cmd ? cmd : "");
+    return AG_EXIT_USAGE;
+}
+
+void cli_print_diags(const ag_diags_t *d, bool show_warnings)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const ag_diag_t *g = &d->items[i];
+        if (g->severity == AG_SEV_WARNING && !show_warnings)
+            continue;
+        fputs("actorgraph: ", stderr);
+        if (g->line > 0)
+            fprintf(stderr, "%s:%ld: ", g->file, g->line);
+        else
+            fprintf(stderr, "%s: ", g->file);
+        if (g->severity == AG_SEV_WARNING)
+            fputs("warning: ", stderr);
+        fprintf(stderr, "%s\n", g->msg);
+    }
+}
+
+bool cli_is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *cli_dataset_arg(char **pos, int n, int *used)
+{
+    if (n > 0 && cli_is_dir(pos[0])) {
+        *used = 1;
+        return pos[0];
+    }
+    *used = 0;
+    return AG_DEFAULT_DATASET;
+}
+
+int cli_load(const char *dir, ag_dataset_t *ds, bool show_warnings)
+{
+    ag_diags_t diags;
+    ag_error_t err;
+    ag_status_t rc;
+    ag_diags_init(&diags);
+    ag_error_clear(&err);
+    rc = ag_dataset_load(ds, dir, &diags, &err);
+    cli_print_diags(&diags, show_warnings);
+    if (rc == AG_EDATA)
+        cli_error(dir, 0, "%zu error%s: run 'actorgraph check %s' for details", diags.errors,
+                  diags.errors == 1 ? "" : "s", dir);
+    else if (rc != AG_OK)
+        cli_report_error(&err);
+    ag_diags_destroy(&diags);
+    return rc == AG_OK ? AG_EXIT_OK : AG_EXIT_DATA;
+}
+
+int cli_finish(int rc)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_error(NULL, 0, "error writing to standard output: %s", strerror(errno));
+        return rc ? rc : AG_EXIT_DATA;
+    }
+    return rc;
+}

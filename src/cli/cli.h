@@ -1,0 +1,55 @@
+/*
+ * cli.h: what the subcommands of the actorgraph tool share.
+ *
+ * The tool only parses arguments, calls the library and prints. Each
+ * subcommand lives in its own file (cmd_NAME.c) and is listed in the
+ * sorted table in main.c.
+ */
+#ifndef AG_CLI_H
+#define AG_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "actorgraph/error.h"
+#include "actorgraph/model.h"
+
+/* Exit codes. */
+enum { AG_EXIT_OK = 0, AG_EXIT_DATA = 1, AG_EXIT_USAGE = 2 };
+
+/* The dataset used when none is named. */
+#define AG_DEFAULT_DATASET "graphs/new-great-game"
+
+/* Subcommands: argv[0] is the subcommand's name. Return the exit code. */
+int cmd_check(int argc, char **argv);
+
+/* Prints "actorgraph: FILE:LINE: message" (or without file/line) to stderr. */
+void cli_error(const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Prints an ag_error_t the same way. */
+void cli_report_error(const ag_error_t *err);
+/* Prints a usage error and a hint to run --help; returns AG_EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Prints every diagnostic; warnings only when show_warnings. */
+void cli_print_diags(const ag_diags_t *d, bool show_warnings);
+
+/* Whether path names an existing folder. */
+bool cli_is_dir(const char *path);
+
+/*
+ * The dataset argument: when the first of the n positional arguments in pos
+ * names an existing folder, it is the dataset and *used is 1; otherwise the
+ * default dataset and *used is 0.
+ */
+const char *cli_dataset_arg(char **pos, int n, int *used);
+
+/* Loads the dataset; prints its errors (and warnings when asked). Returns
+ * AG_EXIT_OK, or AG_EXIT_DATA when it has errors or could not be read. */
+int cli_load(const char *dir, ag_dataset_t *ds, bool show_warnings);
+
+/* Flushes stdout and checks that everything was written; returns rc, or
+ * AG_EXIT_DATA when writing failed. */
+int cli_finish(int rc);
+
+#endif

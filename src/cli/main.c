@@ -1,0 +1,78 @@
+/*
+ * main.c: the actorgraph tool: global options and dispatch to subcommands,
+ * one file each (cmd_NAME.c), like git's builtin/.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actorgraph/output.h"
+#include "cli.h"
+
+#ifndef AG_BUILD_TYPE
+#define AG_BUILD_TYPE "unknown"
+#endif
+#ifndef AG_SANITIZED
+#define AG_SANITIZED 0
+#endif
+
+/* Sorted by name. */
+static const struct command {
+    const char *name;
+    int (*fn)(int argc, char **argv);
+    const char *summary;
+} commands[] = {
+    { "check", cmd_check, "validate a dataset; every problem as FILE:LINE: message" },
+};
+
+static void usage(FILE *fp)
+{
+    fprintf(fp,
+            "usage: actorgraph [--version] [--help] COMMAND [ARGS]\n"
+            "\n"
+            "Networks of dated, typed, cited relations between states, leaders and\n"
+            "organisations, sliced into eras, measured, drawn and compared.\n"
+            "\n"
+            "Commands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(fp, "  %-9s %s\n", commands[i].name, commands[i].summary);
+    fprintf(fp,
+            "\n"
+            "DATASET is a folder of CSV files (actors.csv, relations.csv, eras.csv,\n"
+            "optional types.csv); it defaults to %s.\n"
+            "'actorgraph COMMAND --help' describes a command's options.\n"
+            "Exit status: 0 success, 1 invalid data or failure, 2 usage error.\n",
+            AG_DEFAULT_DATASET);
+}
+
+int main(int argc, char **argv)
+{
+    const char *name;
+    if (argc < 2) {
+        usage(stderr);
+        return AG_EXIT_USAGE;
+    }
+    name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 ||
+        strcmp(name, "help") == 0) {
+        if (argc > 2 && strcmp(name, "help") == 0) {
+            char *sub[] = { argv[2], "--help", NULL };
+            for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+                if (strcmp(commands[i].name, argv[2]) == 0)
+                    return cli_finish(commands[i].fn(2, sub));
+        }
+        usage(stdout);
+        return cli_finish(AG_EXIT_OK);
+    }
+    if (strcmp(name, "--version") == 0 || strcmp(name, "version") == 0) {
+        printf("%s\nbuild: %s, sanitizers %s\n", ag_version_text(), AG_BUILD_TYPE,
+               AG_SANITIZED ? "on" : "off");
+        return cli_finish(AG_EXIT_OK);
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return cli_finish(commands[i].fn(argc - 1, argv + 1));
+    if (name[0] == '-')
+        return cli_usage_error(NULL, "unknown option '%s'", name);
+    return cli_usage_error(NULL, "'%s' is not an actorgraph command", name);
+}

@@ -1,0 +1,200 @@
+/*
+ * csvread.c: streaming RFC 4180 reader over libcsv, with line numbers.
+ */
+#include "csvread.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+typedef struct {
+    const ag_csv_opts_t *opts;
+    const char *path;
+    ag_diags_t *diags;
+    ag_csv_record_fn fn;
+    void *ud;
+    char **fields;      /* fields of the record being built */
+    size_t n, cap;
+    long start;         /* line the current record started on */
+    long line;          /* line being fed */
+    bool overlong;      /* a field of this record was too long */
+    size_t overlong_len;
+    int stop;           /* callback's non-zero return */
+    bool oom;
+    size_t records;
+} reader_t;
+
+static void clear_fields(reader_t *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        free(r->fields[i]);
+    r->n = 0;
+    r->overlong = false;
+}
+
+static void on_field(void *data, size_t len, void *ud)
+{
+    reader_t *r = ud;
+    char *f;
+    if (r->stop || r->oom)
+        return;
+    if (len > r->opts->max_field) {
+        if (!r->overlong)
+            r->overlong_len = len;
+        r->overlong = true;
+        len = 0;
+    }
+    if (!ag_grow((void **)&r->fields, &r->cap, r->n + 1, sizeof *r->fields)) {
+        r->oom = true;
+        return;
+    }
+    f = ag_strndup(data ? data : "", data ? len : 0);
+    if (!f) {
+        r->oom = true;
+        return;
+    }
+    r->fields[r->n++] = f;
+}
+
+static void on_record(int c, void *ud)
+{
+    reader_t *r = ud;
+    (void)c;
+    if (r->stop || r->oom) {
+        clear_fields(r);
+        return;
+    }
+    if (r->overlong) {
+        ag_diags_add(r->diags, AG_SEV_ERROR, r->path, r->start,
+                     "field of %zu bytes is too long (the limit is %zu)",
+                     r->overlong_len, r->opts->max_field);
+    } else {
+        r->records++;
+        r->stop = r->fn(r->ud, r->start, r->fields, r->n);
+    }
+    clear_fields(r);
+    r->start = 0;
+}
+
+static bool blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != '\n' && s[i] != '\r')
+            return false;
+    return true;
+}
+
+int ag_csv_read(const char *path, const ag_csv_opts_t *opts, ag_csv_record_fn fn,
+                void *ud, ag_diags_t *diags, size_t *records, ag_error_t *err)
+{
+    struct csv_parser p;
+    reader_t r;
+    FILE *fp;
+    char *buf = NULL;
+    size_t bufcap = 0;
+    ssize_t len;
+    int status = AG_OK;
+    unsigned char options = CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL;
+
+    memset(&r, 0, sizeof r);
+    r.opts = opts;
+    r.path = path;
+    r.diags = diags;
+    r.fn = fn;
+    r.ud = ud;
+    if (records)
+        *records = 0;
+
+    fp = fopen(path, "rb");
+    if (!fp)
+        return ag_error_set(err, AG_EIO, path, 0, "cannot open: %s", strerror(errno));
+    if (!opts->quoted)
+        options = CSV_APPEND_NULL;
+    if (csv_init(&p, options) != 0) {
+        fclose(fp);
+        return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");
+    }
+    csv_set_delim(&p, (unsigned char)opts->delim);
+    if (!opts->quoted)
+        csv_set_quote(&p, '\0');
+
+    while ((len = getline(&buf, &bufcap, fp)) >= 0) {
+        char *s = buf;
+        size_t n = (size_t)len, bad;
+        r.line++;
+        if (r.line == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+            s += 3;
+            n -= 3;
+        }
+        if (memchr(s, '\0', n)) {
+            ag_diags_add(diags, AG_SEV_ERROR, path, r.line,
+                         "NUL byte at column %zu: the file is not text",
+                         (size_t)((char *)memchr(s, '\0', n) - s) + 1);
+            goto resync;
+        }
+        if (opts->check_utf8 && !ag_utf8_valid(s, n, &bad)) {
+            ag_diags_add(diags, AG_SEV_ERROR, path, r.line,
+                         "invalid UTF-8 at byte %zu of the line: save the file as UTF-8",
+                         bad + 1);
+            goto resync;
+        }
+        if (r.start == 0) {
+            if (blank(s, n))
+                continue;
+            r.start = r.line;
+        }
+        if (csv_parse(&p, s, n, on_field, on_record, &r) != n) {
+            ag_diags_add(diags, AG_SEV_ERROR, path, r.start,
+                         "malformed CSV: a quote inside an unquoted field, or "
+                         "text after a closing quote (double the quote: \"\")");
+            goto resync;
+        }
+        if (r.oom) {
+            status = ag_error_set(err, AG_ENOMEM, path, r.line, "out of memory");
+            goto done;
+        }
+        if (r.stop) {
+            status = r.stop;
+            goto done;
+        }
+        continue;
+    resync:
+        /* Drop the partial record and start afresh on the next line. */
+        csv_free(&p);
+        if (csv_init(&p, options) != 0) {
+            status = ag_error_set(err, AG_ENOMEM, path, r.line, "out of memory");
+            goto done_nofree;
+        }
+        csv_set_delim(&p, (unsigned char)opts->delim);
+        if (!opts->quoted)
+            csv_set_quote(&p, '\0');
+        clear_fields(&r);
+        r.start = 0;
+    }
+    if (ferror(fp)) {
+        status = ag_error_set(err, AG_EIO, path, r.line, "read error: %s", strerror(errno));
+        goto done;
+    }
+    if (csv_fini(&p, on_field, on_record, &r) != 0) {
+        ag_diags_add(diags, AG_SEV_ERROR, path, r.start,
+                     "unterminated quoted field: a quote opened here is never closed");
+    }
+    if (r.oom)
+        status = ag_error_set(err, AG_ENOMEM, path, r.line, "out of memory");
+    else if (r.stop)
+        status = r.stop;
+done:
+    csv_free(&p);
+done_nofree:
+    clear_fields(&r);
+    free(r.fields);
+    free(buf);
+    fclose(fp);
+    if (records)
+        *records = r.records;
+    return status;
+}

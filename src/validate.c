@@ -1,0 +1,162 @@
+/*
+ * validate.c: checks across records, once the whole dataset is read.
+ *
+ * Errors: cycles in parent or continues chains. Warnings: self-relations,
+ * relations without a cite, duplicate relation rows, relations dated outside
+ * an actor's active interval, leaders and agencies without a parent.
+ */
+#include "actorgraph/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void check_cycles(const ag_dataset_t *ds, const char *path, ag_diags_t *diags,
+                         bool parent)
+{
+    const char *what = parent ? "parent" : "continues";
+    size_t n = ds->n_actors;
+    /* 0 = unvisited, 1 = on the current walk, 2 = known acyclic. */
+    unsigned char *state = calloc(n ? n : 1, 1);
+    long *walk = malloc((n ? n : 1) * sizeof *walk);
+    if (!state || !walk) {
+        free(state);
+        free(walk);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t len = 0;
+        long a = (long)i;
+        while (a >= 0 && state[a] == 0) {
+            state[a] = 1;
+            walk[len++] = a;
+            a = parent ? ds->actors[a].parent : ds->actors[a].continues;
+        }
+        if (a >= 0 && state[a] == 1) {
+            /* A cycle: report it once, on the line of the actor closing it. */
+            char chain[512] = "";
+            size_t start = 0;
+            while (walk[start] != a)
+                start++;
+            for (size_t k = start; k < len; k++) {
+                strncat(chain, ds->actors[walk[k]].id, sizeof chain - strlen(chain) - 1);
+                strncat(chain, " -> ", sizeof chain - strlen(chain) - 1);
+            }
+            strncat(chain, ds->actors[a].id, sizeof chain - strlen(chain) - 1);
+            ag_diags_add(diags, AG_SEV_ERROR, path, ds->actors[a].line,
+                         "cyclic %s chain: %s", what, chain);
+        }
+        for (size_t k = 0; k < len; k++)
+            state[walk[k]] = 2;
+    }
+    free(state);
+    free(walk);
+}
+
+/* Order of relations for finding duplicates: source, target, type, date. */
+static const ag_dataset_t *cmp_ds;
+
+static int cmp_rel(const void *x, const void *y)
+{
+    const ag_relation_t *a = &cmp_ds->relations[*(const long *)x];
+    const ag_relation_t *b = &cmp_ds->relations[*(const long *)y];
+    int c;
+    if (a->source != b->source)
+        return a->source < b->source ? -1 : 1;
+    if (a->target != b->target)
+        return a->target < b->target ? -1 : 1;
+    if (a->type != b->type)
+        return a->type < b->type ? -1 : 1;
+    if ((c = strcmp(a->date_text, b->date_text)) != 0)
+        return c;
+    return a->line < b->line ? -1 : a->line > b->line;
+}
+
+static void check_duplicates(const ag_dataset_t *ds, const char *path, ag_diags_t *diags)
+{
+    size_t n = ds->n_relations;
+    long *idx = malloc((n ? n : 1) * sizeof *idx);
+    if (!idx) {
+        ag_diags_add(diags, AG_SEV_WARNING, path, 0,
+                     "out of memory: duplicate relations were not looked for");
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        idx[i] = (long)i;
+    cmp_ds = ds;
+    qsort(idx, n, sizeof *idx, cmp_rel);
+    for (size_t k = 1; k < n; k++) {
+        const ag_relation_t *a = &ds->relations[idx[k - 1]];
+        const ag_relation_t *b = &ds->relations[idx[k]];
+        if (a->source == b->source && a->target == b->target && a->type == b->type &&
+            strcmp(a->date_text, b->date_text) == 0)
+            ag_diags_add(diags, AG_SEV_WARNING, path, b->line,
+                         "duplicate relation: same source, target, type and date "
+                         "as line %ld", a->line);
+    }
+    free(idx);
+}
+
+/* The earlier or later actor of a lineage active on the relation's date. */
+static long lineage_alternative(const ag_dataset_t *ds, long actor, const ag_date_t *d)
+{
+    for (size_t i = 0; i < ds->n_actors; i++) {
+        const ag_actor_t *b = &ds->actors[i];
+        bool related = b->continues == actor || ds->actors[actor].continues == (long)i;
+        if ((long)i != actor && related && b->has_active &&
+            ag_date_overlaps(b->active.first, b->active.last, d->first, d->last))
+            return (long)i;
+    }
+    return -1;
+}
+
+static void check_active(const ag_dataset_t *ds, const ag_relation_t *r, long actor,
+                         const char *path, ag_diags_t *diags)
+{
+    const ag_actor_t *a = &ds->actors[actor];
+    char period[128];
+    long alt;
+    if (!a->has_active ||
+        ag_date_overlaps(a->active.first, a->active.last, r->date.first, r->date.last))
+        return;
+    ag_date_format(&a->active, period, sizeof period);
+    alt = lineage_alternative(ds, actor, &r->date);
+    if (alt >= 0)
+        ag_diags_add(diags, AG_SEV_WARNING, path, r->line,
+                     "'%s' is active %s but the relation is dated %s "
+                     "(did you mean '%s', %s?)",
+                     a->id, period, r->date_text, ds->actors[alt].id,
+                     ds->actors[alt].continues == actor ? "which continues it"
+                                                        : "which it continues");
+    else
+        ag_diags_add(diags, AG_SEV_WARNING, path, r->line,
+                     "'%s' is active %s but the relation is dated %s", a->id, period,
+                     r->date_text);
+}
+
+void ag_dataset_validate(const ag_dataset_t *ds, const char *actors_path,
+                         const char *relations_path, ag_diags_t *diags)
+{
+    check_cycles(ds, actors_path, diags, true);
+    check_cycles(ds, actors_path, diags, false);
+    for (size_t i = 0; i < ds->n_actors; i++) {
+        const ag_actor_t *a = &ds->actors[i];
+        if ((a->kind == AG_KIND_LEADER || a->kind == AG_KIND_AGENCY) && a->parent < 0)
+            ag_diags_add(diags, AG_SEV_WARNING, actors_path, a->line,
+                         "%s '%s' has no parent: at state level it stays on its own",
+                         ag_kind_name(a->kind), a->id);
+    }
+    for (size_t i = 0; i < ds->n_relations; i++) {
+        const ag_relation_t *r = &ds->relations[i];
+        if (r->source == r->target)
+            ag_diags_add(diags, AG_SEV_WARNING, relations_path, r->line,
+                         "self-relation of '%s' (it is left out of every graph)",
+                         ds->actors[r->source].id);
+        if (!r->cite || !*r->cite)
+            ag_diags_add(diags, AG_SEV_WARNING, relations_path, r->line,
+                         "relation has no cite: say where the fact comes from");
+        check_active(ds, r, r->source, relations_path, diags);
+        if (r->target != r->source)
+            check_active(ds, r, r->target, relations_path, diags);
+    }
+    check_duplicates(ds, relations_path, diags);
+}
