@@ -15,14 +15,17 @@
 static char igraph_reason[512];
 
 /* igraph's default handler aborts; this one keeps the message for
- * ag_igraph_error() and frees igraph's temporaries as the default does. */
+ * ag_igraph_error() and frees igraph's temporaries as the default does.
+ * The handler runs again at every IGRAPH_CHECK the error passes on its way
+ * up, with an empty reason: keep the specific message from the first call. */
 static void error_handler(const char *reason, const char *file, int line,
                           igraph_error_t code)
 {
     (void)file;
     (void)line;
-    snprintf(igraph_reason, sizeof igraph_reason, "%s (%s)", reason,
-             igraph_strerror(code));
+    if (reason && *reason)
+        snprintf(igraph_reason, sizeof igraph_reason, "%s (%s)", reason,
+                 igraph_strerror(code));
     IGRAPH_FINALLY_FREE();
 }
 
@@ -48,8 +51,11 @@ void ag_igraph_setup(void)
 ag_status_t ag_igraph_error(ag_error_t *err, igraph_error_t code, const char *what)
 {
     ag_status_t st = code == IGRAPH_ENOMEM ? AG_ENOMEM : AG_EGRAPH;
-    return ag_error_set(err, st, NULL, 0, "%s: %s", what,
-                        *igraph_reason ? igraph_reason : igraph_strerror(code));
+    ag_error_set(err, st, NULL, 0, "%s: %s", what,
+                 *igraph_reason ? igraph_reason : igraph_strerror(code));
+    /* Reported: the next error must not show this message. */
+    igraph_reason[0] = '\0';
+    return st;
 }
 
 /* ---- names ---- */
