@@ -23,6 +23,7 @@ static const struct command {
     const char *summary;
 } commands[] = {
     { "check", cmd_check, "validate a dataset; every problem as FILE:LINE: message" },
+    { "import", cmd_import, "turn coded event data (GDELT) into a dataset folder" },
 };
 
 static void usage(FILE *fp)
