@@ -21,6 +21,8 @@ typedef struct {
     size_t n, cap;
     long start;         /* line the current record started on */
     long line;          /* line being fed */
+    bool in_quote;      /* inside a quoted field at the end of the line fed */
+    long quote_line;    /* line where the quoted field still open began */
     bool overlong;      /* a field of this record was too long */
     size_t overlong_len;
     int stop;           /* callback's non-zero return */
@@ -88,6 +90,27 @@ static bool blank(const char *s, size_t n)
     return true;
 }
 
+/* libcsv drops spaces and tabs around fields by default; RFC 4180 says
+ * they are part of the field, and names, cites and notes are kept
+ * verbatim (the loader trims the structured fields itself). */
+static int no_space(unsigned char c)
+{
+    (void)c;
+    return 0;
+}
+
+static int parser_init(struct csv_parser *p, unsigned char options,
+                       const ag_csv_opts_t *opts)
+{
+    if (csv_init(p, options) != 0)
+        return -1;
+    csv_set_delim(p, (unsigned char)opts->delim);
+    csv_set_space_func(p, no_space);
+    if (!opts->quoted)
+        csv_set_quote(p, '\0');
+    return 0;
+}
+
 int ag_csv_read(const char *path, const ag_csv_opts_t *opts, ag_csv_record_fn fn,
                 void *ud, ag_diags_t *diags, size_t *records, ag_error_t *err)
 {
@@ -114,13 +137,10 @@ int ag_csv_read(const char *path, const ag_csv_opts_t *opts, ag_csv_record_fn fn
         return ag_error_set(err, AG_EIO, path, 0, "cannot open: %s", strerror(errno));
     if (!opts->quoted)
         options = CSV_APPEND_NULL;
-    if (csv_init(&p, options) != 0) {
+    if (parser_init(&p, options, opts) != 0) {
         fclose(fp);
         return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");
     }
-    csv_set_delim(&p, (unsigned char)opts->delim);
-    if (!opts->quoted)
-        csv_set_quote(&p, '\0');
 
     while ((len = getline(&buf, &bufcap, fp)) >= 0) {
         char *s = buf;
@@ -147,6 +167,24 @@ int ag_csv_read(const char *path, const ag_csv_opts_t *opts, ag_csv_record_fn fn
                 continue;
             r.start = r.line;
         }
+        if (opts->quoted) {
+            /* In well-formed CSV every quote opens or closes a quoted field,
+             * or is half of a doubled quote inside one (a "closing" quote
+             * followed at once by an "opening" one), so counting tells
+             * whether a field is still open and on which line it opened:
+             * an unterminated quote is reported there. */
+            size_t closed = (size_t)-1;
+            for (size_t i = 0; i < n; i++) {
+                if (s[i] != '"')
+                    continue;
+                if (r.in_quote) {
+                    closed = i;
+                } else if (i == 0 || closed != i - 1) {
+                    r.quote_line = r.line;
+                }
+                r.in_quote = !r.in_quote;
+            }
+        }
         if (csv_parse(&p, s, n, on_field, on_record, &r) != n) {
             ag_diags_add(diags, AG_SEV_ERROR, path, r.start,
                          "malformed CSV: a quote inside an unquoted field, or "
@@ -165,22 +203,20 @@ int ag_csv_read(const char *path, const ag_csv_opts_t *opts, ag_csv_record_fn fn
     resync:
         /* Drop the partial record and start afresh on the next line. */
         csv_free(&p);
-        if (csv_init(&p, options) != 0) {
+        if (parser_init(&p, options, opts) != 0) {
             status = ag_error_set(err, AG_ENOMEM, path, r.line, "out of memory");
             goto done_nofree;
         }
-        csv_set_delim(&p, (unsigned char)opts->delim);
-        if (!opts->quoted)
-            csv_set_quote(&p, '\0');
         clear_fields(&r);
         r.start = 0;
+        r.in_quote = false;
     }
     if (ferror(fp)) {
         status = ag_error_set(err, AG_EIO, path, r.line, "read error: %s", strerror(errno));
         goto done;
     }
     if (csv_fini(&p, on_field, on_record, &r) != 0) {
-        ag_diags_add(diags, AG_SEV_ERROR, path, r.start,
+        ag_diags_add(diags, AG_SEV_ERROR, path, r.in_quote ? r.quote_line : r.start,
                      "unterminated quoted field: a quote opened here is never closed");
     }
     if (r.oom)
