@@ -79,7 +79,7 @@ struct loader {
     size_t id_cap;
     char **cur;                /* fields of the record being handled */
     bool oom;
-    size_t rows;
+    size_t rows;               /* records after the header */
 };
 
 static void diag(loader_t *ld, ag_severity_t sev, long line, const char *fmt, ...)
@@ -166,6 +166,7 @@ static int on_record(void *ud, long line, char **f, size_t n)
     }
     if (ld->bad_header)
         return 0;
+    ld->rows++;
     if (n != ld->nfields) {
         diag(ld, AG_SEV_ERROR, line, "expected %zu fields (as in the header), found %zu",
              ld->nfields, n);
@@ -180,7 +181,6 @@ static int on_record(void *ud, long line, char **f, size_t n)
             diag(ld, AG_SEV_ERROR, line, "empty '%s': the field is required",
                  ld->columns[c].name);
     }
-    ld->rows++;
     ld->cur = f;
     ld->row(ld, line, known);
     return ld->oom ? AG_ENOMEM : 0;
@@ -635,16 +635,21 @@ ag_status_t ag_dataset_load(ag_dataset_t *ds, const char *dir, ag_diags_t *diags
     /* Types first: relations name them. */
     rc = read_file(ds, diags, paths[P_TYPES], type_columns, T_N, &ds->type_cols,
                    type_row, false, &ld, err);
-    loader_free(&ld, 0);
-    if (rc == AG_ENOMEM)
-        goto done;
-    if (rc == AG_EIO && ds->n_types == 0) {
-        if ((rc = ag_dataset_use_builtin_types(ds, err)) != AG_OK)
+    {
+        /* Only a sound header with no rows under it: an empty file, a bad
+         * header or bad rows have been reported already. */
+        bool empty = ld.have_header && !ld.bad_header && ld.rows == 0;
+        loader_free(&ld, 0);
+        if (rc == AG_ENOMEM)
             goto done;
-    } else if (ds->n_types == 0) {
-        ag_diags_add(diags, AG_SEV_ERROR, paths[P_TYPES], 0,
-                     "no relation types defined: add rows, or delete the file to "
-                     "use the built-in vocabulary");
+        if (rc == AG_EIO && ds->n_types == 0) {
+            if ((rc = ag_dataset_use_builtin_types(ds, err)) != AG_OK)
+                goto done;
+        } else if (empty) {
+            ag_diags_add(diags, AG_SEV_ERROR, paths[P_TYPES], 0,
+                         "no relation types defined: add rows, or delete the file to "
+                         "use the built-in vocabulary");
+        }
     }
 
     rc = read_file(ds, diags, paths[P_ACTORS], actor_columns, A_N, &ds->actor_cols,
@@ -657,24 +662,28 @@ ag_status_t ag_dataset_load(ag_dataset_t *ds, const char *dir, ag_diags_t *diags
         loader_free(&ld, ds->n_actors);
         goto done;
     }
-    if (rc == AG_OK && ld.have_header && ld.rows == 0)
+    /* A header missing a required column skips every row: not "no actors". */
+    if (rc == AG_OK && ld.have_header && !ld.bad_header && ld.rows == 0)
         ag_diags_add(diags, AG_SEV_ERROR, paths[P_ACTORS], 0, "no actors after the header");
     resolve_actor_links(&ld);
     loader_free(&ld, ds->n_actors);
 
     rc = read_file(ds, diags, paths[P_ERAS], era_columns, E_N, &ds->era_cols, era_row,
                    true, &ld, err);
-    loader_free(&ld, 0);
-    if (rc == AG_ENOMEM)
-        goto done;
-    if (rc == AG_OK && ds->n_eras == 0 && ld.rows == 0)
-        ag_diags_add(diags, AG_SEV_WARNING, paths[P_ERAS], 0,
-                     "no eras defined: reports need at least one era");
+    {
+        bool empty = ld.have_header && !ld.bad_header && ld.rows == 0;
+        loader_free(&ld, 0);
+        if (rc == AG_ENOMEM)
+            goto done;
+        if (rc == AG_OK && empty)
+            ag_diags_add(diags, AG_SEV_WARNING, paths[P_ERAS], 0,
+                         "no eras defined: reports need at least one era");
+    }
 
     rc = read_file(ds, diags, paths[P_RELATIONS], relation_columns, R_N,
                    &ds->relation_cols, relation_row, true, &ld, err);
     {
-        bool empty = ld.have_header && ld.rows == 0;
+        bool empty = ld.have_header && !ld.bad_header && ld.rows == 0;
         loader_free(&ld, 0);
         if (rc == AG_ENOMEM)
             goto done;
