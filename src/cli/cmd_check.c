@@ -33,6 +33,9 @@ static const char usage_text[] =
     "Exit status: 0 clean (warnings allowed unless --strict), 1 problems found,\n"
     "2 usage error.\n";
 
+/* The plural ending for a count. */
+#define S(n) ((n) == 1 ? "" : "s")
+
 int cmd_check(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -51,7 +54,7 @@ int cmd_check(int argc, char **argv)
 
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
         case 's': strict = true; break;
         case 'q': quiet = true; break;
@@ -79,12 +82,12 @@ int cmd_check(int argc, char **argv)
     }
     rc = diags.errors || (strict && diags.warnings) ? AG_EXIT_DATA : AG_EXIT_OK;
     if (!quiet)
-        printf("%s: %zu actors, %zu relations, %zu eras, %zu types%s; "
+        printf("%s: %zu actor%s, %zu relation%s, %zu era%s, %zu type%s%s; "
                "%zu error%s, %zu warning%s%s\n",
-               dir, ds.n_actors, ds.n_relations, ds.n_eras, ds.n_types,
-               ds.builtin_types ? " (built-in)" : "", diags.errors,
-               diags.errors == 1 ? "" : "s", diags.warnings,
-               diags.warnings == 1 ? "" : "s",
+               dir, ds.n_actors, S(ds.n_actors), ds.n_relations, S(ds.n_relations),
+               ds.n_eras, S(ds.n_eras), ds.n_types, S(ds.n_types),
+               ds.builtin_types ? " (built-in)" : "", diags.errors, S(diags.errors),
+               diags.warnings, S(diags.warnings),
                strict && diags.warnings ? " (--strict: warnings count as errors)" : "");
 done:
     ag_diags_destroy(&diags);
