@@ -1,0 +1,249 @@
+#!/usr/bin/env bash
+# tests/cli/check.sh: 'actorgraph check' and the global options, run as a
+# user runs them: exit codes, exact standard output and exact error lines.
+#
+# Usage, from the repository root (ctest does this as cli_check):
+#   bash tests/cli/check.sh PATH-TO-ACTORGRAPH
+# Prints one line per check, then "N passed, M failed"; exits 1 when any
+# check failed.
+set -euo pipefail
+
+bin=${1:?usage: bash tests/cli/check.sh PATH-TO-ACTORGRAPH}
+[[ -d tests/data ]] || { echo "check.sh: run me from the repository root" >&2; exit 2; }
+[[ -x $bin ]] || { echo "check.sh: '$bin' is not an executable" >&2; exit 2; }
+
+data=tests/data
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/ag-cli-check.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+pass() {
+    passed=$((passed + 1))
+    printf 'ok   %s\n' "$1"
+}
+
+# fail NAME [DETAIL...]
+fail() {
+    failed=$((failed + 1))
+    printf 'FAIL %s\n' "$1"
+    shift
+    if (($#)); then
+        printf '%s\n' "$@" | sed 's/^/     /'
+    fi
+}
+
+# run ARGS...: runs the tool; stdout in $tmp/out, stderr in $tmp/err, the
+# exit status in $rc.
+run() {
+    rc=0
+    "$bin" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
+}
+
+# expect NAME WANT_RC [WANT_STDOUT [WANT_STDERR]]: checks the last run.
+# A WANT_* of "-" is not checked; "" means empty; "@FILE" means the
+# contents of FILE; anything else is the exact text (a final newline is
+# added when the text is not empty).
+expect() {
+    local name=$1 want_rc=$2 problems=()
+    if [[ $rc != "$want_rc" ]]; then
+        problems+=("exit status $rc, expected $want_rc")
+    fi
+    if (($# >= 3)); then
+        compare stdout "$3" "$tmp/out"
+    fi
+    if (($# >= 4)); then
+        compare stderr "$4" "$tmp/err"
+    fi
+    if ((${#problems[@]})); then
+        fail "$name" "${problems[@]}"
+    else
+        pass "$name"
+    fi
+}
+
+# compare WHAT WANT FILE: adds to problems when FILE differs from WANT.
+compare() {
+    local what=$1 want=$2 file=$3
+    [[ $want == - ]] && return 0
+    if [[ $want == @* ]]; then
+        cp "${want#@}" "$tmp/want"
+    elif [[ -z $want ]]; then
+        : >"$tmp/want"
+    else
+        printf '%s\n' "$want" >"$tmp/want"
+    fi
+    if ! cmp -s "$tmp/want" "$file"; then
+        problems+=("$what differs (- expected, + got):")
+        mapfile -t -O "${#problems[@]}" problems < <(diff -u "$tmp/want" "$file" | tail -n +3 | head -40)
+    fi
+}
+
+# expect_match NAME FILE REGEX: FILE has a line matching the extended REGEX.
+expect_match() {
+    if grep -Eq -- "$3" "$2"; then
+        pass "$1"
+    else
+        fail "$1" "no line matches /$3/ in:" "$(head -20 "$2")"
+    fi
+}
+
+# A digest of every file of a dataset folder, names and bytes, and times.
+digest() {
+    (cd "$1" && find . -type f -printf '%p %s %T@ %m\n' | LC_ALL=C sort && LC_ALL=C cat ./*) |
+        cksum
+}
+
+# ---- a clean dataset ------------------------------------------------------
+
+run check "$data/clean"
+expect "check on a clean dataset: exit 0, the summary, nothing on stderr" 0 \
+    "$data/clean: 10 actors, 15 relations, 3 eras, 21 types (built-in); 0 errors, 0 warnings" ""
+
+run check --strict "$data/clean"
+expect "check --strict on a clean dataset: exit 0" 0 \
+    "$data/clean: 10 actors, 15 relations, 3 eras, 21 types (built-in); 0 errors, 0 warnings" ""
+
+run check --quiet "$data/clean"
+expect "check --quiet: no summary" 0 "" ""
+
+run check "$data/clean/"
+expect "check on a dataset path with a trailing slash" 0 \
+    "$data/clean/: 10 actors, 15 relations, 3 eras, 21 types (built-in); 0 errors, 0 warnings" ""
+
+# ---- many planted mistakes, all reported in one run -------------------------
+
+before=$(digest "$data/bad-many")
+run check "$data/bad-many"
+expect "check on bad-many: every mistake with its line (bad-many/expected.txt), exit 1" 1 \
+    "$data/bad-many: 10 actors, 2 relations, 1 era, 3 types; 33 errors, 3 warnings" \
+    "@$data/bad-many/expected.txt"
+if [[ $(digest "$data/bad-many") == "$before" ]]; then
+    pass "check leaves the input files as they were"
+else
+    fail "check leaves the input files as they were" "tests/data/bad-many changed"
+fi
+
+run check --quiet "$data/bad-many"
+expect "check --quiet on bad-many: the problems only, exit 1" 1 "" "@$data/bad-many/expected.txt"
+
+# The expected file itself: every line is FILE:LINE: with a line number,
+# so that a regression to line 0 or to no line cannot pass unnoticed.
+if ! grep -Evq '^actorgraph: tests/data/bad-many/[a-z]+\.csv:[1-9][0-9]*: ' "$data/bad-many/expected.txt"; then
+    pass "bad-many/expected.txt: every problem has a line number"
+else
+    fail "bad-many/expected.txt: every problem has a line number" \
+        "$(grep -Ev '^actorgraph: tests/data/bad-many/[a-z]+\.csv:[1-9][0-9]*: ' "$data/bad-many/expected.txt")"
+fi
+
+# ---- warnings only ------------------------------------------------------------
+
+run check "$data/warnings"
+expect "check with warnings only: exit 0, warnings on stderr" 0 \
+    "$data/warnings: 5 actors, 7 relations, 1 era, 21 types (built-in); 0 errors, 6 warnings" \
+    "@$data/warnings/expected.txt"
+
+run check --strict "$data/warnings"
+expect "check --strict with warnings: exit 1" 1 \
+    "$data/warnings: 5 actors, 7 relations, 1 era, 21 types (built-in); 0 errors, 6 warnings (--strict: warnings count as errors)" \
+    "@$data/warnings/expected.txt"
+
+run check "$data/warnings" --strict
+expect "check DATASET --strict (option after the dataset): exit 1" 1 - "@$data/warnings/expected.txt"
+
+# ---- file-level problems --------------------------------------------------
+
+run check "$data/load/missing-file"
+expect "check with relations.csv missing: exit 1, the file named" 1 \
+    "$data/load/missing-file: 2 actors, 0 relations, 1 era, 21 types (built-in); 1 error, 0 warnings" \
+    "actorgraph: $data/load/missing-file/relations.csv: missing file: a dataset needs it"
+
+run check "$data/load/unterminated"
+expect "check with an unterminated quote: reported where it opens" 1 - \
+    "actorgraph: $data/load/unterminated/relations.csv:5: unterminated quoted field: a quote opened here is never closed"
+
+# ---- usage errors: exit 2, nothing on stdout -------------------------------------
+
+run check --bogus "$data/clean"
+expect "check --bogus: usage error" 2 "" \
+    "actorgraph: unknown option '--bogus'
+Try 'actorgraph check --help' for more information."
+
+run check -x "$data/clean"
+expect "check -x: usage error" 2 "" \
+    "actorgraph: unknown option '-x'
+Try 'actorgraph check --help' for more information."
+
+run check "$data/clean" --bogus
+expect "check DATASET --bogus: usage error" 2 "" \
+    "actorgraph: unknown option '--bogus'
+Try 'actorgraph check --help' for more information."
+
+run check "$data/clean" extra
+expect "check DATASET EXTRA: usage error" 2 "" \
+    "actorgraph: unexpected argument 'extra'
+Try 'actorgraph check --help' for more information."
+
+run check "$tmp/no-such-folder"
+expect "check NOT-A-FOLDER: usage error" 2 "" \
+    "actorgraph: '$tmp/no-such-folder' is not a dataset folder
+Try 'actorgraph check --help' for more information."
+
+run check "$data/clean/actors.csv"
+expect "check FILE: usage error" 2 "" \
+    "actorgraph: '$data/clean/actors.csv' is not a dataset folder
+Try 'actorgraph check --help' for more information."
+
+run no-such-command
+expect "an unknown command: usage error" 2 "" \
+    "actorgraph: 'no-such-command' is not an actorgraph command
+Try 'actorgraph --help' for more information."
+
+run --bogus
+expect "an unknown global option: usage error" 2 "" \
+    "actorgraph: unknown option '--bogus'
+Try 'actorgraph --help' for more information."
+
+run
+expect "no arguments: usage on stderr, exit 2" 2 ""
+expect_match "no arguments: the usage names the commands" "$tmp/err" '^usage: actorgraph '
+
+# ---- help and version --------------------------------------------------------
+
+run --help
+expect "actorgraph --help: exit 0, nothing on stderr" 0 - ""
+expect_match "actorgraph --help: usage line" "$tmp/out" '^usage: actorgraph \[--version\] \[--help\] COMMAND'
+expect_match "actorgraph --help: lists check" "$tmp/out" '^  check +validate a dataset'
+cp "$tmp/out" "$tmp/help"
+run -h
+expect "actorgraph -h: the same as --help" 0 "@$tmp/help" ""
+
+run check --help
+expect "actorgraph check --help: exit 0, nothing on stderr" 0 - ""
+expect_match "check --help: usage line" "$tmp/out" '^usage: actorgraph check \[DATASET\] \[--strict\] \[--quiet\]$'
+expect_match "check --help: describes --strict" "$tmp/out" '^  --strict +treat warnings as errors'
+expect_match "check --help: describes --quiet" "$tmp/out" '^  --quiet +'
+expect_match "check --help: the exit status" "$tmp/out" '^Exit status: 0 '
+cp "$tmp/out" "$tmp/check-help"
+run help check
+expect "actorgraph help check: the same as check --help" 0 "@$tmp/check-help" ""
+
+version=$(sed -n 's/^project(actorgraph VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
+run --version
+expect "actorgraph --version: exit 0, nothing on stderr" 0 - ""
+expect_match "--version: the version from CMakeLists.txt ($version)" "$tmp/out" "^actorgraph ${version//./\\.} "
+expect_match "--version: the libraries" "$tmp/out" 'igraph [0-9]+\.[0-9]+.*graphviz [0-9]'
+expect_match "--version: the build" "$tmp/out" '^build: .*sanitizers (on|off)$'
+
+# ---- writing --------------------------------------------------------------------
+
+if [[ -w /dev/full ]]; then
+    rc=0
+    "$bin" check "$data/clean" >/dev/full 2>"$tmp/err" || rc=$?
+    printf '' >"$tmp/out"
+    expect "check with a full stdout: exit 1 and says so" 1 - \
+        "actorgraph: error writing to standard output: No space left on device"
+fi
+
+printf '%d passed, %d failed\n' "$passed" "$failed"
+((failed == 0))
