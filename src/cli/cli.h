@@ -21,7 +21,9 @@ enum { AG_EXIT_OK = 0, AG_EXIT_DATA = 1, AG_EXIT_USAGE = 2 };
 #define AG_DEFAULT_DATASET "graphs/new-great-game"
 
 /* Subcommands: argv[0] is the subcommand's name. Return the exit code. */
+int cmd_balance(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 
 /* Prints "actorgraph: FILE:LINE: message" (or without file/line) to stderr. */

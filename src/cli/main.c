@@ -22,7 +22,9 @@ static const struct command {
     int (*fn)(int argc, char **argv);
     const char *summary;
 } commands[] = {
+    { "balance", cmd_balance, "structural balance per era; the unbalanced triangles named" },
     { "check", cmd_check, "validate a dataset; every problem as FILE:LINE: message" },
+    { "explain", cmd_explain, "the cited relations behind an actor's figures or a dyad" },
     { "import", cmd_import, "turn coded event data (GDELT) into a dataset folder" },
 };
 

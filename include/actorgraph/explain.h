@@ -1,0 +1,101 @@
+/*
+ * explain.h: provenance. The cited relations behind one actor's figures or
+ * behind one dyad, in date order, with the totals that reports use, so that
+ * any number can be traced back to the lines of relations.csv that made it
+ * (docs/METHODS.md, "Explain").
+ *
+ * The relation listing is shared: balance and compare name the relations
+ * behind triangles and dyads with the same columns.
+ */
+#ifndef ACTORGRAPH_EXPLAIN_H
+#define ACTORGRAPH_EXPLAIN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "actorgraph/era.h"
+#include "actorgraph/error.h"
+#include "actorgraph/model.h"
+#include "actorgraph/table.h"
+
+/*
+ * What is explained.
+ *   g:         the era graph (not owned; must outlive x).
+ *   actor:     the vertex's actor (at state level the top-most parent of the
+ *              actor asked for); asked: the actor asked for.
+ *   actor_b, asked_b: the same for a dyad's second actor, or -1 for an actor.
+ *   va, vb:    their vertices in g, or -1 when not in the slice.
+ *   rels:      indices into ds->relations behind it, in date order (then
+ *              file order); n_rels of them.
+ * For a dyad (the dyad of va and vb; dyad is its index or -1):
+ *   pos, neg, net, W: as in ag_dyad_t (0 when the dyad is not in the slice).
+ * For an actor:
+ *   degree:    distinct neighbours in the dyad graph.
+ *   strength:  sum of W over its dyads in the dyad graph.
+ *   in_arcs, out_arcs: its arcs in the relation multigraph.
+ *   dyads:     its dyads (indices into g->dyads), by neighbour; n_dyads.
+ */
+typedef struct {
+    const ag_era_graph_t *g;
+    long actor, asked, actor_b, asked_b;
+    long va, vb;
+    long *rels;
+    size_t n_rels;
+    long dyad;
+    double pos, neg, net, W;
+    long degree;
+    double strength;
+    long in_arcs, out_arcs;
+    long *dyads;
+    size_t n_dyads;
+} ag_explain_t;
+
+/* Explains one actor (actor_b < 0) or the dyad of two actors in g: actor
+ * indices into g->ds->actors, rolled up at state level. AG_EUSAGE when the
+ * two are the same actor (after roll-up), AG_ENOMEM. x is zeroed on
+ * failure. */
+ag_status_t ag_explain_init(ag_explain_t *x, const ag_era_graph_t *g, long actor,
+                            long actor_b, ag_error_t *err);
+/* Frees x; accepts a zeroed x. Can't fail. */
+void ag_explain_destroy(ag_explain_t *x);
+
+/*
+ * Writes the explanation. era is the era index the slice came from, or -1
+ * for the whole dataset. table and md: a header, the totals, the actor's
+ * dyads (for an actor) and the relations. csv: the relations only, header
+ *   era,level,date,source,target,type,sign,weight,w,cite,note,line
+ * json: an object with the totals, dyads and relations.
+ * AG_ENOMEM, AG_EIO on failure.
+ */
+ag_status_t ag_explain_write(const ag_explain_t *x, long era, ag_format_t fmt, FILE *fp,
+                             ag_error_t *err);
+
+/*
+ * The relation listing that every provenance table uses. Columns: the n_lead
+ * given lead columns (for example "side"), then
+ *   date,source,target,type,sign,weight,w,cite,note,line
+ * where source and target are the actors as written in relations.csv (before
+ * any roll-up), sign is + or -, w = sign x weight and line is the relation's
+ * line in relations.csv. AG_ENOMEM on failure (t zeroed).
+ */
+ag_status_t ag_relations_table_init(ag_table_t *t, const char *const *lead, size_t n_lead,
+                                    ag_error_t *err);
+/* Appends relation rel of ds with the given lead cells. AG_ENOMEM. */
+ag_status_t ag_relations_table_add(ag_table_t *t, const ag_dataset_t *ds, long rel,
+                                   const char *const *lead, ag_error_t *err);
+
+/* The n relations rels (indices into ds->relations) as a JSON array of
+ * objects with the listing's columns (new reference; NULL on lack of
+ * memory). */
+json_t *ag_relations_json(const ag_dataset_t *ds, const long *rels, size_t n);
+
+/* The type filter as text: "all" for NULL, else the ids of the kept types
+ * joined by commas (caller frees; NULL on lack of memory). */
+char *ag_types_list(const ag_dataset_t *ds, const bool *types);
+
+/* "A–B" for two actors, with an en dash, into buf of size n; returns buf.
+ * Can't fail. */
+char *ag_pair_label(const char *a, const char *b, char *buf, size_t n);
+
+#endif

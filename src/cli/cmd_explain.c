@@ -1,0 +1,172 @@
+/*
+ * cmd_explain.c: actorgraph explain [DATASET] ACTOR [ACTOR] [--era ID]
+ *                [--level L] [--ties T] [--types LIST] [--format F] [-o FILE]
+ *
+ * The cited relations behind one actor's figures or one dyad, in date
+ * order, with the totals that reports use.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actorgraph/explain.h"
+#include "actorgraph/output.h"
+#include "cli.h"
+
+static const char usage_text[] =
+    "usage: actorgraph explain [DATASET] ACTOR [ACTOR] [--era ID] [--level actor|state]\n"
+    "                          [--ties all|positive|negative] [--types LIST]\n"
+    "                          [--format table|csv|json|md] [-o FILE]\n"
+    "\n"
+    "The cited relations behind one actor's figures, or behind the dyad of two\n"
+    "actors, in date order: date, source, target, type, sign, weight,\n"
+    "w = sign x weight, cite, note and the line of relations.csv. Also the totals\n"
+    "that 'report' uses: for an actor its degree, strength, in- and out-arcs and\n"
+    "its dyads (pos, neg, net, W); for a dyad its pos, neg, net and W.\n"
+    "\n"
+    "Options:\n"
+    "  --era ID        only the relations of this era's slice (default: all dates)\n"
+    "  --level L       actor (default) or state: an actor's relations then include\n"
+    "                  those of its leaders and agencies\n"
+    "  --ties T        all (default), positive or negative: which relations make\n"
+    "                  the dyad graph's edges and the arcs (W, strength, arcs)\n"
+    "  --types LIST    only these relation types (comma-separated ids)\n"
+    "  --format F      table (default), csv, json or md; csv lists the relations:\n"
+    "                  era,level,date,source,target,type,sign,weight,w,cite,note,line\n"
+    "  -o FILE         write to FILE (atomically) instead of standard output\n"
+    "  -h, --help      show this help\n"
+    "\n"
+    "Exit status: 0 success, 1 invalid data or failure, 2 usage error.\n";
+
+/* An actor id given on the command line, or a usage error naming it. */
+static int find_actor(const ag_dataset_t *ds, const char *id, long *actor)
+{
+    const char *s;
+    if ((*actor = ag_dataset_find_actor(ds, id)) >= 0)
+        return AG_EXIT_OK;
+    s = ag_suggest_actor(ds, id);
+    return cli_usage_error("explain ", "unknown actor '%s'%s%s%s", id, s ? " (did you mean '" : "",
+                           s ? s : "", s ? "'?)" : "");
+}
+
+int cmd_explain(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "era", required_argument, NULL, 'e' },
+        { "level", required_argument, NULL, 'l' },
+        { "ties", required_argument, NULL, 'i' },
+        { "types", required_argument, NULL, 't' },
+        { "format", required_argument, NULL, 'f' },
+        { "output", required_argument, NULL, 'o' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *era_id = NULL, *types_arg = NULL, *out_path = NULL, *dir;
+    int level = AG_LEVEL_ACTOR, ties = AG_TIES_ALL, fmt = AG_FMT_TABLE;
+    ag_dataset_t ds;
+    ag_era_graph_t g;
+    ag_explain_t x;
+    ag_slice_opts_t so;
+    ag_error_t err;
+    ag_out_t out;
+    bool *types = NULL;
+    long era = -1, a = -1, b = -1;
+    FILE *fp = stdout;
+    int c, used, npos, rc = AG_EXIT_OK;
+
+    ag_dataset_init(&ds);
+    memset(&g, 0, sizeof g);
+    memset(&x, 0, sizeof x);
+    memset(&out, 0, sizeof out);
+    ag_error_clear(&err);
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
+        switch (c) {
+        case 'e': era_id = optarg; break;
+        case 'l':
+            if ((level = ag_level_parse(optarg)) < 0)
+                return cli_usage_error("explain ", "unknown level '%s' (actor or state)", optarg);
+            break;
+        case 'i':
+            if ((ties = ag_ties_parse(optarg)) < 0)
+                return cli_usage_error("explain ", "unknown ties '%s' (all, positive or "
+                                       "negative)", optarg);
+            break;
+        case 't': types_arg = optarg; break;
+        case 'f':
+            if ((fmt = ag_format_parse(optarg)) < 0)
+                return cli_usage_error("explain ", "unknown format '%s' (table, csv, json or "
+                                       "md)", optarg);
+            break;
+        case 'o': out_path = optarg; break;
+        case 'h': fputs(usage_text, stdout); return AG_EXIT_OK;
+        default:
+            return optopt && strchr("elitfo", optopt)
+                ? cli_usage_error("explain ", "option '%s' needs a value", argv[optind - 1])
+                : cli_usage_error("explain ", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    npos = argc - optind;
+    dir = cli_dataset_arg(argv + optind, npos, &used);
+    npos -= used;
+    if (npos < 1)
+        return cli_usage_error("explain ", "which actor? give one actor, or two for a dyad");
+    if (npos > 2)
+        return cli_usage_error("explain ", "unexpected argument '%s'", argv[optind + used + 2]);
+    if ((rc = cli_load(dir, &ds, false)) != AG_EXIT_OK)
+        goto done;
+    if ((rc = find_actor(&ds, argv[optind + used], &a)) != AG_EXIT_OK ||
+        (npos == 2 && (rc = find_actor(&ds, argv[optind + used + 1], &b)) != AG_EXIT_OK))
+        goto done;
+    if (era_id && (era = ag_dataset_find_era(&ds, era_id)) < 0) {
+        const char *s = ag_suggest_era(&ds, era_id);
+        rc = cli_usage_error("explain ", "unknown era '%s'%s%s%s", era_id,
+                             s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+        goto done;
+    }
+    if (types_arg && ag_types_mask(&ds, types_arg, &types, &err) != AG_OK) {
+        rc = err.code == AG_EUSAGE ? cli_usage_error("explain ", "%s", err.msg)
+                                   : (cli_report_error(&err), AG_EXIT_DATA);
+        goto done;
+    }
+
+    ag_slice_opts_default(&so);
+    if (era >= 0) {
+        so.first = ds.eras[era].period.first;
+        so.last = ds.eras[era].period.last;
+    }
+    so.level = (ag_level_t)level;
+    so.ties = (ag_ties_t)ties;
+    so.types = types;
+    if (ag_era_graph_init(&g, &ds, &so, &err) != AG_OK) {
+        cli_report_error(&err);
+        rc = AG_EXIT_DATA;
+        goto done;
+    }
+    if (ag_explain_init(&x, &g, a, b, &err) != AG_OK) {
+        rc = err.code == AG_EUSAGE ? cli_usage_error("explain ", "%s", err.msg)
+                                   : (cli_report_error(&err), AG_EXIT_DATA);
+        goto done;
+    }
+    if (out_path) {
+        if (ag_out_open(&out, out_path, &err) != AG_OK) {
+            cli_report_error(&err);
+            rc = AG_EXIT_DATA;
+            goto done;
+        }
+        fp = out.fp;
+    }
+    if (ag_explain_write(&x, era, (ag_format_t)fmt, fp, &err) != AG_OK ||
+        (out_path && ag_out_commit(&out, &err) != AG_OK)) {
+        cli_report_error(&err);
+        rc = AG_EXIT_DATA;
+    }
+done:
+    ag_out_abort(&out);
+    ag_explain_destroy(&x);
+    ag_era_graph_destroy(&g);
+    free(types);
+    ag_dataset_destroy(&ds);
+    return rc;
+}

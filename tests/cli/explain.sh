@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# tests/cli/explain.sh: 'actorgraph explain' on tests/data/balance-basic/
+# (hand-computed totals: see tests/test_explain.c). Run from the repository
+# root as: bash tests/cli/explain.sh path/to/actorgraph
+set -u
+ag=${1:?usage: explain.sh path/to/actorgraph}
+data=tests/data/balance-basic
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+expect() {
+    local name=$1 status=$2 want=$3 rc=0
+    shift 4
+    "$ag" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
+    if [[ $rc != "$status" ]]; then
+        bad "$name: exit $rc, expected $status"; cat "$tmp/err"; return
+    fi
+    if ! diff -u "$want" "$tmp/out" >"$tmp/diff"; then
+        bad "$name: output differs"; cat "$tmp/diff"; return
+    fi
+    ok
+}
+
+expect_error() {
+    local name=$1 status=$2 msg=$3 rc=0
+    shift 4
+    "$ag" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
+    if [[ $rc != "$status" ]]; then
+        bad "$name: exit $rc, expected $status"; cat "$tmp/err"; return
+    fi
+    if [[ $(head -n 1 "$tmp/err") != "$msg" ]]; then
+        bad "$name: stderr '$(head -n 1 "$tmp/err")', expected '$msg'"; return
+    fi
+    ok
+}
+
+# An actor at state level: its leader's relations count, in date order.
+cat >"$tmp/a-state.csv" <<'CSV'
+era,level,date,source,target,type,sign,weight,w,cite,note,line
+,state,1950,A,B,alliance,+,3,3,fx 1,,2
+,state,1950-06,A,C,war,-,3,-3,fx 2,,3
+,state,1960,A,D,treaty,+,2,2,fx 4,,5
+,state,1963,A,E,visit,+,1,1,fx 7,,8
+,state,1966,L,C,visit,+,1,1,fx 13,,14
+,state,1967,L,B,threat,-,2,-2,fx 14,,15
+,state,1968,L,E,accusation,-,1,-1,fx 15,cancels A's visit to E at state level,16
+CSV
+expect "actor, state level, csv" 0 "$tmp/a-state.csv" -- explain "$data" A --level state --format csv
+
+# A dyad within an era, as a table with its totals.
+cat >"$tmp/bc.txt" <<'TXT'
+Dyad C (Gamma) – B (Beta) in early (Early 1950s, 1950/1955)
+dataset balance-basic, level actor, ties all, types all
+
+Totals
+
+relations  pos  neg  net  W  sign
+---------  ---  ---  ---  -  ----
+        1    0    2   -2  2  -
+
+Relations, in date order
+
+date       source  target  type     sign  weight   w  cite  note  line
+---------  ------  ------  -------  ----  ------  --  ----  ----  ----
+1950/1952  B       C       rivalry  -          2  -2  fx 3           4
+TXT
+expect "dyad in an era, table" 0 "$tmp/bc.txt" -- explain "$data" C B --era early
+
+# The actor's totals and dyads, as report computes them.
+cat >"$tmp/a.md" <<'MD'
+# A (Alpha), all dates
+
+dataset balance-basic, level state, ties positive, types all
+
+## Totals
+
+| relations | degree | strength | in_degree | out_degree |
+| ---: | ---: | ---: | ---: | ---: |
+| 7 | 4 | 7 | 2 | 4 |
+
+## Dyads (strength = sum of W over the dyads in the graph)
+
+| neighbour | name | relations | pos | neg | net | W | in_graph |
+| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |
+| B | Beta | 2 | 3 | 2 | 1 | 3 | yes |
+| C | Gamma | 2 | 1 | 3 | -2 | 1 | yes |
+| D | Delta | 1 | 2 | 0 | 2 | 2 | yes |
+| E | Epsilon | 2 | 1 | 1 | 0 | 1 | yes |
+
+## Relations, in date order
+
+| date | source | target | type | sign | weight | w | cite | note | line |
+| --- | --- | --- | --- | --- | ---: | ---: | --- | --- | ---: |
+| 1950 | A | B | alliance | + | 3 | 3 | fx 1 |  | 2 |
+| 1950-06 | A | C | war | - | 3 | -3 | fx 2 |  | 3 |
+| 1960 | A | D | treaty | + | 2 | 2 | fx 4 |  | 5 |
+| 1963 | A | E | visit | + | 1 | 1 | fx 7 |  | 8 |
+| 1966 | L | C | visit | + | 1 | 1 | fx 13 |  | 14 |
+| 1967 | L | B | threat | - | 2 | -2 | fx 14 |  | 15 |
+| 1968 | L | E | accusation | - | 1 | -1 | fx 15 | cancels A's visit to E at state level | 16 |
+MD
+expect "actor, state level, positive ties, md" 0 "$tmp/a.md" -- explain "$data" A --level state --ties positive --format md
+
+# JSON: totals and relations.
+if "$ag" explain "$data" D E --format json >"$tmp/de.json" &&
+   /usr/bin/python3 - "$tmp/de.json" <<'PY'
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert j["actor"]["id"] == "D" and j["actor_b"]["id"] == "E" and j["in_slice"] is True
+t = j["totals"]
+assert (t["relations"], t["pos"], t["neg"], t["net"], t["W"], t["sign"]) == (3, 0.3, 0.3, 0, 0.6, "0"), t
+assert [r["line"] for r in j["relations"]] == [11, 12, 13]
+assert [r["w"] for r in j["relations"]] == [0.1, 0.2, -0.3]
+PY
+then ok; else bad "json dyad"; fi
+
+# Outside the slice: said plainly, not an error.
+if [[ $("$ag" explain "$data" A L --era early | tail -n 1) == "No relations: the dyad is not in this slice." ]]
+then ok; else bad "dyad outside the slice"; fi
+printf 'era,level,date,source,target,type,sign,weight,w,cite,note,line\n' >"$tmp/none.csv"
+expect "actor outside the slice, csv" 0 "$tmp/none.csv" -- explain "$data" D --era early --format csv
+
+# The relations of --types only; 1950/1952 starts before 1950-06.
+cat >"$tmp/types.csv" <<'CSV'
+era,level,date,source,target,type,sign,weight,w,cite,note,line
+all,actor,1950/1952,B,C,rivalry,-,2,-2,fx 3,,4
+all,actor,1950-06,A,C,war,-,3,-3,fx 2,,3
+all,actor,1965,C,E,rivalry,-,2,-2,fx 9,,10
+CSV
+expect "--types, --era" 0 "$tmp/types.csv" -- explain "$data" C --era all --types war,rivalry --format csv
+
+# -o writes the file.
+if "$ag" explain "$data" C --era all --types war,rivalry --format csv -o "$tmp/o.csv" &&
+   cmp -s "$tmp/o.csv" "$tmp/types.csv"; then ok; else bad "-o FILE"; fi
+
+# Usage errors.
+expect_error "no actor" 2 "actorgraph: which actor? give one actor, or two for a dyad" -- explain "$data"
+expect_error "unknown actor" 2 "actorgraph: unknown actor 'alpha' (did you mean 'A'?)" -- explain "$data" alpha
+expect_error "unknown actor by name" 2 "actorgraph: unknown actor 'gamma' (did you mean 'C'?)" -- explain "$data" B gamma
+expect_error "three actors" 2 "actorgraph: unexpected argument 'C'" -- explain "$data" A B C
+expect_error "same actor twice" 2 "actorgraph: a dyad needs two actors, got 'A' twice" -- explain "$data" A A
+expect_error "same state" 2 "actorgraph: 'L' and 'A' are both 'A' at state level" -- explain "$data" L A --level state
+expect_error "unknown era" 2 "actorgraph: unknown era 'eraly' (did you mean 'early'?)" -- explain "$data" A --era eraly
+expect_error "unknown ties" 2 "actorgraph: unknown ties 'some' (all, positive or negative)" -- explain "$data" A --ties some
+expect_error "unknown option" 2 "actorgraph: unknown option '--bogus'" -- explain "$data" A --bogus
+
+# The default dataset: Pakistan and Russia after the Ukraine crisis.
+if "$ag" explain PAK RUS --era post-ukraine --format json >"$tmp/pr.json" &&
+   /usr/bin/python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); assert j["totals"]["relations"] == len(j["relations"]) > 0' "$tmp/pr.json"
+then ok; else bad "default dataset"; fi
+
+echo "$pass passed, $fail failed"
+[[ $fail == 0 ]]
