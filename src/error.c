@@ -100,16 +100,34 @@ void ag_diags_add(ag_diags_t *d, ag_severity_t sev, const char *file, long line,
     va_end(ap);
 }
 
-/* Insertion sort: stable, and the lists are short and nearly sorted. */
+/* A diagnostic with its sort key: the rank of its file (in order of first
+ * appearance) and its position in the list, which keeps the sort stable. */
+typedef struct {
+    size_t rank, pos;
+    ag_diag_t item;
+} keyed_diag_t;
+
+static int cmp_keyed(const void *a, const void *b)
+{
+    const keyed_diag_t *x = a, *y = b;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    if (x->item.line != y->item.line)
+        return x->item.line < y->item.line ? -1 : 1;
+    return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* qsort with the position as the last key: stable, and O(n log n), as a
+ * large imported dataset can have a warning on every relation. */
 void ag_diags_sort(ag_diags_t *d)
 {
     char **files = NULL;
     size_t nfiles = 0, cap = 0;
-    size_t *rank;
+    keyed_diag_t *keyed;
     if (!d || d->n < 2)
         return;
-    rank = malloc(d->n * sizeof *rank);
-    if (!rank)
+    keyed = malloc(d->n * sizeof *keyed);
+    if (!keyed)
         return;
     for (size_t i = 0; i < d->n; i++) {
         size_t f = 0;
@@ -120,21 +138,14 @@ void ag_diags_sort(ag_diags_t *d)
                 goto done;
             files[nfiles++] = d->items[i].file;
         }
-        rank[i] = f;
+        keyed[i].rank = f;
+        keyed[i].pos = i;
+        keyed[i].item = d->items[i];
     }
-    for (size_t i = 1; i < d->n; i++) {
-        ag_diag_t item = d->items[i];
-        size_t r = rank[i], j = i;
-        while (j > 0 && (rank[j - 1] > r ||
-                         (rank[j - 1] == r && d->items[j - 1].line > item.line))) {
-            d->items[j] = d->items[j - 1];
-            rank[j] = rank[j - 1];
-            j--;
-        }
-        d->items[j] = item;
-        rank[j] = r;
-    }
+    qsort(keyed, d->n, sizeof *keyed, cmp_keyed);
+    for (size_t i = 0; i < d->n; i++)
+        d->items[i] = keyed[i].item;
 done:
     free(files);
-    free(rank);
+    free(keyed);
 }
