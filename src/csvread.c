@@ -111,6 +111,34 @@ static int parser_init(struct csv_parser *p, unsigned char options,
     return 0;
 }
 
+/* Reads one line, with its line end, into *buf (NUL-terminated, grown as
+ * needed). A line ends at LF, at CRLF, or at a lone CR, as in files saved
+ * with classic Mac line ends, so that line numbers are those an editor
+ * shows. Returns the line's length, 0 at the end of the file (or on a read
+ * error: see ferror), or -1 on lack of memory. */
+static ssize_t read_line(FILE *fp, char **buf, size_t *cap)
+{
+    size_t n = 0;
+    int c;
+    while ((c = getc_unlocked(fp)) != EOF) {
+        if (n + 3 > *cap && !ag_grow((void **)buf, cap, n + 3, 1))
+            return -1;
+        (*buf)[n++] = (char)c;
+        if (c == '\n')
+            break;
+        if (c == '\r') {
+            if ((c = getc_unlocked(fp)) == '\n')
+                (*buf)[n++] = '\n';
+            else if (c != EOF)
+                ungetc(c, fp);
+            break;
+        }
+    }
+    if (n > 0)
+        (*buf)[n] = '\0';
+    return (ssize_t)n;
+}
+
 int ag_csv_read(const char *path, const ag_csv_opts_t *opts, ag_csv_record_fn fn,
                 void *ud, ag_diags_t *diags, size_t *records, ag_error_t *err)
 {
@@ -142,7 +170,7 @@ int ag_csv_read(const char *path, const ag_csv_opts_t *opts, ag_csv_record_fn fn
         return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");
     }
 
-    while ((len = getline(&buf, &bufcap, fp)) >= 0) {
+    while ((len = read_line(fp, &buf, &bufcap)) > 0) {
         char *s = buf;
         size_t n = (size_t)len, bad;
         r.line++;
@@ -210,6 +238,10 @@ int ag_csv_read(const char *path, const ag_csv_opts_t *opts, ag_csv_record_fn fn
         clear_fields(&r);
         r.start = 0;
         r.in_quote = false;
+    }
+    if (len < 0) {
+        status = ag_error_set(err, AG_ENOMEM, path, r.line, "out of memory");
+        goto done;
     }
     if (ferror(fp)) {
         status = ag_error_set(err, AG_EIO, path, r.line, "read error: %s", strerror(errno));
