@@ -441,6 +441,25 @@ static void test_crlf_bom(void **state)
     done(&ds, &d);
 }
 
+/* Classic Mac line ends (a lone CR, as Excel's "CSV (Macintosh)" writes):
+ * each CR ends a line, for reading and for line numbers. */
+static void test_cr_only(void **state)
+{
+    ag_dataset_t ds;
+    ag_diags_t d;
+    (void)state;
+    load("load/cr-only", AG_EDATA, &ds, &d);
+    expect_diags("load/cr-only", &d,
+        { E, "actors.csv", 3,
+          "unknown kind 'stat': use state, leader, organisation, group or agency" },
+        { E, "relations.csv", 4, "unknown target actor 'XXX'" });
+    assert_int_equal(ds.n_actors, 2);
+    assert_int_equal(actor(&ds, "AFG")->line, 4);
+    assert_int_equal(ds.n_relations, 1);
+    assert_string_equal(ds.relations[0].note, "a note\rover two lines");
+    done(&ds, &d);
+}
+
 /* Without types.csv the built-in vocabulary applies, as design.md lists
  * it: u = undirected, d = directed, sign, weight. */
 static void test_builtin_types(void **state)
@@ -905,6 +924,7 @@ int main(void)
         cmocka_unit_test(test_sign_weight_overrides),
         cmocka_unit_test(test_quoting),
         cmocka_unit_test(test_crlf_bom),
+        cmocka_unit_test(test_cr_only),
         cmocka_unit_test(test_builtin_types),
         cmocka_unit_test(test_types_csv_replaces_builtin),
         cmocka_unit_test(test_lineage),
