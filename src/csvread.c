@@ -178,6 +178,13 @@ int ag_csv_read(const char *path, const ag_csv_opts_t *opts, ag_csv_record_fn fn
             s += 3;
             n -= 3;
         }
+        if (r.line == 1 && n >= 2 &&
+            (memcmp(s, "\xFF\xFE", 2) == 0 || memcmp(s, "\xFE\xFF", 2) == 0)) {
+            /* Spreadsheets' "Unicode text": one error, not one per line. */
+            ag_diags_add(diags, AG_SEV_ERROR, path, r.line,
+                         "the file is UTF-16: save it as UTF-8");
+            goto done;
+        }
         if (memchr(s, '\0', n)) {
             ag_diags_add(diags, AG_SEV_ERROR, path, r.line,
                          "NUL byte at column %zu: the file is not text",
