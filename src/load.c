@@ -540,6 +540,7 @@ static ag_status_t read_file(ag_dataset_t *ds, ag_diags_t *diags, const char *pa
     loader_t *ld = out;
     ag_error_t e;
     struct stat st;
+    size_t errors_before;
     int rc;
     memset(ld, 0, sizeof *ld);
     ld->ds = ds;
@@ -559,6 +560,7 @@ static ag_status_t read_file(ag_dataset_t *ds, ag_diags_t *diags, const char *pa
         return AG_EIO;
     }
     ag_error_clear(&e);
+    errors_before = diags->errors;
     rc = ag_csv_read(path, &opts, on_record, ld, diags, NULL, &e);
     if (rc == AG_ENOMEM || ld->oom)
         return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");
@@ -566,7 +568,8 @@ static ag_status_t read_file(ag_dataset_t *ds, ag_diags_t *diags, const char *pa
         ag_diags_add(diags, AG_SEV_ERROR, path, e.line, "%s", e.msg);
         return AG_EIO;
     }
-    if (!ld->have_header) {
+    /* No header and no error from the reader: nothing but blank lines. */
+    if (!ld->have_header && diags->errors == errors_before) {
         char want[256] = "";
         for (size_t k = 0; k < ncols; k++)
             if (cols[k].required) {
