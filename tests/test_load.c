@@ -714,6 +714,22 @@ static void test_bad_bytes(void **state)
     done(&ds, &d);
 }
 
+/* A spreadsheet's "Unicode text" (UTF-16 with a byte order mark): one
+ * error for the file, not one per line, and not "empty file". */
+static void test_utf16(void **state)
+{
+    ag_dataset_t ds;
+    ag_diags_t d;
+    (void)state;
+    load("load/utf16", AG_EDATA, &ds, &d);
+    expect_diags("load/utf16", &d,
+        { E, "actors.csv", 1, "the file is UTF-16: save it as UTF-8" },
+        { E, "relations.csv", 2, "unknown source actor 'PAK'" },
+        { E, "relations.csv", 2, "unknown target actor 'IND'" });
+    assert_int_equal(ds.n_actors, 0);
+    done(&ds, &d);
+}
+
 /* ---- errors in files ------------------------------------------------ */
 
 static void test_missing_file(void **state)
@@ -933,6 +949,7 @@ int main(void)
         cmocka_unit_test(test_unterminated_quote),
         cmocka_unit_test(test_malformed_quote),
         cmocka_unit_test(test_bad_bytes),
+        cmocka_unit_test(test_utf16),
         cmocka_unit_test(test_missing_file),
         cmocka_unit_test(test_empty_file),
         cmocka_unit_test(test_header_only),
