@@ -1,0 +1,115 @@
+/*
+ * report.h: centralities and summary figures per era, in every output
+ * format (`actorgraph report`; docs/METHODS.md, "Output").
+ *
+ * A report holds, for each era or window asked for, the era graph, the
+ * metrics, their ranks and the summary figures. Writing it never prints to
+ * stdout by itself: the caller passes the FILE *.
+ */
+#ifndef ACTORGRAPH_REPORT_H
+#define ACTORGRAPH_REPORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "actorgraph/era.h"
+#include "actorgraph/error.h"
+#include "actorgraph/metrics.h"
+#include "actorgraph/model.h"
+#include "actorgraph/summary.h"
+#include "actorgraph/table.h"
+
+/*
+ * What a report measures, the same for every era.
+ *   level, ties: as in ag_slice_opts_t.
+ *   types:       NULL for all relation types, else ds->n_types flags
+ *                (copied by ag_report_init).
+ *   metrics:     mask of metrics (AG_METRICS_ALL for all).
+ *   top:         keep, per era and metric, the actors ranked <= top; 0
+ *                keeps all; < 0 (unset) keeps all in CSV and JSON and 5 on
+ *                table and md pages.
+ *   width:       columns the table page fits in (0: 100).
+ */
+typedef struct {
+    ag_level_t level;
+    ag_ties_t ties;
+    const bool *types;
+    unsigned metrics;
+    long top;
+    int width;
+} ag_report_opts_t;
+
+/*
+ * One era (or ad-hoc window) of a report.
+ *   id, name:    the era's id and name; for a window its EDTF text.
+ *   period:      the period as EDTF text.
+ *   first, last: the period's days (AG_DAY_MIN/AG_DAY_MAX when open).
+ *   graph:       the era graph.
+ *   metrics:     the metrics (those in the report's mask).
+ *   rank:        rank[m][v] for each computed metric, else NULL.
+ *   summary:     the summary figures.
+ */
+typedef struct {
+    char *id, *name, *period;
+    int32_t first, last;
+    ag_era_graph_t graph;
+    ag_metrics_t metrics;
+    long *rank[AG_M_COUNT];
+    ag_summary_t summary;
+} ag_report_era_t;
+
+/*
+ * A report.
+ *   ds:     the dataset (must outlive the report).
+ *   opts:   what it measures (types points to the report's own copy).
+ *   eras:   n_eras eras, in the order added.
+ */
+typedef struct {
+    const ag_dataset_t *ds;
+    ag_report_opts_t opts;
+    ag_report_era_t *eras;
+    size_t n_eras;
+} ag_report_t;
+
+/* Sets up an empty report. AG_ENOMEM on failure (r zeroed). */
+ag_status_t ag_report_init(ag_report_t *r, const ag_dataset_t *ds,
+                           const ag_report_opts_t *opts, ag_error_t *err);
+/* Frees r; accepts a zeroed r. Can't fail. */
+void ag_report_destroy(ag_report_t *r);
+
+/* Slices era index `era` of the dataset, measures it and appends it.
+ * AG_ENOMEM or AG_EGRAPH on failure (err says why; r is unchanged). */
+ag_status_t ag_report_add_era(ag_report_t *r, long era, ag_error_t *err);
+
+/* The same for an ad-hoc window of days first..last (inclusive; AG_DAY_MIN
+ * and AG_DAY_MAX for open ends), shown with the given id, name and period
+ * text (copied). */
+ag_status_t ag_report_add_window(ag_report_t *r, const char *id, const char *name,
+                                 const char *period, int32_t first, int32_t last,
+                                 ag_error_t *err);
+
+/*
+ * The long tidy table: columns era, level, ties, actor, name, metric,
+ * value, rank; one row per era, actor and metric, ordered by era, actor id
+ * (byte order), metric (metrics.h order); values as "%.10g"; only ranks
+ * <= top when top is set. t is initialised here (caller destroys it, also
+ * on failure). AG_ENOMEM on failure.
+ */
+ag_status_t ag_report_tidy(const ag_report_t *r, ag_table_t *t, ag_error_t *err);
+
+/* The report as JSON (see docs/METHODS.md, "Output"): a new reference, or
+ * NULL on lack of memory. */
+json_t *ag_report_json(const ag_report_t *r);
+
+/*
+ * Writes the report to fp in fmt: the tidy table as CSV; JSON; or, for
+ * table and md, per era a title, the summary figures, the communities and
+ * the top actors of each metric side by side. AG_EIO when writing failed,
+ * AG_ENOMEM.
+ */
+ag_status_t ag_report_write(const ag_report_t *r, ag_format_t fmt, FILE *fp, ag_error_t *err);
+
+#endif
