@@ -134,7 +134,7 @@ int cmd_report(int argc, char **argv)
 
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
         switch (c) {
         case OPT_ERA: era_ids[n_era_ids++] = optarg; break;
         case OPT_ALL: all = true; break;
@@ -142,7 +142,7 @@ int cmd_report(int argc, char **argv)
         case OPT_TO: to = optarg; break;
         case OPT_LEVEL:
             if (ag_level_parse(optarg) < 0) {
-                rc = cli_usage_error("report ", "bad --level '%s' (actor or state)", optarg);
+                rc = cli_usage_error("report ", "unknown level '%s' (actor or state)", optarg);
                 goto done;
             }
             ro.level = (ag_level_t)ag_level_parse(optarg);
@@ -150,7 +150,7 @@ int cmd_report(int argc, char **argv)
         case OPT_TIES:
             if (ag_ties_parse(optarg) < 0) {
                 rc = cli_usage_error("report ",
-                                     "bad --ties '%s' (all, positive or negative)", optarg);
+                                     "unknown ties '%s' (all, positive or negative)", optarg);
                 goto done;
             }
             ro.ties = (ag_ties_t)ag_ties_parse(optarg);
@@ -177,7 +177,7 @@ int cmd_report(int argc, char **argv)
         }
         case OPT_FORMAT:
             if ((fmt = ag_format_parse(optarg)) < 0) {
-                rc = cli_usage_error("report ", "bad --format '%s' (table, csv, json or md)",
+                rc = cli_usage_error("report ", "unknown format '%s' (table, csv, json or md)",
                                      optarg);
                 goto done;
             }
