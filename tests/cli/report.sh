@@ -1,0 +1,210 @@
+#!/usr/bin/env bash
+# tests/cli/report.sh: 'actorgraph report' on tests/data/metrics and
+# tests/data/slicing (values worked out by hand in tests/test_metrics.c).
+# Run from the repository root as: bash tests/cli/report.sh path/to/actorgraph
+set -u
+ag=${1:?usage: report.sh path/to/actorgraph}
+data=tests/data/metrics
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# expect NAME STATUS EXPECTED_STDOUT_FILE -- ARGS...: exit status and stdout.
+expect() {
+    local name=$1 status=$2 want=$3 rc=0
+    shift 4
+    "$ag" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
+    if [[ $rc != "$status" ]]; then
+        bad "$name: exit $rc, expected $status"; cat "$tmp/err"; return
+    fi
+    if ! diff -u "$want" "$tmp/out" >"$tmp/diff"; then
+        bad "$name: output differs"; cat "$tmp/diff"; return
+    fi
+    ok
+}
+
+# expect_error NAME STATUS MESSAGE -- ARGS...: exit status and first stderr line.
+expect_error() {
+    local name=$1 status=$2 msg=$3 rc=0
+    shift 4
+    "$ag" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
+    if [[ $rc != "$status" ]]; then
+        bad "$name: exit $rc, expected $status"; cat "$tmp/err"; return
+    fi
+    if [[ $(head -n 1 "$tmp/err") != "$msg" ]]; then
+        bad "$name: stderr '$(head -n 1 "$tmp/err")', expected '$msg'"; return
+    fi
+    if [[ -s $tmp/out ]]; then
+        bad "$name: wrote to stdout on error"; return
+    fi
+    ok
+}
+
+# A leader rolled up to his state; the name at state level is the state's.
+cat >"$tmp/rollup.csv" <<'CSV'
+era,level,ties,actor,name,metric,value,rank
+rollup,state,all,IND,India,degree,1,2
+rollup,state,all,IND,India,strength,3,2
+rollup,state,all,IND,India,betweenness,0,2
+rollup,state,all,IND,India,harmonic,1.875,2
+rollup,state,all,IND,India,eigenvector,0.9486832981,2
+rollup,state,all,IND,India,in_degree,1,1
+rollup,state,all,IND,India,out_degree,1,2
+rollup,state,all,IND,India,pagerank,0.3774128493,2
+rollup,state,all,IND,India,hub,0,2
+rollup,state,all,IND,India,authority,1,1
+rollup,state,all,PAK,Pakistan,degree,2,1
+rollup,state,all,PAK,Pakistan,strength,4,1
+rollup,state,all,PAK,Pakistan,betweenness,1,1
+rollup,state,all,PAK,Pakistan,harmonic,2,1
+rollup,state,all,PAK,Pakistan,eigenvector,1,1
+rollup,state,all,PAK,Pakistan,in_degree,1,1
+rollup,state,all,PAK,Pakistan,out_degree,2,1
+rollup,state,all,PAK,Pakistan,pagerank,0.4263900893,1
+rollup,state,all,PAK,Pakistan,hub,1,1
+rollup,state,all,PAK,Pakistan,authority,0,3
+rollup,state,all,SUN,Soviet Union,degree,1,2
+rollup,state,all,SUN,Soviet Union,strength,1,3
+rollup,state,all,SUN,Soviet Union,betweenness,0,2
+rollup,state,all,SUN,Soviet Union,harmonic,0.875,3
+rollup,state,all,SUN,Soviet Union,eigenvector,0.316227766,3
+rollup,state,all,SUN,Soviet Union,in_degree,1,1
+rollup,state,all,SUN,Soviet Union,out_degree,0,3
+rollup,state,all,SUN,Soviet Union,pagerank,0.1961970614,3
+rollup,state,all,SUN,Soviet Union,hub,0,2
+rollup,state,all,SUN,Soviet Union,authority,0.3333333333,2
+CSV
+expect "csv, state level" 0 "$tmp/rollup.csv" -- report "$data" --era rollup --level state --format csv
+
+# --era in the order given; --metric in any order lists in the fixed order;
+# --top keeps ties (star: the three leaves tie for second).
+cat >"$tmp/top.csv" <<'CSV'
+era,level,ties,actor,name,metric,value,rank
+star,actor,all,L1,Leaf one,degree,1,2
+star,actor,all,L1,Leaf one,strength,1,2
+star,actor,all,L2,Leaf two,degree,1,2
+star,actor,all,L2,Leaf two,strength,1,2
+star,actor,all,L3,Leaf three,degree,1,2
+star,actor,all,L3,Leaf three,strength,1,2
+star,actor,all,S,Star centre,degree,3,1
+star,actor,all,S,Star centre,strength,3,1
+path,actor,all,B,Beta,degree,2,1
+path,actor,all,B,Beta,strength,2,1
+path,actor,all,C,Gamma,degree,2,1
+path,actor,all,C,Gamma,strength,2,1
+CSV
+expect "csv, --era twice, --top 2" 0 "$tmp/top.csv" -- report "$data" --era star --era path \
+    --metric strength,degree --top 2 --format csv
+
+# Ties layers: under positive ties the rivalry's two actors stay vertices.
+cat >"$tmp/edgeless.csv" <<'CSV'
+era,level,ties,actor,name,metric,value,rank
+negative-only,actor,positive,A,Alpha,eigenvector,0,1
+negative-only,actor,positive,A,Alpha,pagerank,0.5,1
+negative-only,actor,positive,B,Beta,eigenvector,0,1
+negative-only,actor,positive,B,Beta,pagerank,0.5,1
+CSV
+expect "csv, positive ties, edgeless" 0 "$tmp/edgeless.csv" -- report "$data" --era negative-only \
+    --ties positive --metric eigenvector,pagerank --format csv
+
+# An ad-hoc window, and an era without relations (header only).
+cat >"$tmp/window.csv" <<'CSV'
+era,level,ties,actor,name,metric,value,rank
+1960-06/1960-06,actor,all,A,Alpha,degree,2,1
+1960-06/1960-06,actor,all,B,Beta,degree,1,2
+1960-06/1960-06,actor,all,C,Gamma,degree,1,2
+CSV
+expect "csv, --from/--to" 0 "$tmp/window.csv" -- report tests/data/slicing --from 1960-06 \
+    --to 1960-06 --metric degree --format csv
+printf 'era,level,ties,actor,name,metric,value,rank\n' >"$tmp/header.csv"
+expect "csv, era without relations" 0 "$tmp/header.csv" -- report tests/data/slicing --era empty \
+    --format csv
+
+# --types: only the threats of e3 (LA -> B, D -> B).
+cat >"$tmp/types.csv" <<'CSV'
+era,level,ties,actor,name,metric,value,rank
+e3,state,all,A,Alpha,in_degree,0,2
+e3,state,all,B,Beta,in_degree,2,1
+e3,state,all,D,Delta,in_degree,0,2
+CSV
+expect "csv, --types, state level" 0 "$tmp/types.csv" -- report tests/data/slicing --era e3 \
+    --types threat --level state --metric in_degree --format csv
+
+# The table page: title, summary, communities, the top actors, the legend.
+"$ag" report "$data" --era rollup --level state --format table >"$tmp/page" 2>&1
+for want in 'Leader and state (rollup)  1904  ·  state level, all ties' \
+            '  3 actors, 2 relations, 2 dyads (1 positive, 1 negative)' \
+            '  graph of all ties: 2 edges, density 0.6667, 1 component, transitivity 0' \
+            '  IND India · PAK Pakistan · SUN Soviet Union'; do
+    if grep -qxF -- "$want" "$tmp/page"; then ok; else bad "table: missing line '$want'"; cat "$tmp/page"; fi
+done
+if grep -q '^  PAK *2  PAK *4  PAK *1  PAK *2  PAK *1' "$tmp/page"; then ok
+else bad "table: first row of the top actors"; cat "$tmp/page"; fi
+
+# md: headings and pipe tables with names.
+"$ag" report "$data" --era rollup --level state --format md >"$tmp/md" 2>&1
+if grep -qxF '## Leader and state (`rollup`, 1904)' "$tmp/md" &&
+   grep -qxF '| Pakistan | 2 | Pakistan | 4 | Pakistan | 1 | Pakistan | 2 | Pakistan | 1 |' "$tmp/md"
+then ok; else bad "md"; cat "$tmp/md"; fi
+
+# JSON: an object per era with summary, communities and actors.
+if "$ag" report "$data" --era triangle --era negative-only --format json >"$tmp/r.json" &&
+   /usr/bin/python3 - "$tmp/r.json" <<'PY'
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert j["dataset"] == "metrics" and j["level"] == "actor" and j["ties"] == "all", j
+assert [e["id"] for e in j["eras"]] == ["triangle", "negative-only"]
+t = j["eras"][0]
+s = t["summary"]
+assert (s["vertices"], s["dyads"], s["positive_dyads"], s["negative_dyads"]) == (3, 3, 2, 1), s
+assert s["density"] == 1 and s["transitivity"] == 1 and s["communities"] == 1, s
+assert t["communities"] == [["A", "B", "C"]], t["communities"]
+a = {x["actor"]: x for x in t["actors"]}
+assert a["A"]["name"] == "Alpha" and a["A"]["strength"] == 3 and a["A"]["strength_rank"] == 1
+assert abs(a["B"]["eigenvector"] - (3 ** 0.5 - 1)) < 1e-9 and a["B"]["eigenvector_rank"] == 3
+PY
+then ok; else bad "json"; fi
+
+# -o writes the file atomically, the format from its extension.
+rc=0
+"$ag" report "$data" --era rollup --level state -o "$tmp/o.csv" >"$tmp/out" 2>&1 || rc=$?
+if [[ $rc == 0 && ! -s $tmp/out ]] && cmp -s "$tmp/o.csv" "$tmp/rollup.csv" &&
+   [[ -z $(find "$tmp" -name 'o.csv.*') ]]; then ok; else bad "-o FILE.csv"; fi
+if "$ag" report "$data" -o "$tmp/o.json" && /usr/bin/python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/o.json"
+then ok; else bad "-o FILE.json"; fi
+# Not a terminal and no -o: csv.
+if [[ $("$ag" report "$data" --era path | head -n 1) == "era,level,ties,actor,name,metric,value,rank" ]]
+then ok; else bad "csv by default when not on a terminal"; fi
+# Same input, same bytes.
+if "$ag" report "$data" --format json >"$tmp/d1" && "$ag" report "$data" --format json >"$tmp/d2" &&
+   cmp -s "$tmp/d1" "$tmp/d2"; then ok; else bad "deterministic"; fi
+if "$ag" report --help | grep -q -- '--metric LIST'; then ok; else bad "--help"; fi
+
+# Usage errors (exit 2) and dataset errors (exit 1).
+expect_error "unknown era" 2 "actorgraph: unknown era 'rolup' (did you mean 'rollup'?)" -- report "$data" --era rolup
+expect_error "unknown era, no suggestion" 2 "actorgraph: unknown era 'zzzzzzzz'" -- report "$data" --era zzzzzzzz
+expect_error "unknown metric" 2 "actorgraph: unknown metric 'pagrank' (did you mean 'pagerank'?)" -- report "$data" --metric degree,pagrank
+expect_error "unknown type" 2 "actorgraph: unknown relation type 'visits' (did you mean 'visit'?)" -- report "$data" --types visits
+expect_error "unknown format" 2 "actorgraph: unknown format 'xml' (table, csv, json or md)" -- report "$data" --format xml
+expect_error "unknown level" 2 "actorgraph: unknown level 'nation' (actor or state)" -- report "$data" --level nation
+expect_error "unknown ties" 2 "actorgraph: unknown ties 'some' (all, positive or negative)" -- report "$data" --ties some
+expect_error "bad --top" 2 "actorgraph: bad --top '-1' (a whole number, 0 for all)" -- report "$data" --top -1
+expect_error "bad --from" 2 "actorgraph: bad --from date: unexpected character 'x' at position 2 in '19x5'" -- report "$data" --from 19x5
+expect_error "window backwards" 2 "actorgraph: the window ends (1950) before it starts (1960)" -- report "$data" --from 1960 --to 1950
+expect_error "--all with --era" 2 "actorgraph: --all and --era exclude each other" -- report "$data" --all --era path
+expect_error "--from with --era" 2 "actorgraph: --from/--to and --era/--all exclude each other" -- report "$data" --from 1901 --era path
+expect_error "missing value" 2 "actorgraph: option '--era' needs a value" -- report "$data" --era
+expect_error "unknown option" 2 "actorgraph: unknown option '--bogus'" -- report "$data" --bogus
+expect_error "not a dataset" 2 "actorgraph: 'no-such-folder' is not a dataset folder" -- report no-such-folder
+expect_error "extra argument" 2 "actorgraph: unexpected argument 'extra'" -- report "$data" extra
+rc=0
+"$ag" report tests/data/bad-many >"$tmp/out" 2>"$tmp/err" || rc=$?
+if [[ $rc == 1 && ! -s $tmp/out ]]; then ok; else bad "invalid dataset: exit $rc"; fi
+expect_error "-o into a missing folder" 1 "actorgraph: $tmp/no/such.csv: cannot write: No such file or directory" \
+    -- report "$data" -o "$tmp/no/such.csv"
+
+echo "$pass passed, $fail failed"
+[[ $fail == 0 ]]
