@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "actorgraph/output.h"
+#include "render_gv.h"
 #include "render_style.h"
 #include "util.h"
 
@@ -102,6 +103,32 @@ static int render_data(GVC_t *gvc, Agraph_t *g, const char *format, char **data,
     int rc = gvRenderData(gvc, g, format, data, &n);
     *len = (size_t)n;
     return rc;
+}
+
+/* ---- the context ---- */
+
+/*
+ * One Graphviz context for the whole process. Graphviz 2.42's pango
+ * plugin remembers the last font name it measured as a pointer into the
+ * context's font table; freeing that context and measuring text in the
+ * next one reads freed memory. A single context, freed once at the end
+ * (ag_render_cleanup), never leaves that pointer dangling.
+ */
+static GVC_t *shared_gvc;
+
+GVC_t *ag_gv_context(void)
+{
+    if (!shared_gvc)
+        shared_gvc = gvContext();
+    return shared_gvc;
+}
+
+void ag_render_cleanup(void)
+{
+    if (shared_gvc) {
+        gvFreeContext(shared_gvc);
+        shared_gvc = NULL;
+    }
 }
 
 /* ---- building the graph ---- */
@@ -423,9 +450,9 @@ ag_status_t ag_render(const ag_render_input_t *in, const ag_render_opts_t *opts,
     gv_message[0] = '\0';
     old_errf = agseterrf(catch_message);
     /* Graphviz wants this order: context, graph, layout, render, free
-     * layout, close graph, free context. The DOT text is written before
-     * any layout, or it would carry positions. */
-    gvc = gvContext();
+     * layout, close graph (and, once at the end, free context). The DOT
+     * text is written before any layout, or it would carry positions. */
+    gvc = ag_gv_context();
     if (!gvc) {
         rc = gv_error(err, "cannot create a context");
         goto done;
@@ -439,8 +466,6 @@ ag_status_t ag_render(const ag_render_input_t *in, const ag_render_opts_t *opts,
 done:
     if (g)
         agclose(g);
-    if (gvc)
-        gvFreeContext(gvc);
     agseterrf(old_errf);
     ag_style_era_destroy(&e);
     return rc;

@@ -99,4 +99,9 @@ ag_status_t ag_render(const ag_render_input_t *in, const ag_render_opts_t *opts,
 ag_status_t ag_render_file(const ag_render_input_t *in, const ag_render_opts_t *opts,
                            const char *path, ag_error_t *err);
 
+/* Frees the Graphviz context that every drawing in the process shares
+ * (made on first use). Call once, when done drawing; harmless when
+ * nothing was drawn. Can't fail. */
+void ag_render_cleanup(void);
+
 #endif
