@@ -2,11 +2,12 @@
  * csvread.h: streaming RFC 4180 reader over libcsv, with line numbers.
  * Internal to the library.
  *
- * The file is fed to libcsv one physical line at a time, so every record is
- * known by the line it starts on, and memory stays proportional to the
- * longest line. Byte-level problems (NUL bytes, invalid UTF-8, overlong
- * fields, unbalanced quotes) become diagnostics; reading resumes at the next
- * line so that one run reports them all.
+ * The file is fed to libcsv one physical line at a time (a line ends at
+ * LF, CRLF or a lone CR), so every record is known by the line it starts
+ * on, and memory stays proportional to the longest line. Spaces around
+ * fields are kept (RFC 4180). Byte-level problems (NUL bytes, invalid
+ * UTF-8, UTF-16, overlong fields, unbalanced quotes) become diagnostics;
+ * reading resumes at the next line so that one run reports them all.
  */
 #ifndef AG_CSVREAD_H
 #define AG_CSVREAD_H
