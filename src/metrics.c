@@ -22,6 +22,9 @@
 #define TINY 1e-10
 /* Leading eigenvalues closer than this (relative) are ties (METHODS, 10). */
 #define TIE 1e-9
+/* HITS blocks of up to this many sources are solved densely, larger ones
+ * by ARPACK (a dense solve costs k^3). */
+#define DENSE_MAX 100
 /* Seed for igraph's RNG before every randomised call, so that a metric does
  * not depend on what ran before it (same value as ag_igraph_setup). */
 #define SEED 20141120
@@ -534,6 +537,67 @@ static igraph_error_t leading_eigen(igraph_matrix_t *a, long k, double *value, d
     return IGRAPH_SUCCESS;
 }
 
+/* A A^T restricted to the sources src[0..k-1] of one double-cover
+ * component, applied without forming it: y = A^T x over the targets, then
+ * A y. y has a slot per vertex. */
+typedef struct {
+    const arc_t *arcs;
+    const long *start, *src;
+    double *y;
+} aat_t;
+
+static igraph_error_t aat_apply(igraph_real_t *to, const igraph_real_t *from, int k,
+                                void *extra)
+{
+    const aat_t *d = extra;
+    for (int i = 0; i < k; i++)
+        for (long p = d->start[d->src[i]]; p < d->start[d->src[i] + 1]; p++)
+            d->y[d->arcs[p].t] = 0;
+    for (int i = 0; i < k; i++)
+        for (long p = d->start[d->src[i]]; p < d->start[d->src[i] + 1]; p++)
+            d->y[d->arcs[p].t] += d->arcs[p].w * from[i];
+    for (int i = 0; i < k; i++) {
+        double s = 0;
+        for (long p = d->start[d->src[i]]; p < d->start[d->src[i] + 1]; p++)
+            s += d->arcs[p].w * d->y[d->arcs[p].t];
+        to[i] = s;
+    }
+    return IGRAPH_SUCCESS;
+}
+
+/* The leading eigenpair of A A^T over a large component, by ARPACK started
+ * from the all-ones vector (not orthogonal to the positive Perron vector),
+ * so that no random start is involved. y: a scratch slot per vertex. */
+static igraph_error_t leading_eigen_sparse(const arc_t *arcs, const long *start,
+                                           const long *src, long k, double *y,
+                                           double *value, double *x)
+{
+    aat_t d = { arcs, start, src, y };
+    igraph_arpack_options_t o;
+    igraph_vector_t values;
+    igraph_matrix_t vectors;
+
+    igraph_arpack_options_init(&o);
+    o.n = (int)k;
+    o.nev = 1;
+    o.which[0] = 'L';
+    o.which[1] = 'A';
+    o.start = 1;
+    o.tol = 0; /* machine precision */
+    IGRAPH_VECTOR_INIT_FINALLY(&values, 1);
+    IGRAPH_MATRIX_INIT_FINALLY(&vectors, k, 1);
+    for (long i = 0; i < k; i++)
+        MATRIX(vectors, i, 0) = 1;
+    IGRAPH_CHECK(igraph_arpack_rssolve(aat_apply, &d, &o, NULL, &values, &vectors));
+    *value = VECTOR(values)[0];
+    for (long i = 0; i < k; i++)
+        x[i] = MATRIX(vectors, i, 0);
+    igraph_matrix_destroy(&vectors);
+    igraph_vector_destroy(&values);
+    IGRAPH_FINALLY_CLEAN(2);
+    return IGRAPH_SUCCESS;
+}
+
 /*
  * HITS (METHODS, 12). The hub iteration h <- A A^T h from all ones splits
  * over the components of the bipartite double cover (vertex s as a source,
@@ -543,7 +607,8 @@ static igraph_error_t leading_eigen(igraph_matrix_t *a, long k, double *value, d
  * centrality, with eigenvalue sigma^2. The authority is A^T h. igraph's
  * igraph_hub_and_authority_scores is not used: it is wrong on the
  * two-vertex digraph 1->0 and depends on its start on disconnected graphs.
- * The blocks are small, so a dense symmetric eigen-solver is used.
+ * Blocks of up to DENSE_MAX sources go to a dense symmetric eigen-solver,
+ * larger ones to ARPACK.
  */
 static igraph_error_t hits(const ag_era_graph_t *g, const arc_t *arcs, long na, double *hub,
                            double *auth)
@@ -551,7 +616,7 @@ static igraph_error_t hits(const ag_era_graph_t *g, const arc_t *arcs, long na, 
     size_t n = g->n;
     long *from = NULL, *to = NULL, *comp = NULL, *work = NULL, *local = NULL, *start = NULL;
     long *first = NULL, *fill = NULL, *member = NULL;
-    double *lambda = NULL, *usum = NULL, *u = NULL, *h = NULL, *x = NULL;
+    double *lambda = NULL, *usum = NULL, *u = NULL, *h = NULL, *x = NULL, *y = NULL;
     long ncomp;
     igraph_matrix_t mat;
 
@@ -589,6 +654,9 @@ static igraph_error_t hits(const ag_era_graph_t *g, const arc_t *arcs, long na, 
     x = IGRAPH_CALLOC(n, double);
     IGRAPH_CHECK_OOM(x, "hub and authority scores");
     IGRAPH_FINALLY(igraph_free, x);
+    y = IGRAPH_CALLOC(n, double);
+    IGRAPH_CHECK_OOM(y, "hub and authority scores");
+    IGRAPH_FINALLY(igraph_free, y);
     /* Arcs are sorted by source: start[v] .. start[v + 1] are v's. */
     start = IGRAPH_CALLOC(n + 1, long);
     IGRAPH_CHECK_OOM(start, "hub and authority scores");
@@ -636,26 +704,30 @@ static igraph_error_t hits(const ag_era_graph_t *g, const arc_t *arcs, long na, 
         const long *src = member + first[c];
         if (k == 0) /* a component of targets or isolated vertices only */
             continue;
-        /* (A A^T)[i][j] = sum over targets t of A[i][t] A[j][t]; both arc
-         * lists are sorted by target. */
-        IGRAPH_CHECK(igraph_matrix_resize(&mat, k, k));
-        igraph_matrix_null(&mat);
-        for (long i = 0; i < k; i++)
-            for (long j = i; j < k; j++) {
-                double s = 0;
-                long p = start[src[i]], q = start[src[j]];
-                while (p < start[src[i] + 1] && q < start[src[j] + 1]) {
-                    if (arcs[p].t < arcs[q].t)
-                        p++;
-                    else if (arcs[p].t > arcs[q].t)
-                        q++;
-                    else
-                        s += arcs[p++].w * arcs[q++].w;
+        if (k > DENSE_MAX) {
+            IGRAPH_CHECK(leading_eigen_sparse(arcs, start, src, k, y, &lambda[c], x));
+        } else {
+            /* (A A^T)[i][j] = sum over targets t of A[i][t] A[j][t]; both
+             * arc lists are sorted by target. */
+            IGRAPH_CHECK(igraph_matrix_resize(&mat, k, k));
+            igraph_matrix_null(&mat);
+            for (long i = 0; i < k; i++)
+                for (long j = i; j < k; j++) {
+                    double s = 0;
+                    long p = start[src[i]], q = start[src[j]];
+                    while (p < start[src[i] + 1] && q < start[src[j] + 1]) {
+                        if (arcs[p].t < arcs[q].t)
+                            p++;
+                        else if (arcs[p].t > arcs[q].t)
+                            q++;
+                        else
+                            s += arcs[p++].w * arcs[q++].w;
+                    }
+                    MATRIX(mat, i, j) = s;
+                    MATRIX(mat, j, i) = s;
                 }
-                MATRIX(mat, i, j) = s;
-                MATRIX(mat, j, i) = s;
-            }
-        IGRAPH_CHECK(leading_eigen(&mat, k, &lambda[c], x));
+            IGRAPH_CHECK(leading_eigen(&mat, k, &lambda[c], x));
+        }
         usum[c] = perron_unit(x, (size_t)k);
         for (long i = 0; i < k; i++)
             u[src[i]] = x[i];
@@ -681,6 +753,7 @@ static igraph_error_t hits(const ag_era_graph_t *g, const arc_t *arcs, long na, 
     IGRAPH_FREE(usum);
     IGRAPH_FREE(lambda);
     IGRAPH_FREE(start);
+    IGRAPH_FREE(y);
     IGRAPH_FREE(x);
     IGRAPH_FREE(h);
     IGRAPH_FREE(u);
@@ -689,7 +762,7 @@ static igraph_error_t hits(const ag_era_graph_t *g, const arc_t *arcs, long na, 
     IGRAPH_FREE(comp);
     IGRAPH_FREE(to);
     IGRAPH_FREE(from);
-    IGRAPH_FINALLY_CLEAN(15);
+    IGRAPH_FINALLY_CLEAN(16);
     return IGRAPH_SUCCESS;
 }
 
