@@ -11,6 +11,7 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/graphviz_version.h>
 #include <graphviz/gvc.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,8 +183,8 @@ static void set_graph_attrs(Agraph_t *g, const char *engine)
      * drawing; once the mean label size keeps it compact. */
     set(g, "overlap", "prism");
     set(g, "overlap_scaling", "-1");
-    set(g, "sep", "+10");
-    set(g, "esep", "+5");
+    set(g, "sep", "+16");
+    set(g, "esep", "+6");
     /* Lines route around nodes rather than through their labels, and are
      * drawn under them. */
     set(g, "splines", "true");
@@ -400,6 +401,57 @@ static void blank_pdf_date(char *data, size_t len)
     }
 }
 
+/*
+ * Rounds every coordinate of a laid-out graph to a hundredth of a point.
+ * Neato's spline routing comes out different in the last bits from one
+ * run to the next, and the whole drawing is translated by a bounding box
+ * that includes the splines, so every coordinate carries that noise; PDF's
+ * six decimals show it (SVG's two hide it). Rounded, the same input gives
+ * the same bytes in every format.
+ */
+static double round2(double x)
+{
+    return floor(x * 100.0 + 0.5) / 100.0;
+}
+
+static void round_point(pointf *p)
+{
+    p->x = round2(p->x);
+    p->y = round2(p->y);
+}
+
+static void round_label(textlabel_t *l)
+{
+    if (l)
+        round_point(&l->pos);
+}
+
+static void round_layout(Agraph_t *g)
+{
+    round_point(&GD_bb(g).LL);
+    round_point(&GD_bb(g).UR);
+    round_label(GD_label(g));
+    for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+        round_point(&ND_coord(n));
+        round_label(ND_label(n));
+        round_label(ND_xlabel(n));
+        for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+            splines *spl = ED_spl(e);
+            round_label(ED_label(e));
+            round_label(ED_xlabel(e));
+            round_label(ED_head_label(e));
+            round_label(ED_tail_label(e));
+            for (int i = 0; spl && i < spl->size; i++) {
+                bezier *bz = &spl->list[i];
+                for (int k = 0; k < bz->size; k++)
+                    round_point(&bz->list[k]);
+                round_point(&bz->sp);
+                round_point(&bz->ep);
+            }
+        }
+    }
+}
+
 static ag_status_t layout_render(GVC_t *gvc, Agraph_t *g, const char *engine,
                                  ag_render_format_t fmt, char **data, size_t *len,
                                  ag_error_t *err)
@@ -410,6 +462,7 @@ static ag_status_t layout_render(GVC_t *gvc, Agraph_t *g, const char *engine,
 
     if (gvLayout(gvc, g, engine) != 0)
         return gv_error(err, "layout failed");
+    round_layout(g);
     if (render_data(gvc, g, ag_render_format_ext(fmt), &out, &n) != 0 || !out) {
         rc = gv_error(err, "rendering failed");
     } else if (!(*data = malloc(n + 1))) {

@@ -615,7 +615,7 @@ static void mixed_sample(ag_sbuf_t *b)
  * made of a sample and its text, so that rows line up across columns and
  * none is stretched to the height of another column.
  */
-#define LEGEND_ROWS 10
+#define LEGEND_ROWS 16
 typedef struct {
     ag_sbuf_t cell[LEGEND_ROWS];
     int n;
@@ -672,7 +672,10 @@ static void legend_actors(legend_col_t *c, const ag_style_era_t *e)
         if (e->n_fills == 0)
             ag_sbuf_add(b, "<FONT POINT-SIZE=\"14\" COLOR=\"#666666\">\u25CB</FONT>");
         ag_sbuf_add(b, "</TD>");
-        text_cell(b, "fill = community (by cooperative ties);<BR/>white: in none");
+        text_cell(b, "fill = community of cooperative ties");
+        b = legend_row(c);
+        ag_sbuf_add(b, "<TD></TD>");
+        text_cell(b, "(white: in none)");
     }
 }
 
@@ -710,41 +713,55 @@ static void legend_ties(legend_col_t *c, const ag_style_era_t *e)
     }
 }
 
-/* Column 3: which relation types each line style stands for. */
+/* Column 3: which relation types each line style stands for. A long list
+ * goes on several rows of one line each, so that no row of the grid is
+ * taller than a line. */
 static void legend_lines(legend_col_t *c, const ag_style_era_t *e)
 {
     const ag_dataset_t *ds = e->g->ds;
+    ag_sbuf_t text;
+    ag_sbuf_init(&text);
     heading(c, "Line style = strongest relation type");
     for (int l = 0; l < AG_LINE_COUNT; l++) {
-        size_t line = 0, count = 0;
-        ag_sbuf_t *b;
+        size_t line = 0;
+        bool first_row = true;
         if (!e->lines_used[l])
             continue;
-        b = legend_row(c);
-        line_sample(b, "#444444", ag_line_name((ag_line_t)l), 2);
-        ag_sbuf_add(b, "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
-        for (size_t t = 0; t < ds->n_types; t++) {
-            const ag_type_t *ty = &ds->types[t];
-            const char *label = *ty->label ? ty->label : ty->id;
+        ag_sbuf_clear(&text);
+        for (size_t t = 0; t <= ds->n_types; t++) {
+            const ag_type_t *ty = t < ds->n_types ? &ds->types[t] : NULL;
+            const char *label = ty ? (*ty->label ? ty->label : ty->id) : "";
             size_t w = text_width(label, strlen(label));
-            if (!e->dominant_used[t] || line_of(ty->style) != (ag_line_t)l)
+            bool last = !ty;
+            if (ty && (!e->dominant_used[t] || line_of(ty->style) != (ag_line_t)l))
                 continue;
-            if (count++ > 0) {
-                ag_sbuf_add(b, ",");
-                line++;
-                if (line + 1 + w > 34) {
-                    ag_sbuf_add(b, "<BR/>");
-                    line = 0;
-                } else {
-                    ag_sbuf_add(b, " ");
-                    line++;
-                }
+            /* Flush the line when the next label does not fit, or at the
+             * end. */
+            if (line > 0 && (last || line + 2 + w > 34)) {
+                ag_sbuf_t *b = legend_row(c);
+                if (!last)
+                    ag_sbuf_add(&text, ",");
+                if (first_row)
+                    line_sample(b, "#444444", ag_line_name((ag_line_t)l), 2);
+                else
+                    ag_sbuf_add(b, "<TD></TD>");
+                text_cell(b, ag_sbuf_str(&text));
+                if (text.oom)
+                    b->oom = true;
+                ag_sbuf_clear(&text);
+                first_row = false;
+                line = 0;
+            } else if (line > 0) {
+                ag_sbuf_add(&text, ", ");
+                line += 2;
             }
-            ag_sbuf_html(b, label);
+            if (last)
+                break;
+            ag_sbuf_html(&text, label);
             line += w;
         }
-        ag_sbuf_add(b, "</TD>");
     }
+    ag_sbuf_destroy(&text);
 }
 
 /* The three columns as one table, row by row. */
