@@ -641,6 +641,26 @@ static void heading(legend_col_t *c, const char *text)
     ag_sbuf_addf(legend_row(c), "<TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>%s</B></TD>", text);
 }
 
+/* What a metric measures, in a few words for the legend (docs/METHODS.md
+ * has the definitions). */
+static const char *metric_gloss(ag_metric_t m)
+{
+    switch (m) {
+    case AG_M_DEGREE: return "(number of partners)";
+    case AG_M_STRENGTH: return "(summed weight of its ties)";
+    case AG_M_BETWEENNESS: return "(how often it lies between others)";
+    case AG_M_HARMONIC: return "(how close it is to all others)";
+    case AG_M_EIGENVECTOR: return "(ties to well-tied actors)";
+    case AG_M_IN_DEGREE: return "(relations it receives)";
+    case AG_M_OUT_DEGREE: return "(relations it initiates)";
+    case AG_M_PAGERANK: return "(relations from important actors)";
+    case AG_M_HUB: return "(relations towards authorities)";
+    case AG_M_AUTHORITY: return "(relations from hubs)";
+    case AG_M_COUNT: break;
+    }
+    return "";
+}
+
 /* Column 1: what the nodes mean. */
 static void legend_actors(legend_col_t *c, const ag_style_era_t *e)
 {
@@ -663,6 +683,11 @@ static void legend_actors(legend_col_t *c, const ag_style_era_t *e)
     else
         ag_sbuf_addf(b, "<TD ALIGN=\"LEFT\">size = %s (all 0 here)</TD>",
                      e->metrics ? ag_metric_name(e->size_by) : "kind only");
+    if (e->metrics) {
+        b = legend_row(c);
+        ag_sbuf_add(b, "<TD></TD>");
+        text_cell(b, metric_gloss(e->size_by));
+    }
     if (e->summary && e->summary->membership) {
         b = legend_row(c);
         ag_sbuf_add(b, "<TD>");
