@@ -3,8 +3,9 @@
  * visual language of render_style.c, writes it as DOT, or lays it out and
  * renders it with libgvc in process (see render.h).
  *
- * The only file that includes Graphviz's headers. Graphviz 2.4x takes
- * char * where it means const char *; the casts stay here.
+ * With render_compare.c (the comparison diagram), the only file that
+ * includes Graphviz's headers. Graphviz 2.4x takes char * where it means
+ * const char *; the casts stay here.
  */
 #include "actorgraph/render.h"
 

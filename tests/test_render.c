@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "actorgraph/load.h"
 #include "actorgraph/metrics.h"
@@ -510,6 +511,37 @@ static void test_bad_engine(void **state)
     era_close(&e);
 }
 
+static void test_render_file(void **state)
+{
+    era_t e;
+    ag_render_opts_t o;
+    ag_error_t err;
+    char path[] = "/tmp/ag-test-render.XXXXXX";
+    char *want, *got;
+    size_t n, m;
+    FILE *fp;
+    int fd = mkstemp(path);
+    (void)state;
+    assert_true(fd >= 0);
+    close(fd);
+    era_open(&e, &small, "fifties", AG_LEVEL_ACTOR, AG_TIES_ALL);
+    ag_render_opts_default(&o);
+    assert_int_equal(ag_render_file(&e.in, &o, path, &err), AG_OK);
+    want = render(&e.in, AG_RENDER_SVG, NULL, &n);
+    got = malloc(n + 1);
+    assert_non_null(fp = fopen(path, "rb"));
+    m = fread(got, 1, n + 1, fp);
+    fclose(fp);
+    assert_int_equal(m, n);
+    assert_memory_equal(got, want, n);
+    free(got);
+    free(want);
+    unlink(path);
+    /* A folder that does not exist: AG_EIO, nothing written. */
+    assert_int_equal(ag_render_file(&e.in, &o, "/nonexistent/dir/x.svg", &err), AG_EIO);
+    era_close(&e);
+}
+
 static void test_names(void **state)
 {
     (void)state;
@@ -556,6 +588,7 @@ int main(void)
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_engines),
         cmocka_unit_test(test_bad_engine),
+        cmocka_unit_test(test_render_file),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_sbuf_escapes),
     };
