@@ -18,14 +18,16 @@
 static const char *const rel_cols[] = { "date", "source", "target", "type", "sign",
                                         "weight", "w", "cite", "note", "line" };
 #define N_REL_COLS (sizeof rel_cols / sizeof rel_cols[0])
+/* Lead columns and the listing's, at most. */
+#define MAX_COLS 32
 
 ag_status_t ag_relations_table_init(ag_table_t *t, const char *const *lead, size_t n_lead,
                                     ag_error_t *err)
 {
-    const char *head[16];
-    ag_coltype_t type[16];
+    const char *head[MAX_COLS];
+    ag_coltype_t type[MAX_COLS];
     size_t n = 0;
-    if (n_lead + N_REL_COLS > 16)
+    if (n_lead + N_REL_COLS > MAX_COLS)
         return ag_error_set(err, AG_EUSAGE, NULL, 0, "too many lead columns");
     for (size_t i = 0; i < n_lead; i++) {
         head[n] = lead[i];
@@ -43,7 +45,7 @@ ag_status_t ag_relations_table_add(ag_table_t *t, const ag_dataset_t *ds, long r
                                    const char *const *lead, ag_error_t *err)
 {
     const ag_relation_t *r = &ds->relations[rel];
-    const char *cells[16];
+    const char *cells[MAX_COLS];
     char weight[32], w[32], line[32];
     size_t n_lead = t->ncols - N_REL_COLS, n = 0;
     for (size_t i = 0; i < n_lead; i++)
