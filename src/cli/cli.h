@@ -23,6 +23,7 @@ enum { AG_EXIT_OK = 0, AG_EXIT_DATA = 1, AG_EXIT_USAGE = 2 };
 /* Subcommands: argv[0] is the subcommand's name. Return the exit code. */
 int cmd_balance(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_render(int argc, char **argv);

@@ -24,6 +24,7 @@ static const struct command {
 } commands[] = {
     { "balance", cmd_balance, "structural balance per era; the unbalanced triangles named" },
     { "check", cmd_check, "validate a dataset; every problem as FILE:LINE: message" },
+    { "compare", cmd_compare, "one era against another: ranks, shifts, dyads gained, lost, flipped" },
     { "explain", cmd_explain, "the cited relations behind an actor's figures or a dyad" },
     { "import", cmd_import, "turn coded event data (GDELT) into a dataset folder" },
     { "render", cmd_render, "draw each era's network (svg, png, pdf or dot) with a legend" },
