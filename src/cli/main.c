@@ -29,6 +29,7 @@ static const struct command {
     { "import", cmd_import, "turn coded event data (GDELT) into a dataset folder" },
     { "render", cmd_render, "draw each era's network (svg, png, pdf or dot) with a legend" },
     { "report", cmd_report, "centralities per era, with summary figures and communities" },
+    { "run", cmd_run, "the main job: every era's report and diagram, balance, the comparison" },
 };
 
 static void usage(FILE *fp)
