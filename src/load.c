@@ -228,6 +228,9 @@ static bool parse_sign(const char *s, int *sign)
 static bool parse_weight(const char *s, double *w)
 {
     char *end;
+    /* Decimal only: strtod would also take hex ("0x10"), "inf" and "nan". */
+    if (strspn(s, "0123456789.eE+-") != strlen(s))
+        return false;
     errno = 0;
     *w = strtod(s, &end);
     return end != s && !*end && errno == 0 && isfinite(*w) && *w > 0;

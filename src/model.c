@@ -268,41 +268,57 @@ bool ag_id_valid(const char *s)
     return true;
 }
 
-/* Case-insensitive Levenshtein distance, capped at cap+1. */
+static int fold(char c)
+{
+    return tolower((unsigned char)c);
+}
+
+/* Case-insensitive edit distance counting a swap of two neighbouring
+ * letters as one edit ("PKA" is one edit from "PAK"), capped at cap+1.
+ * Three rows of the dynamic programme: two before, one being filled. */
 static size_t distance(const char *a, const char *b, size_t cap)
 {
-    size_t la = strlen(a), lb = strlen(b), *row, best = cap + 1;
+    size_t la = strlen(a), lb = strlen(b), *buf, *prev2, *prev, *cur, d;
     if ((la > lb ? la - lb : lb - la) > cap)
         return cap + 1;
-    row = malloc((lb + 1) * sizeof *row);
-    if (!row)
+    buf = malloc(3 * (lb + 1) * sizeof *buf);
+    if (!buf)
         return cap + 1;
+    prev2 = buf;
+    prev = buf + lb + 1;
+    cur = buf + 2 * (lb + 1);
     for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
+        prev[j] = j;
     for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
+        size_t *t;
+        cur[0] = i;
         for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            int same = tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]);
-            size_t v = diag + !same;
-            if (up + 1 < v)
-                v = up + 1;
-            if (row[j - 1] + 1 < v)
-                v = row[j - 1] + 1;
-            row[j] = v;
-            diag = up;
+            size_t v = prev[j - 1] + (fold(a[i - 1]) != fold(b[j - 1]));
+            if (prev[j] + 1 < v)
+                v = prev[j] + 1;
+            if (cur[j - 1] + 1 < v)
+                v = cur[j - 1] + 1;
+            if (i > 1 && j > 1 && fold(a[i - 1]) == fold(b[j - 2]) &&
+                fold(a[i - 2]) == fold(b[j - 1]) && prev2[j - 2] + 1 < v)
+                v = prev2[j - 2] + 1;
+            cur[j] = v;
         }
+        t = prev2;
+        prev2 = prev;
+        prev = cur;
+        cur = t;
     }
-    best = row[lb];
-    free(row);
-    return best;
+    d = prev[lb];
+    free(buf);
+    return d;
 }
 
 /* base points at n structs of size stride, each starting with its id. */
 static const char *closest(const char *s, const void *base, size_t n, size_t stride)
 {
-    size_t cap = strlen(s) / 3 + 1, best = cap + 1;
+    /* One edit for short ids (so that 'USA' does not suggest 'RUS'), then a
+     * third of the length. */
+    size_t len = strlen(s), cap = len <= 5 ? 1 : len / 3, best = cap + 1;
     const char *hit = NULL;
     for (size_t i = 0; i < n; i++) {
         const char *id = id_at(base, stride, (long)i);

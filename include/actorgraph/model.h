@@ -186,7 +186,8 @@ bool ag_id_valid(const char *s);
 
 /* A suggestion for an unknown actor id: the actor whose name equals s
  * (ignoring case), else the id closest to s (case-insensitive edit
- * distance, at most a third of its length plus one), or NULL. Can't fail. */
+ * distance, a swap of neighbours counting as one edit: at most 1 for ids of
+ * up to 5 characters, else a third of the length), or NULL. Can't fail. */
 const char *ag_suggest_actor(const ag_dataset_t *ds, const char *s);
 /* The same over type ids and era ids. Can't fail. */
 const char *ag_suggest_type(const ag_dataset_t *ds, const char *s);
