@@ -4,24 +4,21 @@ python-igraph or NetworkX, for benchmarks (scripts/bench).
 
     bench_report.py igraph|networkx DATASET OUT.csv
 
-It reads the dataset with the cross-check's reader (tests/crosscheck/
-report_networkx.py: csv module, EDTF, roll-up), slices every era, builds the
-dyad graph and the relation digraph, computes the ten metrics with the
-library's own functions (the calls a user of that library would make) and
-writes the long tidy CSV. It is not held to 1e-9 (that is the cross-check's
-job); it exists so that speed and memory can be compared on the same work.
+It reads the dataset with the cross-checks' reader (tests/lib/agdata.py:
+csv module, EDTF, roll-up), slices every era, builds the dyad graph and the
+relation digraph, computes the ten metrics with the library's own functions
+(the calls a user of that library would make) and writes the long tidy CSV.
+It is not held to 1e-9 (that is the cross-check's job); it exists so that
+speed and memory can be compared on the same work.
 """
 import csv
-import importlib.util
 import os
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-spec = importlib.util.spec_from_file_location(
-    "xcheck", os.path.join(HERE, "..", "tests", "crosscheck", "report_networkx.py"))
-xcheck = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(xcheck)
-METRICS = xcheck.METRICS
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "lib"))
+import agdata  # noqa: E402
+
+METRICS = agdata.METRICS
 
 
 def slice_era(ds, days):
@@ -124,7 +121,7 @@ def with_networkx(vertices, W, arcs, merged):
 def main():
     lib, folder, outpath = sys.argv[1:4]
     compute = {"igraph": with_igraph, "networkx": with_networkx}[lib]
-    ds = xcheck.Dataset(folder)
+    ds = agdata.Dataset(folder)
     names = {a: v[0] for a, v in ds.actors.items()}
     with open(outpath, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
@@ -135,11 +132,11 @@ def main():
                 continue
             vertices, W, arcs, merged = graphs(rels)
             values = compute(vertices, W, arcs, merged)
-            ranks = {m: xcheck.ranks(dict(zip(vertices, values[m]))) for m in METRICS}
+            ranks = {m: agdata.ranks(dict(zip(vertices, values[m]))) for m in METRICS}
             for i, v in enumerate(vertices):
                 for m in METRICS:
                     w.writerow([era, "actor", "all", v, names[v], m,
-                                xcheck.fmt(float(values[m][i])), ranks[m][v]])
+                                agdata.fmt(float(values[m][i])), ranks[m][v]])
 
 
 if __name__ == "__main__":

@@ -19,9 +19,7 @@ generated here; both levels, all types and one type subset. The last line
 says "N passed, M failed"; the exit status is 1 on any mismatch.
 """
 import csv
-import datetime
 import json
-import math
 import os
 import random
 import subprocess
@@ -31,119 +29,28 @@ from fractions import Fraction
 
 import networkx as nx
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from agdata import BUILTIN_TYPES, ROOT, Checker, Dataset, run  # noqa: E402
 
-BUILTIN_TYPES = {  # id: (directed, sign, weight)
-    "alliance": (False, 1, "3"), "treaty": (False, 1, "2"),
-    "agreement": (False, 1, "1"), "cooperation": (False, 1, "1"),
-    "rivalry": (False, -1, "2"), "war": (False, -1, "3"),
-    "incident": (False, -1, "1"), "visit": (True, 1, "1"),
-    "invitation": (True, 1, "1"), "mediation": (True, 1, "1"),
-    "support": (True, 1, "1"), "assurance": (True, 1, "1"),
-    "membership": (True, 1, "1"), "military-aid": (True, 1, "2"),
-    "arms-sale": (True, 1, "2"), "veto": (True, -1, "2"),
-    "threat": (True, -1, "2"), "intervention": (True, -1, "3"),
-    "accusation": (True, -1, "1"), "sanction": (True, -1, "2"),
-    "cancellation": (True, -1, "1"),
-}
 PATTERNS = ["+++", "+--", "++-", "---"]
 
 
-# ---- reading a dataset (independent of the tool) ----
-
-def read_csv(path):
-    with open(path, newline="", encoding="utf-8") as f:
-        rows = list(csv.reader(f))
-    head = [h.strip().lower() for h in rows[0]]
-    out = []
-    for r in rows[1:]:
-        if not any(c.strip() for c in r):
+def nets(ds, period, state, types=None):
+    """{(u, v): net} over the era's slice, u < v in byte order."""
+    c, d = period
+    net = {}
+    for s, t, typ, (a, b), _, w in ds.relations:
+        if types is not None and typ not in types:
             continue
-        out.append(dict(zip(head, r + [""] * (len(head) - len(r)))))
-    return out
-
-
-def point(text):
-    """(first, last) ordinal day of one EDTF date, None for an open or
-    unknown end."""
-    t = text.strip().rstrip("?~%")
-    if t in ("", ".."):
-        return None
-    parts = t.split("-")
-    if "X" in parts[0]:
-        lo, hi = int(parts[0].replace("X", "0")), int(parts[0].replace("X", "9"))
-        return datetime.date(lo, 1, 1).toordinal(), datetime.date(hi, 12, 31).toordinal()
-    y = int(parts[0])
-    if len(parts) == 1:
-        return datetime.date(y, 1, 1).toordinal(), datetime.date(y, 12, 31).toordinal()
-    m = int(parts[1])
-    if len(parts) == 2:
-        nxt = datetime.date(y + (m == 12), m % 12 + 1, 1).toordinal()
-        return datetime.date(y, m, 1).toordinal(), nxt - 1
-    d = datetime.date(y, m, int(parts[2])).toordinal()
-    return d, d
-
-
-def interval(text):
-    t = text.strip()
-    if "/" in t:
-        a, b = t.split("/", 1)
-        pa, pb = point(a), point(b)
-        return (pa[0] if pa else -math.inf, pb[1] if pb else math.inf)
-    return point(t)
-
-
-class Dataset:
-    def __init__(self, folder):
-        self.name = os.path.basename(os.path.normpath(folder))
-        self.parent = {}
-        for r in read_csv(os.path.join(folder, "actors.csv")):
-            self.parent[r["id"].strip()] = r.get("parent", "").strip()
-        tpath = os.path.join(folder, "types.csv")
-        types = BUILTIN_TYPES
-        if os.path.exists(tpath):
-            types = {}
-            for r in read_csv(tpath):
-                types[r["id"].strip()] = (r["directed"].strip().lower() in ("true", "yes", "1"),
-                                          1 if r["sign"].strip() == "+" else -1,
-                                          r["weight"].strip())
-        self.types = types
-        self.eras = [(r["id"].strip(), interval(r["period"]))
-                     for r in read_csv(os.path.join(folder, "eras.csv"))]
-        self.relations = []
-        for r in read_csv(os.path.join(folder, "relations.csv")):
-            _, sign, weight = types[r["type"].strip()]
-            if r.get("sign", "").strip():
-                sign = 1 if r["sign"].strip() == "+" else -1
-            if r.get("weight", "").strip():
-                weight = r["weight"].strip()
-            self.relations.append((r["source"].strip(), r["target"].strip(), r["type"].strip(),
-                                   interval(r["date"]), sign * Fraction(weight)))
-
-    def top(self, a):
-        for _ in range(len(self.parent) + 1):
-            if not self.parent.get(a):
-                break
-            a = self.parent[a]
-        return a
-
-    def nets(self, period, state, types=None):
-        """{(u, v): net} over the era's slice, u < v, and whether it has any
-        relation at all."""
-        c, d = period
-        net = {}
-        for s, t, typ, (a, b), w in self.relations:
-            if types is not None and typ not in types:
-                continue
-            if not (a <= d and c <= b):
-                continue
-            if state:
-                s, t = self.top(s), self.top(t)
-            if s == t:
-                continue
-            key = (s, t) if s.encode() < t.encode() else (t, s)
-            net[key] = net.get(key, Fraction(0)) + w
-        return net
+        if not (a <= d and c <= b):
+            continue
+        if state:
+            s, t = ds.top(s), ds.top(t)
+        if s == t:
+            continue
+        key = (s, t) if s.encode() < t.encode() else (t, s)
+        net[key] = net.get(key, Fraction(0)) + w
+    return net
 
 
 def triangles(net):
@@ -170,29 +77,8 @@ def triangles(net):
 
 # ---- the tool ----
 
-def run(tool, *args):
-    p = subprocess.run([tool, *args], capture_output=True, text=True)
-    if p.returncode != 0:
-        raise RuntimeError("%s: exit %d: %s" % (" ".join(args), p.returncode, p.stderr.strip()))
-    return p.stdout
-
-
 def close(x, y):
     return abs(x - y) <= 1e-9 * max(1.0, abs(y))
-
-
-class Checker:
-    def __init__(self):
-        self.passed = self.failed = 0
-
-    def check(self, name, problems):
-        if problems:
-            self.failed += 1
-            print("FAIL %s" % name)
-            for p in problems[:10]:
-                print("     %s" % p)
-        else:
-            self.passed += 1
 
 
 def check_dataset(tool, folder, ck, types=None):
@@ -208,7 +94,7 @@ def check_dataset(tool, folder, ck, types=None):
         got_named = {e["era"]: e for e in named["eras"]}
         for era, period in ds.eras:
             name = "%s %s %s%s" % (ds.name, era, level, " types " + ",".join(sorted(types)) if types else "")
-            net = ds.nets(period, state, types)
+            net = nets(ds, period, state, types)
             problems = []
             if not net:
                 if era in got:
@@ -317,8 +203,7 @@ def main():
             check_dataset(tool, out, ck)
         else:
             print("skip: tests/gen_dataset.py is absent")
-    print("%d passed, %d failed" % (ck.passed, ck.failed))
-    sys.exit(1 if ck.failed else 0)
+    sys.exit(ck.summary())
 
 
 if __name__ == "__main__":

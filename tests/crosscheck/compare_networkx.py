@@ -34,7 +34,6 @@ and one generated here with lineages that come and go between eras. The
 last line says "N passed, M failed"; the exit status is 1 on any mismatch.
 """
 import csv
-import datetime
 import io
 import itertools
 import math
@@ -49,128 +48,21 @@ from fractions import Fraction
 import networkx as nx
 from scipy import stats
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-METRICS = ["degree", "strength", "betweenness", "harmonic", "eigenvector",
-           "in_degree", "out_degree", "pagerank", "hub", "authority"]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from agdata import (BUILTIN_TYPES, METRICS, ROOT, Checker, Dataset, bkey,  # noqa: E402
+                    printed, ranks, run as run_tool)
+
 OURS = ["degree", "strength", "betweenness", "harmonic", "in_degree", "out_degree", "pagerank"]
 CHANGES = ["flipped", "gained", "lost", "kept"]
-
-BUILTIN_TYPES = {  # id: (directed, sign, weight)
-    "alliance": (False, 1, "3"), "treaty": (False, 1, "2"),
-    "agreement": (False, 1, "1"), "cooperation": (False, 1, "1"),
-    "rivalry": (False, -1, "2"), "war": (False, -1, "3"),
-    "incident": (False, -1, "1"), "visit": (True, 1, "1"),
-    "invitation": (True, 1, "1"), "mediation": (True, 1, "1"),
-    "support": (True, 1, "1"), "assurance": (True, 1, "1"),
-    "membership": (True, 1, "1"), "military-aid": (True, 1, "2"),
-    "arms-sale": (True, 1, "2"), "veto": (True, -1, "2"),
-    "threat": (True, -1, "2"), "intervention": (True, -1, "3"),
-    "accusation": (True, -1, "1"), "sanction": (True, -1, "2"),
-    "cancellation": (True, -1, "1"),
-}
-
-
-# ---- reading a dataset (independent of the tool) ----
-
-def read_csv(path):
-    with open(path, newline="", encoding="utf-8") as f:
-        rows = list(csv.reader(f))
-    head = [h.strip().lower() for h in rows[0]]
-    out = []
-    for r in rows[1:]:
-        if not any(c.strip() for c in r):
-            continue
-        out.append(dict(zip(head, r + [""] * (len(head) - len(r)))))
-    return out
-
-
-def point(text):
-    t = text.strip().rstrip("?~%")
-    if t in ("", ".."):
-        return None
-    parts = t.split("-")
-    if "X" in parts[0]:
-        lo, hi = int(parts[0].replace("X", "0")), int(parts[0].replace("X", "9"))
-        return datetime.date(lo, 1, 1).toordinal(), datetime.date(hi, 12, 31).toordinal()
-    y = int(parts[0])
-    if len(parts) == 1:
-        return datetime.date(y, 1, 1).toordinal(), datetime.date(y, 12, 31).toordinal()
-    m = int(parts[1])
-    if len(parts) == 2:
-        nxt = datetime.date(y + (m == 12), m % 12 + 1, 1).toordinal()
-        return datetime.date(y, m, 1).toordinal(), nxt - 1
-    d = datetime.date(y, m, int(parts[2])).toordinal()
-    return d, d
-
-
-def interval(text):
-    t = text.strip()
-    if "/" in t:
-        a, b = t.split("/", 1)
-        pa, pb = point(a), point(b)
-        return (pa[0] if pa else -math.inf, pb[1] if pb else math.inf)
-    return point(t)
-
-
-def bkey(s):
-    return s.encode()
-
-
-class Dataset:
-    def __init__(self, folder):
-        self.name = os.path.basename(os.path.normpath(folder))
-        self.parent, self.continues = {}, {}
-        for r in read_csv(os.path.join(folder, "actors.csv")):
-            a = r["id"].strip()
-            self.parent[a] = r.get("parent", "").strip()
-            self.continues[a] = r.get("continues", "").strip()
-        tpath = os.path.join(folder, "types.csv")
-        types = BUILTIN_TYPES
-        if os.path.exists(tpath):
-            types = {}
-            for r in read_csv(tpath):
-                types[r["id"].strip()] = (r["directed"].strip().lower() in ("true", "yes", "1"),
-                                          1 if r["sign"].strip() == "+" else -1,
-                                          r["weight"].strip())
-        self.types = types
-        self.eras = {r["id"].strip(): interval(r["period"])
-                     for r in read_csv(os.path.join(folder, "eras.csv"))}
-        self.era_order = [r["id"].strip() for r in read_csv(os.path.join(folder, "eras.csv"))]
-        self.relations = []
-        for r in read_csv(os.path.join(folder, "relations.csv")):
-            directed, sign, weight = types[r["type"].strip()]
-            if r.get("sign", "").strip():
-                sign = 1 if r["sign"].strip() == "+" else -1
-            if r.get("weight", "").strip():
-                weight = r["weight"].strip()
-            self.relations.append((r["source"].strip(), r["target"].strip(), directed,
-                                   interval(r["date"]), sign * Fraction(weight)))
-
-    def top(self, a):
-        for _ in range(len(self.parent) + 1):
-            if not self.parent.get(a):
-                break
-            a = self.parent[a]
-        return a
-
-    def lineage(self, a):
-        """(root, depth) of an actor's `continues` chain."""
-        d = 0
-        for _ in range(len(self.continues) + 1):
-            if not self.continues.get(a):
-                break
-            a = self.continues[a]
-            d += 1
-        return a, d
 
 
 class Era:
     """One era's slice, graphs and metrics, computed here."""
 
     def __init__(self, ds, era, state, ties):
-        c, d = ds.eras[era]
+        c, d = ds.period[era]
         self.rels = []  # (s, t, directed, w) after roll-up
-        for s, t, directed, (a, b), w in ds.relations:
+        for s, t, _, (a, b), directed, w in ds.relations:
             if not (a <= d and c <= b):
                 continue
             if state:
@@ -247,21 +139,6 @@ class Era:
         self.m = m
 
 
-def printed(x):
-    """The value as the tool prints it, back as a number."""
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return None
-    if abs(x) < 1e-10:
-        return 0.0
-    return float("%.10g" % x)
-
-
-def ranks(values):
-    """Rank 1 the highest; equal printed values share the lowest rank."""
-    p = {v: printed(x) for v, x in values.items()}
-    return {v: 1 + sum(1 for y in p.values() if y > x) for v, x in p.items()}
-
-
 def match(ds, A, B):
     """Rows {label: (actor_a, actor_b, status)}, independently of the tool:
     principals of a lineage (most relations; then later in the lineage, then
@@ -335,10 +212,8 @@ def balance(E):
 # ---- checking ----
 
 def run(tool, *args):
-    p = subprocess.run([tool, *args], capture_output=True, text=True)
-    if p.returncode != 0:
-        raise RuntimeError("%s: exit %d: %s" % (" ".join(args), p.returncode, p.stderr.strip()))
-    return list(csv.DictReader(io.StringIO(p.stdout)))
+    """The rows of the tool's csv output."""
+    return list(csv.DictReader(io.StringIO(run_tool(tool, *args))))
 
 
 def num(s):
@@ -359,21 +234,6 @@ def correlations(x, y):
         rho = stats.spearmanr(x, y).statistic
         tau = stats.kendalltau(x, y).statistic  # tau-b by default
     return (None if math.isnan(rho) else float(rho)), (None if math.isnan(tau) else float(tau))
-
-
-class Checker:
-    def __init__(self):
-        self.passed = self.failed = 0
-        self.report = []
-
-    def check(self, name, problems):
-        if problems:
-            self.failed += 1
-            print("FAIL %s" % name)
-            for p in problems[:12]:
-                print("     %s" % p)
-        else:
-            self.passed += 1
 
 
 def compare_pair(tool, folder, ds, cache, ea, eb, state, ties, ck, show=False):
@@ -578,7 +438,7 @@ def main():
         sys.exit("usage: compare_networkx.py PATH_TO_ACTORGRAPH")
     tool = os.path.abspath(sys.argv[1])
     os.chdir(ROOT)
-    ck = Checker()
+    ck = Checker(shown=12)
     check_dataset(tool, "tests/data/compare-basic", ck)
     check_dataset(tool, "tests/data/compare-basic", ck, pairs=[("a", "b"), ("b", "a2")],
                   ties=("positive", "negative"))
@@ -610,8 +470,7 @@ def main():
             print("skip: tests/gen_dataset.py is absent")
     for line in ck.report:
         print(line)
-    print("%d passed, %d failed" % (ck.passed, ck.failed))
-    sys.exit(1 if ck.failed else 0)
+    sys.exit(ck.summary())
 
 
 if __name__ == "__main__":

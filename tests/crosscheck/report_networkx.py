@@ -21,7 +21,6 @@ Where NetworkX's defaults are loose, this script is strict:
 - pagerank: nx.pagerank with tol 1e-15.
 """
 import csv
-import datetime
 import io
 import math
 import os
@@ -34,111 +33,11 @@ from fractions import Fraction
 import networkx as nx
 import numpy as np
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-METRICS = ["degree", "strength", "betweenness", "harmonic", "eigenvector",
-           "in_degree", "out_degree", "pagerank", "hub", "authority"]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from agdata import METRICS, ROOT, Dataset, ranks  # noqa: E402
+
 REL_TOL, ABS_TOL = 1e-9, 1e-12
 TIE = 1e-9
-
-BUILTIN_TYPES = {  # id: (directed, sign, weight)
-    "alliance": (False, 1, "3"), "treaty": (False, 1, "2"),
-    "agreement": (False, 1, "1"), "cooperation": (False, 1, "1"),
-    "rivalry": (False, -1, "2"), "war": (False, -1, "3"),
-    "incident": (False, -1, "1"), "visit": (True, 1, "1"),
-    "invitation": (True, 1, "1"), "mediation": (True, 1, "1"),
-    "support": (True, 1, "1"), "assurance": (True, 1, "1"),
-    "membership": (True, 1, "1"), "military-aid": (True, 1, "2"),
-    "arms-sale": (True, 1, "2"), "veto": (True, -1, "2"),
-    "threat": (True, -1, "2"), "intervention": (True, -1, "3"),
-    "accusation": (True, -1, "1"), "sanction": (True, -1, "2"),
-    "cancellation": (True, -1, "1"),
-}
-
-NEG_INF, POS_INF = -math.inf, math.inf
-
-
-# ---- reading ----
-
-def read_csv(path):
-    with open(path, newline="", encoding="utf-8") as f:
-        rows = list(csv.reader(f))
-    head = [h.strip().lower() for h in rows[0]]
-    out = []
-    for r in rows[1:]:
-        if not any(c.strip() for c in r):
-            continue
-        r = r + [""] * (len(head) - len(r))
-        out.append(dict(zip(head, r)))
-    return out
-
-
-def point(text, is_end):
-    """(first day, last day) of one EDTF date (ordinal days), or None for
-    an open or unknown end."""
-    t = text.strip()
-    if t in ("", ".."):
-        return None
-    while t and t[-1] in "?~%":
-        t = t[:-1]
-    parts = t.split("-")
-    y = parts[0]
-    if "X" in y:
-        lo, hi = int(y.replace("X", "0")), int(y.replace("X", "9"))
-        return (datetime.date(lo, 1, 1).toordinal(), datetime.date(hi, 12, 31).toordinal())
-    y = int(y)
-    if len(parts) == 1:
-        return (datetime.date(y, 1, 1).toordinal(), datetime.date(y, 12, 31).toordinal())
-    m = int(parts[1])
-    if len(parts) == 2:
-        nxt = datetime.date(y + (m == 12), m % 12 + 1, 1)
-        return (datetime.date(y, m, 1).toordinal(), nxt.toordinal() - 1)
-    d = datetime.date(y, m, int(parts[2])).toordinal()
-    return (d, d)
-
-
-def interval(text):
-    t = text.strip()
-    if "/" in t:
-        a, b = t.split("/", 1)
-        pa, pb = point(a, False), point(b, True)
-        return (pa[0] if pa else NEG_INF, pb[1] if pb else POS_INF)
-    p = point(t, False)
-    return (p[0], p[1])
-
-
-class Dataset:
-    def __init__(self, folder):
-        self.actors = {}
-        for r in read_csv(os.path.join(folder, "actors.csv")):
-            self.actors[r["id"].strip()] = (r["name"], r.get("parent", "").strip())
-        tpath = os.path.join(folder, "types.csv")
-        if os.path.exists(tpath):
-            self.types = {}
-            for r in read_csv(tpath):
-                d = r["directed"].strip().lower() in ("true", "yes", "1")
-                self.types[r["id"].strip()] = (d, 1 if r["sign"].strip() == "+" else -1,
-                                               r["weight"].strip())
-        else:
-            self.types = BUILTIN_TYPES
-        self.eras = [(r["id"].strip(), interval(r["period"]))
-                     for r in read_csv(os.path.join(folder, "eras.csv"))]
-        self.relations = []
-        for r in read_csv(os.path.join(folder, "relations.csv")):
-            directed, sign, weight = self.types[r["type"].strip()]
-            s = r.get("sign", "").strip()
-            if s:
-                sign = 1 if s == "+" else -1
-            w = r.get("weight", "").strip()
-            self.relations.append((r["source"].strip(), r["target"].strip(),
-                                   r["type"].strip(), interval(r["date"]), directed,
-                                   sign * Fraction(w if w else weight)))
-
-    def top(self, a):
-        seen = 0
-        while self.actors[a][1] and seen <= len(self.actors):
-            a = self.actors[a][1]
-            seen += 1
-        return a
 
 
 # ---- graphs and metrics ----
@@ -308,24 +207,6 @@ def measure(ds, era_days, level, ties, types=None):
             if abs(res[v][m]) < 1e-10:
                 res[v][m] = 0.0
     return res
-
-
-def fmt(x):
-    s = "%.10g" % (0.0 if abs(x) < 1e-10 else x)
-    return "0" if s == "-0" else s
-
-
-def ranks(values):
-    """{actor: rank}: 1 highest, ties on the printed value share the lowest."""
-    order = sorted(values, key=lambda a: -values[a])
-    out, prev, first = {}, None, 0
-    for k, a in enumerate(order):
-        p = fmt(values[a])
-        if p != prev:
-            first = k
-        out[a] = first + 1
-        prev = p
-    return out
 
 
 # ---- comparing ----
