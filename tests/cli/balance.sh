@@ -3,45 +3,8 @@
 # (hand-computed figures: see tests/test_balance.c). Run from the repository
 # root as: bash tests/cli/balance.sh path/to/actorgraph
 set -u
-ag=${1:?usage: balance.sh path/to/actorgraph}
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/cli.sh" "$@"
 data=tests/data/balance-basic
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-
-# expect NAME STATUS EXPECTED_STDOUT_FILE -- ARGS...: exit status and stdout.
-expect() {
-    local name=$1 status=$2 want=$3 rc=0
-    shift 4
-    "$ag" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
-    if [[ $rc != "$status" ]]; then
-        bad "$name: exit $rc, expected $status"; cat "$tmp/err"; return
-    fi
-    if ! diff -u "$want" "$tmp/out" >"$tmp/diff"; then
-        bad "$name: output differs"; cat "$tmp/diff"; return
-    fi
-    ok
-}
-
-# expect_error NAME STATUS MESSAGE -- ARGS...: exit status and first stderr line.
-expect_error() {
-    local name=$1 status=$2 msg=$3 rc=0
-    shift 4
-    "$ag" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
-    if [[ $rc != "$status" ]]; then
-        bad "$name: exit $rc, expected $status"; cat "$tmp/err"; return
-    fi
-    if [[ $(head -n 1 "$tmp/err") != "$msg" ]]; then
-        bad "$name: stderr '$(head -n 1 "$tmp/err")', expected '$msg'"; return
-    fi
-    if [[ -s $tmp/out ]]; then
-        bad "$name: wrote to stdout on error"; return
-    fi
-    ok
-}
 
 cat >"$tmp/actor.csv" <<'CSV'
 era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio
@@ -49,24 +12,24 @@ all,actor,10,7,3,1,6,1,2,0.7
 early,actor,1,1,0,0,1,0,0,1
 solo,actor,0,0,0,0,0,0,0,
 CSV
-expect "csv, every era (empty era: no row)" 0 "$tmp/actor.csv" -- balance "$data" --format csv
-expect "csv, --all" 0 "$tmp/actor.csv" -- balance "$data" --all --format csv
+expect_stdout "csv, every era (empty era: no row)" 0 "$tmp/actor.csv" -- balance "$data" --format csv
+expect_stdout "csv, --all" 0 "$tmp/actor.csv" -- balance "$data" --all --format csv
 
 cat >"$tmp/state.csv" <<'CSV'
 era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio
 all,state,5,4,1,1,3,0,1,0.8
 CSV
-expect "csv, state level, one era" 0 "$tmp/state.csv" -- balance "$data" --era all --level state --format csv
+expect_stdout "csv, state level, one era" 0 "$tmp/state.csv" -- balance "$data" --era all --level state --format csv
 
 cat >"$tmp/types.csv" <<'CSV'
 era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio
 all,actor,2,1,1,0,1,0,1,0.5
 early,actor,1,1,0,0,1,0,0,1
 CSV
-expect "csv, --types" 0 "$tmp/types.csv" -- balance "$data" --types alliance,war,rivalry --format csv
+expect_stdout "csv, --types" 0 "$tmp/types.csv" -- balance "$data" --types alliance,war,rivalry --format csv
 
 printf 'era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio\n' >"$tmp/header.csv"
-expect "csv, era without relations: header only" 0 "$tmp/header.csv" -- balance "$data" --era empty --format csv
+expect_stdout "csv, era without relations: header only" 0 "$tmp/header.csv" -- balance "$data" --era empty --format csv
 
 # The unbalanced triangles are named with the relations behind each side.
 cat >"$tmp/early-all.md" <<'MD'
@@ -88,16 +51,16 @@ Level actor, types all. Dyads are signed by their net (the sum of w = sign x wei
 | A–C | -3 | 1950-06 | A | C | war | - | 3 | -3 | fx 2 |  | 3 |
 | B–C | -2 | 1950/1952 | B | C | rivalry | - | 2 | -2 | fx 3 |  | 4 |
 MD
-expect "md, all triangles named" 0 "$tmp/early-all.md" -- balance "$data" --era early --triangles all --format md
+expect_stdout "md, all triangles named" 0 "$tmp/early-all.md" -- balance "$data" --era early --triangles all --format md
 
 "$ag" balance "$data" --era all --format md >"$tmp/all.md" 2>&1
 for want in '### A–B–E: ++- unbalanced' '### B–C–E: --- unbalanced' '### B–E–L: --- unbalanced' \
             '| B–E | -3 | 1964 | B | E | war | - | 3 | -3 | fx 8 |  | 9 |'; do
-    if grep -qxF -- "$want" "$tmp/all.md"; then ok; else bad "md: missing line '$want'"; fi
+    if grep -qxF -- "$want" "$tmp/all.md"; then pass; else fail "md: missing line '$want'"; fi
 done
-if grep -q 'A–B–C' "$tmp/all.md"; then bad "md: a balanced triangle named by default"; else ok; fi
-if [[ $("$ag" balance "$data" --era solo 2>&1 | tail -n 1) == "No unbalanced triangles." ]]; then ok
-else bad "table: era without triangles"; fi
+if grep -q 'A–B–C' "$tmp/all.md"; then fail "md: a balanced triangle named by default"; else pass; fi
+if [[ $("$ag" balance "$data" --era solo 2>&1 | tail -n 1) == "No unbalanced triangles." ]]; then pass
+else fail "table: era without triangles"; fi
 
 # JSON: the same figures, and the named triangles with their relations.
 if "$ag" balance "$data" --format json >"$tmp/b.json" &&
@@ -118,13 +81,13 @@ assert t["pattern"] == "++-" and t["balanced"] is False
 assert [(s["actor1"], s["actor2"], s["sign"], s["net"]) for s in t["sides"]] == [("A", "B", "+", 3), ("A", "E", "+", 1), ("B", "E", "-", -3)]
 assert [r["line"] for r in t["sides"][0]["relations"]] == [2]
 PY
-then ok; else bad "json"; fi
+then pass; else fail "json"; fi
 
 # -o writes the file atomically and nothing to stdout.
 rc=0
 "$ag" balance "$data" --format csv -o "$tmp/o.csv" >"$tmp/out" 2>&1 || rc=$?
 if [[ $rc == 0 && ! -s $tmp/out ]] && cmp -s "$tmp/o.csv" "$tmp/actor.csv" &&
-   [[ -z $(find "$tmp" -name 'o.csv.tmp.*') ]]; then ok; else bad "-o FILE"; fi
+   [[ -z $(find "$tmp" -name 'o.csv.tmp.*') ]]; then pass; else fail "-o FILE"; fi
 expect_error "-o into a missing folder" 1 "actorgraph: $tmp/no/such.csv: cannot write: No such file or directory" \
     -- balance "$data" -o "$tmp/no/such.csv"
 
@@ -142,7 +105,6 @@ expect_error "extra argument" 2 "actorgraph: unexpected argument 'extra'" -- bal
 
 # The default dataset works, and a second run gives the same bytes.
 if "$ag" balance --format json >"$tmp/d1" && "$ag" balance --format json >"$tmp/d2" &&
-   cmp -s "$tmp/d1" "$tmp/d2"; then ok; else bad "default dataset, deterministic"; fi
+   cmp -s "$tmp/d1" "$tmp/d2"; then pass; else fail "default dataset, deterministic"; fi
 
-echo "$pass passed, $fail failed"
-[[ $fail == 0 ]]
+summary

@@ -8,76 +8,9 @@
 # check failed.
 set -euo pipefail
 
-bin=${1:?usage: bash tests/cli/check.sh PATH-TO-ACTORGRAPH}
-[[ -d tests/data ]] || { echo "check.sh: run me from the repository root" >&2; exit 2; }
-[[ -x $bin ]] || { echo "check.sh: '$bin' is not an executable" >&2; exit 2; }
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/cli.sh" "$@"
 
 data=tests/data
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/ag-cli-check.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-
-pass() {
-    passed=$((passed + 1))
-    printf 'ok   %s\n' "$1"
-}
-
-# fail NAME [DETAIL...]
-fail() {
-    failed=$((failed + 1))
-    printf 'FAIL %s\n' "$1"
-    shift
-    if (($#)); then
-        printf '%s\n' "$@" | sed 's/^/     /'
-    fi
-}
-
-# run ARGS...: runs the tool; stdout in $tmp/out, stderr in $tmp/err, the
-# exit status in $rc.
-run() {
-    rc=0
-    "$bin" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
-}
-
-# expect NAME WANT_RC [WANT_STDOUT [WANT_STDERR]]: checks the last run.
-# A WANT_* of "-" is not checked; "" means empty; "@FILE" means the
-# contents of FILE; anything else is the exact text (a final newline is
-# added when the text is not empty).
-expect() {
-    local name=$1 want_rc=$2 problems=()
-    if [[ $rc != "$want_rc" ]]; then
-        problems+=("exit status $rc, expected $want_rc")
-    fi
-    if (($# >= 3)); then
-        compare stdout "$3" "$tmp/out"
-    fi
-    if (($# >= 4)); then
-        compare stderr "$4" "$tmp/err"
-    fi
-    if ((${#problems[@]})); then
-        fail "$name" "${problems[@]}"
-    else
-        pass "$name"
-    fi
-}
-
-# compare WHAT WANT FILE: adds to problems when FILE differs from WANT.
-compare() {
-    local what=$1 want=$2 file=$3
-    [[ $want == - ]] && return 0
-    if [[ $want == @* ]]; then
-        cp "${want#@}" "$tmp/want"
-    elif [[ -z $want ]]; then
-        : >"$tmp/want"
-    else
-        printf '%s\n' "$want" >"$tmp/want"
-    fi
-    if ! cmp -s "$tmp/want" "$file"; then
-        problems+=("$what differs (- expected, + got):")
-        mapfile -t -O "${#problems[@]}" problems < <(diff -u "$tmp/want" "$file" | tail -n +3 | head -40)
-    fi
-}
 
 # expect_match NAME FILE REGEX: FILE has a line matching the extended REGEX.
 expect_match() {
@@ -239,11 +172,10 @@ expect_match "--version: the build" "$tmp/out" '^build: .*sanitizers (on|off)$'
 
 if [[ -w /dev/full ]]; then
     rc=0
-    "$bin" check "$data/clean" >/dev/full 2>"$tmp/err" || rc=$?
+    "$ag" check "$data/clean" >/dev/full 2>"$tmp/err" || rc=$?
     printf '' >"$tmp/out"
     expect "check with a full stdout: exit 1 and says so" 1 - \
         "actorgraph: error writing to standard output: No space left on device"
 fi
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-((failed == 0))
+summary

@@ -3,44 +3,12 @@
 # (hand-computed: see tests/test_compare.c) and on the default dataset. Run
 # from the repository root as: bash tests/cli/compare.sh path/to/actorgraph
 set -u
-ag=${1:?usage: compare.sh path/to/actorgraph}
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/cli.sh" "$@"
 data=tests/data/compare-basic
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-
-expect() {
-    local name=$1 status=$2 want=$3 rc=0
-    shift 4
-    "$ag" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
-    if [[ $rc != "$status" ]]; then
-        bad "$name: exit $rc, expected $status"; cat "$tmp/err"; return
-    fi
-    if ! diff -u "$want" "$tmp/out" >"$tmp/diff"; then
-        bad "$name: output differs"; cat "$tmp/diff"; return
-    fi
-    ok
-}
-
-expect_error() {
-    local name=$1 status=$2 msg=$3 rc=0
-    shift 4
-    "$ag" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
-    if [[ $rc != "$status" ]]; then
-        bad "$name: exit $rc, expected $status"; cat "$tmp/err"; return
-    fi
-    if [[ $(head -n 1 "$tmp/err") != "$msg" ]]; then
-        bad "$name: stderr '$(head -n 1 "$tmp/err")', expected '$msg'"; return
-    fi
-    ok
-}
 
 # has NAME FILE LINE: FILE holds LINE exactly.
 has() {
-    if grep -qxF -- "$3" "$2"; then ok; else bad "$1: missing line '$3'"; fi
+    if grep -qxF -- "$3" "$2"; then pass; else fail "$1: missing line '$3'"; fi
 }
 
 cat >"$tmp/actors.csv" <<'CSV'
@@ -58,14 +26,14 @@ a,b,actor,all,T,Te,entering,,T,strength,,,1,5,
 a,b,actor,all,U,Yu,leaving,U,,degree,1,5,,,
 a,b,actor,all,U,Yu,leaving,U,,strength,1,5,,,
 CSV
-expect "csv actors (default part)" 0 "$tmp/actors.csv" -- compare "$data" a b --metric degree,strength --format csv
+expect_stdout "csv actors (default part)" 0 "$tmp/actors.csv" -- compare "$data" a b --metric degree,strength --format csv
 
 cat >"$tmp/corr.csv" <<'CSV'
 era_a,era_b,level,ties,metric,actors,spearman,kendall
 a,b,actor,all,degree,4,-0.3333333333,-0.3333333333
 a,b,actor,all,strength,4,0.8888888889,0.8
 CSV
-expect "csv correlations" 0 "$tmp/corr.csv" -- compare "$data" a b --metric degree,strength --format csv --table correlations
+expect_stdout "csv correlations" 0 "$tmp/corr.csv" -- compare "$data" a b --metric degree,strength --format csv --table correlations
 
 cat >"$tmp/dyads.csv" <<'CSV'
 era_a,era_b,level,ties,actor1,actor2,change,sign_a,sign_b,net_a,net_b,W_a,W_b,relations_a,relations_b
@@ -78,7 +46,7 @@ a,b,actor,all,P,Q,lost,-,,-2,,2,,1,0
 a,b,actor,all,NEW (OLD),Q,kept,+,+,3,3,3,3,1,1
 a,b,actor,all,P,R,kept,+,+,2,2,2,2,1,1
 CSV
-expect "csv dyads" 0 "$tmp/dyads.csv" -- compare "$data" a b --format csv --table dyads
+expect_stdout "csv dyads" 0 "$tmp/dyads.csv" -- compare "$data" a b --format csv --table dyads
 
 cat >"$tmp/rels.csv" <<'CSV'
 era_a,era_b,level,ties,actor1,actor2,change,era,date,source,target,type,sign,weight,w,cite,note,line
@@ -96,7 +64,7 @@ a,b,actor,all,NEW (OLD),Q,kept,b,1993,NEW,Q,alliance,+,3,3,c10,,11
 a,b,actor,all,P,R,kept,a,1954,P,R,treaty,+,2,2,c4,,5
 a,b,actor,all,P,R,kept,b,1994,P,R,treaty,+,2,2,c11,,12
 CSV
-expect "csv relations" 0 "$tmp/rels.csv" -- compare "$data" a b --format csv --table relations
+expect_stdout "csv relations" 0 "$tmp/rels.csv" -- compare "$data" a b --format csv --table relations
 
 # Summary figures that do not depend on community detection.
 "$ag" compare "$data" a b --format csv --table summary >"$tmp/summary.csv" 2>&1
@@ -137,28 +105,28 @@ assert [r["line"] for r in d["relations_a"]] == [2] and [r["line"] for r in d["r
 s = {x["figure"]: x for x in j["summary"]}
 assert s["vertices"]["value_a"] == 5 and s["balance_ratio"]["difference"] == 0
 PY
-then ok; else bad "json"; fi
+then pass; else fail "json"; fi
 
 # The diagram: DOT before layout, every change drawn, a legend; SVG and PNG.
 if "$ag" compare "$data" a b --table summary --diagram "$tmp/d.dot" >/dev/null &&
    grep -q 'change=flipped' "$tmp/d.dot" && grep -q 'change=gained' "$tmp/d.dot" &&
    grep -q 'change=lost' "$tmp/d.dot" && grep -q 'change=kept' "$tmp/d.dot" &&
    grep -q '"NEW (OLD)"' "$tmp/d.dot" && grep -q 'gained: only in B' "$tmp/d.dot" &&
-   ! grep -q 'pos=' "$tmp/d.dot" && [[ $(grep -c -- ' -- ' "$tmp/d.dot") == 8 ]]; then ok
-else bad "diagram dot"; fi
+   ! grep -q 'pos=' "$tmp/d.dot" && [[ $(grep -c -- ' -- ' "$tmp/d.dot") == 8 ]]; then pass
+else fail "diagram dot"; fi
 if "$ag" compare "$data" a b --table summary --diagram "$tmp/d.svg" >/dev/null &&
    "$ag" compare "$data" a b --table summary --diagram "$tmp/d2.svg" >/dev/null &&
-   head -c 5 "$tmp/d.svg" | grep -q '<?xml' && cmp -s "$tmp/d.svg" "$tmp/d2.svg"; then ok
-else bad "diagram svg, deterministic"; fi
+   head -c 5 "$tmp/d.svg" | grep -q '<?xml' && cmp -s "$tmp/d.svg" "$tmp/d2.svg"; then pass
+else fail "diagram svg, deterministic"; fi
 if "$ag" compare "$data" a b --table summary --diagram "$tmp/d.png" >/dev/null &&
-   [[ $(head -c 4 "$tmp/d.png" | tail -c 3) == PNG ]]; then ok; else bad "diagram png"; fi
+   [[ $(head -c 4 "$tmp/d.png" | tail -c 3) == PNG ]]; then pass; else fail "diagram png"; fi
 expect_error "diagram format" 2 "actorgraph: cannot tell the diagram's format from '$tmp/d.pdf' (.dot, .svg or .png)" \
     -- compare "$data" a b --diagram "$tmp/d.pdf"
-if [[ ! -e $tmp/d.pdf ]]; then ok; else bad "diagram: wrote a file on error"; fi
+if [[ ! -e $tmp/d.pdf ]]; then pass; else fail "diagram: wrote a file on error"; fi
 
 # -o writes the file atomically.
 if "$ag" compare "$data" a b --format csv --table dyads -o "$tmp/o.csv" && cmp -s "$tmp/o.csv" "$tmp/dyads.csv"
-then ok; else bad "-o FILE"; fi
+then pass; else fail "-o FILE"; fi
 
 # Usage errors.
 expect_error "one era" 2 "actorgraph: which eras? give two: ERA_A ERA_B" -- compare "$data" a
@@ -173,11 +141,10 @@ expect_error "unknown option" 2 "actorgraph: unknown option '--bogus'" -- compar
 # The default dataset: SUN and RUS matched, Pakistan-Russia flipped to
 # cooperative (the chapter's question), and the same bytes twice.
 if "$ag" compare cold-war post-2001 --format csv --table dyads >"$tmp/ngg.csv"; then
-    if grep -qF 'cold-war,post-2001,actor,all,PAK,RUS (SUN),flipped,-,+' "$tmp/ngg.csv"; then ok
-    else bad "default dataset: PAK–RUS (SUN) not flipped from - to +"; fi
-else bad "default dataset"; fi
+    if grep -qF 'cold-war,post-2001,actor,all,PAK,RUS (SUN),flipped,-,+' "$tmp/ngg.csv"; then pass
+    else fail "default dataset: PAK–RUS (SUN) not flipped from - to +"; fi
+else fail "default dataset"; fi
 if "$ag" compare cold-war post-2001 --format json >"$tmp/n1" && "$ag" compare cold-war post-2001 --format json >"$tmp/n2" &&
-   cmp -s "$tmp/n1" "$tmp/n2"; then ok; else bad "default dataset, deterministic"; fi
+   cmp -s "$tmp/n1" "$tmp/n2"; then pass; else fail "default dataset, deterministic"; fi
 
-echo "$pass passed, $fail failed"
-[[ $fail == 0 ]]
+summary

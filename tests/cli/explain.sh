@@ -3,40 +3,8 @@
 # (hand-computed totals: see tests/test_explain.c). Run from the repository
 # root as: bash tests/cli/explain.sh path/to/actorgraph
 set -u
-ag=${1:?usage: explain.sh path/to/actorgraph}
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/cli.sh" "$@"
 data=tests/data/balance-basic
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-
-expect() {
-    local name=$1 status=$2 want=$3 rc=0
-    shift 4
-    "$ag" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
-    if [[ $rc != "$status" ]]; then
-        bad "$name: exit $rc, expected $status"; cat "$tmp/err"; return
-    fi
-    if ! diff -u "$want" "$tmp/out" >"$tmp/diff"; then
-        bad "$name: output differs"; cat "$tmp/diff"; return
-    fi
-    ok
-}
-
-expect_error() {
-    local name=$1 status=$2 msg=$3 rc=0
-    shift 4
-    "$ag" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
-    if [[ $rc != "$status" ]]; then
-        bad "$name: exit $rc, expected $status"; cat "$tmp/err"; return
-    fi
-    if [[ $(head -n 1 "$tmp/err") != "$msg" ]]; then
-        bad "$name: stderr '$(head -n 1 "$tmp/err")', expected '$msg'"; return
-    fi
-    ok
-}
 
 # An actor at state level: its leader's relations count, in date order.
 cat >"$tmp/a-state.csv" <<'CSV'
@@ -49,7 +17,7 @@ era,level,date,source,target,type,sign,weight,w,cite,note,line
 ,state,1967,L,B,threat,-,2,-2,fx 14,,15
 ,state,1968,L,E,accusation,-,1,-1,fx 15,cancels A's visit to E at state level,16
 CSV
-expect "actor, state level, csv" 0 "$tmp/a-state.csv" -- explain "$data" A --level state --format csv
+expect_stdout "actor, state level, csv" 0 "$tmp/a-state.csv" -- explain "$data" A --level state --format csv
 
 # A dyad within an era, as a table with its totals.
 cat >"$tmp/bc.txt" <<'TXT'
@@ -68,7 +36,7 @@ date       source  target  type     sign  weight   w  cite  note  line
 ---------  ------  ------  -------  ----  ------  --  ----  ----  ----
 1950/1952  B       C       rivalry  -          2  -2  fx 3           4
 TXT
-expect "dyad in an era, table" 0 "$tmp/bc.txt" -- explain "$data" C B --era early
+expect_stdout "dyad in an era, table" 0 "$tmp/bc.txt" -- explain "$data" C B --era early
 
 # The actor's totals and dyads, as report computes them.
 cat >"$tmp/a.md" <<'MD'
@@ -103,7 +71,7 @@ dataset balance-basic, level state, ties positive, types all
 | 1967 | L | B | threat | - | 2 | -2 | fx 14 |  | 15 |
 | 1968 | L | E | accusation | - | 1 | -1 | fx 15 | cancels A's visit to E at state level | 16 |
 MD
-expect "actor, state level, positive ties, md" 0 "$tmp/a.md" -- explain "$data" A --level state --ties positive --format md
+expect_stdout "actor, state level, positive ties, md" 0 "$tmp/a.md" -- explain "$data" A --level state --ties positive --format md
 
 # JSON: totals and relations.
 if "$ag" explain "$data" D E --format json >"$tmp/de.json" &&
@@ -116,13 +84,13 @@ assert (t["relations"], t["pos"], t["neg"], t["net"], t["W"], t["sign"]) == (3, 
 assert [r["line"] for r in j["relations"]] == [11, 12, 13]
 assert [r["w"] for r in j["relations"]] == [0.1, 0.2, -0.3]
 PY
-then ok; else bad "json dyad"; fi
+then pass; else fail "json dyad"; fi
 
 # Outside the slice: said plainly, not an error.
 if [[ $("$ag" explain "$data" A L --era early | tail -n 1) == "No relations: the dyad is not in this slice." ]]
-then ok; else bad "dyad outside the slice"; fi
+then pass; else fail "dyad outside the slice"; fi
 printf 'era,level,date,source,target,type,sign,weight,w,cite,note,line\n' >"$tmp/none.csv"
-expect "actor outside the slice, csv" 0 "$tmp/none.csv" -- explain "$data" D --era early --format csv
+expect_stdout "actor outside the slice, csv" 0 "$tmp/none.csv" -- explain "$data" D --era early --format csv
 
 # The relations of --types only; 1950/1952 starts before 1950-06.
 cat >"$tmp/types.csv" <<'CSV'
@@ -131,11 +99,11 @@ all,actor,1950/1952,B,C,rivalry,-,2,-2,fx 3,,4
 all,actor,1950-06,A,C,war,-,3,-3,fx 2,,3
 all,actor,1965,C,E,rivalry,-,2,-2,fx 9,,10
 CSV
-expect "--types, --era" 0 "$tmp/types.csv" -- explain "$data" C --era all --types war,rivalry --format csv
+expect_stdout "--types, --era" 0 "$tmp/types.csv" -- explain "$data" C --era all --types war,rivalry --format csv
 
 # -o writes the file.
 if "$ag" explain "$data" C --era all --types war,rivalry --format csv -o "$tmp/o.csv" &&
-   cmp -s "$tmp/o.csv" "$tmp/types.csv"; then ok; else bad "-o FILE"; fi
+   cmp -s "$tmp/o.csv" "$tmp/types.csv"; then pass; else fail "-o FILE"; fi
 
 # Usage errors.
 expect_error "no actor" 2 "actorgraph: which actor? give one actor, or two for a dyad" -- explain "$data"
@@ -151,7 +119,6 @@ expect_error "unknown option" 2 "actorgraph: unknown option '--bogus'" -- explai
 # The default dataset: Pakistan and Russia after the Ukraine crisis.
 if "$ag" explain PAK RUS --era post-ukraine --format json >"$tmp/pr.json" &&
    /usr/bin/python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); assert j["totals"]["relations"] == len(j["relations"]) > 0' "$tmp/pr.json"
-then ok; else bad "default dataset"; fi
+then pass; else fail "default dataset"; fi
 
-echo "$pass passed, $fail failed"
-[[ $fail == 0 ]]
+summary

@@ -2,20 +2,15 @@
 # CLI tests of 'actorgraph import gdelt': the real binary on a small GDELT
 # fixture with planted faults, and its usage errors.
 set -u
-bin=${1:?usage: import.sh PATH-TO-ACTORGRAPH}
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/cli.sh" "$@"
 fixture=tests/data/gdelt-small
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
 
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); printf 'FAIL: %s\n' "$*"; }
 expect_eq() { # what expected actual
-    if [ "$2" == "$3" ]; then ok; else ko "$1"; diff <(printf '%s\n' "$2") <(printf '%s\n' "$3") | head -20; fi
+    if [ "$2" == "$3" ]; then pass; else fail "$1"; diff <(printf '%s\n' "$2") <(printf '%s\n' "$3") | head -20; fi
 }
 
 before=$(sha256sum "$fixture"/*.tsv)
-"$bin" import gdelt "$fixture" -o "$tmp/ds" >"$tmp/out" 2>"$tmp/err"
+"$ag" import gdelt "$fixture" -o "$tmp/ds" >"$tmp/out" 2>"$tmp/err"
 expect_eq "import exits 0" 0 $?
 expect_eq "import prints nothing on stdout" "" "$(cat "$tmp/out")"
 expect_eq "import warnings and summary" \
@@ -56,34 +51,33 @@ expect_eq "types: twenty CAMEO roots" 21 "$(wc -l <"$tmp/ds/types.csv")"
 expect_eq "types: quad classes" "investigate,investigate,true,+,2,09,dotted" \
     "$(grep '^investigate,' "$tmp/ds/types.csv")"
 
-"$bin" check "$tmp/ds" >"$tmp/out" 2>&1
+"$ag" check "$tmp/ds" >"$tmp/out" 2>&1
 expect_eq "the imported dataset loads (duplicates are warnings)" 0 $?
 expect_eq "check summary" "$tmp/ds: 10 actors, 8 relations, 2 eras, 20 types; 0 errors, 2 warnings" \
     "$(tail -1 "$tmp/out")"
 
 cp -r "$tmp/ds" "$tmp/ds1"
-"$bin" import gdelt "$fixture/201108.export.tsv" -o "$tmp/ds" 2>/dev/null
+"$ag" import gdelt "$fixture/201108.export.tsv" -o "$tmp/ds" 2>/dev/null
 expect_eq "a file argument works as the folder did, byte for byte" "" \
     "$(diff -r "$tmp/ds" "$tmp/ds1" | grep -v README)"
 expect_eq "no temporary files left" "" "$(ls -a "$tmp/ds" | grep tmp)"
 
-"$bin" import gdelt "$fixture" >/dev/null 2>"$tmp/err"
+"$ag" import gdelt "$fixture" >/dev/null 2>"$tmp/err"
 expect_eq "missing -o is a usage error" 2 $?
 expect_eq "missing -o message" "actorgraph: name the dataset folder to write with -o DIR" \
     "$(head -1 "$tmp/err")"
-"$bin" import icews x -o "$tmp/x" >/dev/null 2>"$tmp/err"
+"$ag" import icews x -o "$tmp/x" >/dev/null 2>"$tmp/err"
 expect_eq "unknown format exit" 2 $?
 expect_eq "unknown format message" "actorgraph: unknown format 'icews' (supported: gdelt)" \
     "$(head -1 "$tmp/err")"
-"$bin" import gdelt "$tmp/nope.tsv" -o "$tmp/y" >/dev/null 2>"$tmp/err"
+"$ag" import gdelt "$tmp/nope.tsv" -o "$tmp/y" >/dev/null 2>"$tmp/err"
 expect_eq "missing input exit" 1 $?
 expect_eq "missing input message" "actorgraph: $tmp/nope.tsv: cannot open: No such file or directory" \
     "$(cat "$tmp/err")"
 expect_eq "nothing written for a failed import" "" "$(ls "$tmp/y" 2>/dev/null)"
-"$bin" import --help >"$tmp/out"
+"$ag" import --help >"$tmp/out"
 expect_eq "help exit" 0 $?
 grep -q 'usage: actorgraph import gdelt' "$tmp/out"
 expect_eq "help text" 0 $?
 
-echo "import: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary import

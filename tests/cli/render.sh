@@ -11,69 +11,12 @@
 # check failed. Set AG_UPDATE_GOLDEN=1 to rewrite the golden DOT file.
 set -euo pipefail
 
-bin=${1:?usage: bash tests/cli/render.sh PATH-TO-ACTORGRAPH}
-[[ -d tests/data ]] || { echo "render.sh: run me from the repository root" >&2; exit 2; }
-[[ -x $bin ]] || { echo "render.sh: '$bin' is not an executable" >&2; exit 2; }
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/cli.sh" "$@"
 command -v xmllint >/dev/null || { echo "render.sh: xmllint is missing (libxml2-utils)" >&2; exit 2; }
 
 data=tests/data
 small=$data/render-small
 esc=$data/render-escape
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/ag-cli-render.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-
-pass() {
-    passed=$((passed + 1))
-    printf 'ok   %s\n' "$1"
-}
-
-# fail NAME [DETAIL...]
-fail() {
-    failed=$((failed + 1))
-    printf 'FAIL %s\n' "$1"
-    shift
-    if (($#)); then
-        printf '%s\n' "$@" | sed 's/^/     /'
-    fi
-}
-
-# run ARGS...: runs the tool; stdout in $tmp/out, stderr in $tmp/err, the
-# exit status in $rc.
-run() {
-    rc=0
-    "$bin" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
-}
-
-# expect NAME WANT_RC [WANT_STDOUT [WANT_STDERR]]: checks the last run. A
-# WANT_* of "-" is not checked; anything else is the exact text (a final
-# newline is added when it is not empty).
-expect() {
-    local name=$1 want_rc=$2 problems=()
-    [[ $rc == "$want_rc" ]] || problems+=("exit status $rc, expected $want_rc")
-    if (($# >= 3)) && [[ $3 != - ]]; then
-        compare stdout "$3" "$tmp/out"
-    fi
-    if (($# >= 4)) && [[ $4 != - ]]; then
-        compare stderr "$4" "$tmp/err"
-    fi
-    if ((${#problems[@]})); then
-        fail "$name" "${problems[@]}"
-    else
-        pass "$name"
-    fi
-}
-
-# compare WHAT WANT FILE: adds to problems when FILE does not hold WANT.
-compare() {
-    local what=$1 want=$2 file=$3
-    if [[ -z $want ]]; then
-        [[ ! -s $file ]] || problems+=("$what not empty:" "$(head -5 "$file")")
-    elif [[ $(cat "$file") != "$want" ]]; then
-        problems+=("$what differs:" "$(diff <(printf '%s\n' "$want") "$file" | head -10)")
-    fi
-}
 
 # check NAME COMMAND...: passes when the command succeeds.
 check() {
@@ -167,7 +110,7 @@ expect "escape: svg" 0 "$tmp/esc.svg" -
 check "escape svg: well-formed XML" xmllint --noout "$tmp/esc.svg"
 # Parsed by an XML reader, each label is the actor's name, exactly.
 while IFS=, read -r id name; do
-    got=$(svg_label "$tmp/esc.svg" "$id")
+    got=$(svg_label "$tmp/esc.svg" "$id" 2>&1) || true
     if [[ $got == "$name" ]]; then
         pass "escape svg: $id reads '$name'"
     else
@@ -180,13 +123,13 @@ LT,<Tag> & Co
 E,Émilie Ça
 AMP,AT&T R&D
 EOF
-title=$(xmllint --xpath "string(//*[local-name()='text'][@font-size='26.00'])" "$tmp/esc.svg")
+title=$(xmllint --xpath "string(//*[local-name()='text'][@font-size='26.00'])" "$tmp/esc.svg" 2>&1) || true
 if [[ $title == 'Everything "quoted" & <escaped> \ é' ]]; then
     pass "escape svg: the era's name in the title"
 else
     fail "escape svg: the era's name in the title" "got '$title'"
 fi
-tip=$(xmllint --xpath "string(//*[local-name()='g'][@id='a_node2']/*[local-name()='a']/@*[local-name()='title'])" "$tmp/esc.svg")
+tip=$(xmllint --xpath "string(//*[local-name()='g'][@id='a_node2']/*[local-name()='a']/@*[local-name()='title'])" "$tmp/esc.svg" 2>&1) || true
 if [[ ${tip%%$'\n'*} == 'Back\slash\\N (BS)' ]]; then
     pass "escape svg: the name in the node's tooltip"
 else
@@ -229,5 +172,4 @@ run render "$small" --help
 expect "--help" 0 - ""
 check "--help: the usage line" grep -q '^usage: actorgraph render ' "$tmp/out"
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-((failed == 0))
+summary

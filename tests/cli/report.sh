@@ -3,45 +3,8 @@
 # tests/data/slicing (values worked out by hand in tests/test_metrics.c).
 # Run from the repository root as: bash tests/cli/report.sh path/to/actorgraph
 set -u
-ag=${1:?usage: report.sh path/to/actorgraph}
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/cli.sh" "$@"
 data=tests/data/metrics
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-
-# expect NAME STATUS EXPECTED_STDOUT_FILE -- ARGS...: exit status and stdout.
-expect() {
-    local name=$1 status=$2 want=$3 rc=0
-    shift 4
-    "$ag" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
-    if [[ $rc != "$status" ]]; then
-        bad "$name: exit $rc, expected $status"; cat "$tmp/err"; return
-    fi
-    if ! diff -u "$want" "$tmp/out" >"$tmp/diff"; then
-        bad "$name: output differs"; cat "$tmp/diff"; return
-    fi
-    ok
-}
-
-# expect_error NAME STATUS MESSAGE -- ARGS...: exit status and first stderr line.
-expect_error() {
-    local name=$1 status=$2 msg=$3 rc=0
-    shift 4
-    "$ag" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
-    if [[ $rc != "$status" ]]; then
-        bad "$name: exit $rc, expected $status"; cat "$tmp/err"; return
-    fi
-    if [[ $(head -n 1 "$tmp/err") != "$msg" ]]; then
-        bad "$name: stderr '$(head -n 1 "$tmp/err")', expected '$msg'"; return
-    fi
-    if [[ -s $tmp/out ]]; then
-        bad "$name: wrote to stdout on error"; return
-    fi
-    ok
-}
 
 # A leader rolled up to his state; the name at state level is the state's.
 cat >"$tmp/rollup.csv" <<'CSV'
@@ -77,7 +40,7 @@ rollup,state,all,SUN,Soviet Union,pagerank,0.1961970614,3
 rollup,state,all,SUN,Soviet Union,hub,0,2
 rollup,state,all,SUN,Soviet Union,authority,0.3333333333,2
 CSV
-expect "csv, state level" 0 "$tmp/rollup.csv" -- report "$data" --era rollup --level state --format csv
+expect_stdout "csv, state level" 0 "$tmp/rollup.csv" -- report "$data" --era rollup --level state --format csv
 
 # --era in the order given; --metric in any order lists in the fixed order;
 # --top keeps ties (star: the three leaves tie for second).
@@ -96,7 +59,7 @@ path,actor,all,B,Beta,strength,2,1
 path,actor,all,C,Gamma,degree,2,1
 path,actor,all,C,Gamma,strength,2,1
 CSV
-expect "csv, --era twice, --top 2" 0 "$tmp/top.csv" -- report "$data" --era star --era path \
+expect_stdout "csv, --era twice, --top 2" 0 "$tmp/top.csv" -- report "$data" --era star --era path \
     --metric strength,degree --top 2 --format csv
 
 # Ties layers: under positive ties the rivalry's two actors stay vertices.
@@ -107,7 +70,7 @@ negative-only,actor,positive,A,Alpha,pagerank,0.5,1
 negative-only,actor,positive,B,Beta,eigenvector,0,1
 negative-only,actor,positive,B,Beta,pagerank,0.5,1
 CSV
-expect "csv, positive ties, edgeless" 0 "$tmp/edgeless.csv" -- report "$data" --era negative-only \
+expect_stdout "csv, positive ties, edgeless" 0 "$tmp/edgeless.csv" -- report "$data" --era negative-only \
     --ties positive --metric eigenvector,pagerank --format csv
 
 # An ad-hoc window, and an era without relations (header only).
@@ -117,10 +80,10 @@ era,level,ties,actor,name,metric,value,rank
 1960-06/1960-06,actor,all,B,Beta,degree,1,2
 1960-06/1960-06,actor,all,C,Gamma,degree,1,2
 CSV
-expect "csv, --from/--to" 0 "$tmp/window.csv" -- report tests/data/slicing --from 1960-06 \
+expect_stdout "csv, --from/--to" 0 "$tmp/window.csv" -- report tests/data/slicing --from 1960-06 \
     --to 1960-06 --metric degree --format csv
 printf 'era,level,ties,actor,name,metric,value,rank\n' >"$tmp/header.csv"
-expect "csv, era without relations" 0 "$tmp/header.csv" -- report tests/data/slicing --era empty \
+expect_stdout "csv, era without relations" 0 "$tmp/header.csv" -- report tests/data/slicing --era empty \
     --format csv
 
 # --types: only the threats of e3 (LA -> B, D -> B).
@@ -130,7 +93,7 @@ e3,state,all,A,Alpha,in_degree,0,2
 e3,state,all,B,Beta,in_degree,2,1
 e3,state,all,D,Delta,in_degree,0,2
 CSV
-expect "csv, --types, state level" 0 "$tmp/types.csv" -- report tests/data/slicing --era e3 \
+expect_stdout "csv, --types, state level" 0 "$tmp/types.csv" -- report tests/data/slicing --era e3 \
     --types threat --level state --metric in_degree --format csv
 
 # The table page: title, summary, communities, the top actors, the legend.
@@ -139,16 +102,16 @@ for want in 'Leader and state (rollup)  1904  ·  state level, all ties' \
             '  3 actors, 2 relations, 2 dyads (1 positive, 1 negative)' \
             '  graph of all ties: 2 edges, density 0.6667, 1 component, transitivity 0' \
             '  IND India · PAK Pakistan · SUN Soviet Union'; do
-    if grep -qxF -- "$want" "$tmp/page"; then ok; else bad "table: missing line '$want'"; cat "$tmp/page"; fi
+    if grep -qxF -- "$want" "$tmp/page"; then pass; else fail "table: missing line '$want'"; cat "$tmp/page"; fi
 done
-if grep -q '^  PAK *2  PAK *4  PAK *1  PAK *2  PAK *1' "$tmp/page"; then ok
-else bad "table: first row of the top actors"; cat "$tmp/page"; fi
+if grep -q '^  PAK *2  PAK *4  PAK *1  PAK *2  PAK *1' "$tmp/page"; then pass
+else fail "table: first row of the top actors"; cat "$tmp/page"; fi
 
 # md: headings and pipe tables with names.
 "$ag" report "$data" --era rollup --level state --format md >"$tmp/md" 2>&1
 if grep -qxF '## Leader and state (`rollup`, 1904)' "$tmp/md" &&
    grep -qxF '| Pakistan | 2 | Pakistan | 4 | Pakistan | 1 | Pakistan | 2 | Pakistan | 1 |' "$tmp/md"
-then ok; else bad "md"; cat "$tmp/md"; fi
+then pass; else fail "md"; cat "$tmp/md"; fi
 
 # JSON: an object per era with summary, communities and actors.
 if "$ag" report "$data" --era triangle --era negative-only --format json >"$tmp/r.json" &&
@@ -166,22 +129,22 @@ a = {x["actor"]: x for x in t["actors"]}
 assert a["A"]["name"] == "Alpha" and a["A"]["strength"] == 3 and a["A"]["strength_rank"] == 1
 assert abs(a["B"]["eigenvector"] - (3 ** 0.5 - 1)) < 1e-9 and a["B"]["eigenvector_rank"] == 3
 PY
-then ok; else bad "json"; fi
+then pass; else fail "json"; fi
 
 # -o writes the file atomically, the format from its extension.
 rc=0
 "$ag" report "$data" --era rollup --level state -o "$tmp/o.csv" >"$tmp/out" 2>&1 || rc=$?
 if [[ $rc == 0 && ! -s $tmp/out ]] && cmp -s "$tmp/o.csv" "$tmp/rollup.csv" &&
-   [[ -z $(find "$tmp" -name 'o.csv.*') ]]; then ok; else bad "-o FILE.csv"; fi
+   [[ -z $(find "$tmp" -name 'o.csv.*') ]]; then pass; else fail "-o FILE.csv"; fi
 if "$ag" report "$data" -o "$tmp/o.json" && /usr/bin/python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/o.json"
-then ok; else bad "-o FILE.json"; fi
+then pass; else fail "-o FILE.json"; fi
 # Not a terminal and no -o: csv.
 if [[ $("$ag" report "$data" --era path | head -n 1) == "era,level,ties,actor,name,metric,value,rank" ]]
-then ok; else bad "csv by default when not on a terminal"; fi
+then pass; else fail "csv by default when not on a terminal"; fi
 # Same input, same bytes.
 if "$ag" report "$data" --format json >"$tmp/d1" && "$ag" report "$data" --format json >"$tmp/d2" &&
-   cmp -s "$tmp/d1" "$tmp/d2"; then ok; else bad "deterministic"; fi
-if "$ag" report --help | grep -q -- '--metric LIST'; then ok; else bad "--help"; fi
+   cmp -s "$tmp/d1" "$tmp/d2"; then pass; else fail "deterministic"; fi
+if "$ag" report --help | grep -q -- '--metric LIST'; then pass; else fail "--help"; fi
 
 # Usage errors (exit 2) and dataset errors (exit 1).
 expect_error "unknown era" 2 "actorgraph: unknown era 'rolup' (did you mean 'rollup'?)" -- report "$data" --era rolup
@@ -202,9 +165,8 @@ expect_error "not a dataset" 2 "actorgraph: 'no-such-folder' is not a dataset fo
 expect_error "extra argument" 2 "actorgraph: unexpected argument 'extra'" -- report "$data" extra
 rc=0
 "$ag" report tests/data/bad-many >"$tmp/out" 2>"$tmp/err" || rc=$?
-if [[ $rc == 1 && ! -s $tmp/out ]]; then ok; else bad "invalid dataset: exit $rc"; fi
+if [[ $rc == 1 && ! -s $tmp/out ]]; then pass; else fail "invalid dataset: exit $rc"; fi
 expect_error "-o into a missing folder" 1 "actorgraph: $tmp/no/such.csv: cannot write: No such file or directory" \
     -- report "$data" -o "$tmp/no/such.csv"
 
-echo "$pass passed, $fail failed"
-[[ $fail == 0 ]]
+summary

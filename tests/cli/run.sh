@@ -4,13 +4,7 @@
 # half-written. Run from the repository root as:
 #   bash tests/cli/run.sh path/to/actorgraph
 set -u
-ag=${1:?usage: run.sh path/to/actorgraph}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/cli.sh" "$@"
 
 # A dataset with two main eras (a, b) and one inside a (a1).
 ds=$tmp/lineage
@@ -25,11 +19,11 @@ CSV
 
 rc=0
 "$ag" run "$ds" -o "$tmp/out" >"$tmp/stdout" 2>"$tmp/stderr" || rc=$?
-if [[ $rc == 0 ]]; then ok; else bad "run: exit $rc"; cat "$tmp/stderr"; fi
-if [[ ! -s $tmp/stdout ]]; then ok; else bad "run wrote to standard output"; fi
+if [[ $rc == 0 ]]; then pass; else fail "run: exit $rc"; cat "$tmp/stderr"; fi
+if [[ ! -s $tmp/stdout ]]; then pass; else fail "run wrote to standard output"; fi
 if [[ $(head -n 1 "$tmp/stderr") == "actorgraph: run: $ds: 7 actors, 14 relations, 3 eras, into $tmp/out/lineage/" &&
-      $(tail -n 1 "$tmp/stderr") == "actorgraph: run: done: $tmp/out/lineage/index.md" ]]; then ok
-else bad "progress lines"; cat "$tmp/stderr"; fi
+      $(tail -n 1 "$tmp/stderr") == "actorgraph: run: done: $tmp/out/lineage/index.md" ]]; then pass
+else fail "progress lines"; cat "$tmp/stderr"; fi
 
 out=$tmp/out/lineage
 (cd "$out" && find . -type f | sort) >"$tmp/files"
@@ -40,14 +34,14 @@ out=$tmp/out/lineage
     for e in a a1 b; do for f in csv dot json md png svg; do echo "./eras/$e.$f"; done; done
     echo ./index.md
 } | sort >"$tmp/want"
-if diff -u "$tmp/want" "$tmp/files"; then ok; else bad "the files written"; fi
+if diff -u "$tmp/want" "$tmp/files"; then pass; else fail "the files written"; fi
 
 # The files say what the single commands say.
 same() {
     local name=$1 file=$2
     shift 2
-    if "$ag" "$@" >"$tmp/single" 2>/dev/null && cmp -s "$tmp/single" "$file"; then ok
-    else bad "$name: $file differs from 'actorgraph $*'"; fi
+    if "$ag" "$@" >"$tmp/single" 2>/dev/null && cmp -s "$tmp/single" "$file"; then pass
+    else fail "$name: $file differs from 'actorgraph $*'"; fi
 }
 same "era report csv" "$out/eras/a.csv" report "$ds" --era a --format csv
 same "era report json" "$out/eras/b.json" report "$ds" --era b --format json
@@ -58,7 +52,7 @@ same "balance md" "$out/balance.md" balance "$ds" --format md
 same "compare dyads" "$out/compare/a-vs-b-dyads.csv" compare "$ds" a b --format csv --table dyads
 same "compare md" "$out/compare/a-vs-b.md" compare "$ds" a b --format md
 if "$ag" compare "$ds" a b --table summary --diagram "$tmp/d.dot" >/dev/null &&
-   cmp -s "$tmp/d.dot" "$out/compare/a-vs-b.dot"; then ok; else bad "compare diagram"; fi
+   cmp -s "$tmp/d.dot" "$out/compare/a-vs-b.dot"; then pass; else fail "compare diagram"; fi
 
 # index.md ties them together.
 for want in '# lineage' \
@@ -68,40 +62,39 @@ for want in '# lineage' \
             '- Dyads: 2 flipped, 2 gained, 2 lost, 2 kept.' \
             '- Flipped: NEW (OLD)–P, net − → +.' \
             '![Era A](eras/a.png)'; do
-    if grep -qxF -- "$want" "$out/index.md"; then ok; else bad "index.md: missing '$want'"; fi
+    if grep -qxF -- "$want" "$out/index.md"; then pass; else fail "index.md: missing '$want'"; fi
 done
 for f in $(grep -o '](\([^)]*\))' "$out/index.md" | sed 's/^](//; s/)$//'); do
-    [[ -f $out/$f ]] || bad "index.md links to a missing file: $f"
+    [[ -f $out/$f ]] || fail "index.md links to a missing file: $f"
 done
-ok
+pass
 
 # A second run gives the same bytes, and nothing temporary is left.
 cp -r "$out" "$tmp/first"
 "$ag" run "$ds" -o "$tmp/out" --quiet 2>"$tmp/stderr2"
-if diff -r "$tmp/first" "$out" >/dev/null; then ok; else bad "second run differs"; fi
-if [[ ! -s $tmp/stderr2 ]]; then ok; else bad "--quiet printed progress"; fi
-if [[ -z $(find "$tmp/out" -name '*.tmp.*') ]]; then ok; else bad "temporary files left"; fi
+if diff -r "$tmp/first" "$out" >/dev/null; then pass; else fail "second run differs"; fi
+if [[ ! -s $tmp/stderr2 ]]; then pass; else fail "--quiet printed progress"; fi
+if [[ -z $(find "$tmp/out" -name '*.tmp.*') ]]; then pass; else fail "temporary files left"; fi
 
 # Fewer than two main eras: no comparison, said so.
 "$ag" run tests/data/balance-basic -o "$tmp/out" -q
 if grep -q "no comparison" "$tmp/out/balance-basic/index.md" && [[ ! -e $tmp/out/balance-basic/compare ]]
-then ok; else bad "no comparison"; fi
+then pass; else fail "no comparison"; fi
 
 # Errors.
 touch "$tmp/file"
 rc=0
 "$ag" run "$ds" -o "$tmp/file" -q 2>"$tmp/err" || rc=$?
-if [[ $rc == 1 && $(head -n 1 "$tmp/err") == "actorgraph: $tmp/file/lineage/eras: cannot create folder: Not a directory" ]]; then ok
-else bad "output under a file: exit $rc, '$(head -n 1 "$tmp/err")'"; fi
+if [[ $rc == 1 && $(head -n 1 "$tmp/err") == "actorgraph: $tmp/file/lineage/eras: cannot create folder: Not a directory" ]]; then pass
+else fail "output under a file: exit $rc, '$(head -n 1 "$tmp/err")'"; fi
 rc=0
 "$ag" run "$ds" --bogus 2>"$tmp/err" || rc=$?
-if [[ $rc == 2 && $(head -n 1 "$tmp/err") == "actorgraph: unknown option '--bogus'" ]]; then ok
-else bad "unknown option"; fi
+if [[ $rc == 2 && $(head -n 1 "$tmp/err") == "actorgraph: unknown option '--bogus'" ]]; then pass
+else fail "unknown option"; fi
 
 # The default dataset, as scripts/run does it.
 if "$ag" run -o "$tmp/ngg" -q && [[ -s $tmp/ngg/new-great-game/compare/cold-war-vs-post-2001.png ]] &&
-   grep -qxF -- '- Flipped: PAK–RUS (SUN), net − → +.' "$tmp/ngg/new-great-game/index.md"; then ok
-else bad "default dataset"; fi
+   grep -qxF -- '- Flipped: PAK–RUS (SUN), net − → +.' "$tmp/ngg/new-great-game/index.md"; then pass
+else fail "default dataset"; fi
 
-echo "$pass passed, $fail failed"
-[[ $fail == 0 ]]
+summary
