@@ -50,25 +50,20 @@ int cmd_check(int argc, char **argv)
     ag_diags_t diags;
     ag_error_t err;
     ag_status_t st;
-    int c, used, rc;
+    int c, first, n, rc;
 
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
         switch (c) {
         case 's': strict = true; break;
         case 'q': quiet = true; break;
         case 'h': fputs(usage_text, stdout); return AG_EXIT_OK;
-        default:
-            return cli_usage_error("check ", "unknown option '%s'", argv[optind - 1]);
+        default: return cli_option_error("check ", c, argv);
         }
     }
-    dir = cli_dataset_arg(argv + optind, argc - optind, &used);
-    if (argc - optind > used) {
-        if (!used && argc - optind == 1)
-            return cli_usage_error("check ", "'%s' is not a dataset folder", argv[optind]);
-        return cli_usage_error("check ", "unexpected argument '%s'", argv[optind + used]);
-    }
+    if (cli_positionals("check ", argc, argv, /* max = */ 0, &dir, &first, &n) != AG_EXIT_OK)
+        return AG_EXIT_USAGE;
 
     ag_dataset_init(&ds);
     ag_diags_init(&diags);

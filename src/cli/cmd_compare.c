@@ -15,6 +15,7 @@
 #include "actorgraph/output.h"
 #include "actorgraph/render.h"
 #include "cli.h"
+#include "slice_args.h"
 
 static const char usage_text[] =
     "usage: actorgraph compare [DATASET] ERA_A ERA_B [--level actor|state]\n"
@@ -56,104 +57,81 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 success, 1 invalid data or failure, 2 usage error.\n";
 
-static int era_arg(const ag_dataset_t *ds, const char *id, long *era)
-{
-    const char *s;
-    if ((*era = ag_dataset_find_era(ds, id)) >= 0)
-        return AG_EXIT_OK;
-    s = ag_suggest_era(ds, id);
-    return cli_usage_error("compare ", "unknown era '%s'%s%s%s", id, s ? " (did you mean '" : "",
-                           s ? s : "", s ? "'?)" : "");
-}
+enum { OPT_METRIC = SLICE_OPT_END, OPT_TABLE, OPT_DIAGRAM };
 
 int cmd_compare(int argc, char **argv)
 {
     static const struct option opts[] = {
-        { "level", required_argument, NULL, 'l' },
-        { "ties", required_argument, NULL, 'i' },
-        { "types", required_argument, NULL, 't' },
-        { "metric", required_argument, NULL, 'm' },
-        { "table", required_argument, NULL, 'p' },
-        { "format", required_argument, NULL, 'f' },
-        { "diagram", required_argument, NULL, 'd' },
+        { "level", required_argument, NULL, SLICE_OPT_LEVEL },
+        { "ties", required_argument, NULL, SLICE_OPT_TIES },
+        { "types", required_argument, NULL, SLICE_OPT_TYPES },
+        { "metric", required_argument, NULL, OPT_METRIC },
+        { "table", required_argument, NULL, OPT_TABLE },
+        { "format", required_argument, NULL, SLICE_OPT_FORMAT },
+        { "diagram", required_argument, NULL, OPT_DIAGRAM },
         { "output", required_argument, NULL, 'o' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    const char *types_arg = NULL, *metric_arg = NULL, *out_path = NULL, *diagram = NULL, *dir;
-    int level = AG_LEVEL_ACTOR, ties = AG_TIES_ALL, fmt = AG_FMT_TABLE, part = AG_PART_ALL;
+    const char *metric_arg = NULL, *diagram = NULL;
+    int part = AG_PART_ALL;
     ag_dataset_t ds;
     ag_compare_t cmp;
     ag_compare_opts_t co;
     ag_error_t err;
     ag_out_t out;
-    bool *types = NULL;
+    slice_args_t sa;
     unsigned metrics = AG_METRICS_ALL;
     long era_a, era_b;
     FILE *fp = stdout;
-    int c, used, npos, rc = AG_EXIT_OK;
+    int c, first, npos, rc;
 
     ag_dataset_init(&ds);
     memset(&cmp, 0, sizeof cmp);
     memset(&out, 0, sizeof out);
     ag_error_clear(&err);
+    if ((rc = slice_args_init(&sa, "compare ", argc)) != AG_EXIT_OK)
+        goto done;
+    sa.format = AG_FMT_TABLE;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
         switch (c) {
-        case 'l':
-            if ((level = ag_level_parse(optarg)) < 0)
-                return cli_usage_error("compare ", "unknown level '%s' (actor or state)", optarg);
+        case OPT_METRIC: metric_arg = optarg; break;
+        case OPT_TABLE:
+            if ((part = ag_cmp_part_parse(optarg)) < 0) {
+                rc = cli_usage_error("compare ", "unknown part '%s' (summary, correlations, "
+                                     "actors, dyads or relations)", optarg);
+                goto done;
+            }
             break;
-        case 'i':
-            if ((ties = ag_ties_parse(optarg)) < 0)
-                return cli_usage_error("compare ", "unknown ties '%s' (all, positive or "
-                                       "negative)", optarg);
-            break;
-        case 't': types_arg = optarg; break;
-        case 'm': metric_arg = optarg; break;
-        case 'p':
-            if ((part = ag_cmp_part_parse(optarg)) < 0)
-                return cli_usage_error("compare ", "unknown part '%s' (summary, correlations, "
-                                       "actors, dyads or relations)", optarg);
-            break;
-        case 'f':
-            if ((fmt = ag_format_parse(optarg)) < 0)
-                return cli_usage_error("compare ", "unknown format '%s' (table, csv, json or "
-                                       "md)", optarg);
-            break;
-        case 'd': diagram = optarg; break;
-        case 'o': out_path = optarg; break;
-        case 'h': fputs(usage_text, stdout); return AG_EXIT_OK;
+        case OPT_DIAGRAM: diagram = optarg; break;
+        case 'h': fputs(usage_text, stdout); goto done;
         default:
-            return optopt && strchr("litmpfdo", optopt)
-                ? cli_usage_error("compare ", "option '%s' needs a value", argv[optind - 1])
-                : cli_usage_error("compare ", "unknown option '%s'", argv[optind - 1]);
+            if ((rc = slice_args_option(&sa, c, argv)) != AG_EXIT_OK)
+                goto done;
         }
     }
-    if (metric_arg && ag_metric_list_parse(metric_arg, &metrics, &err) != AG_OK)
-        return cli_usage_error("compare ", "%s", err.msg);
-    npos = argc - optind;
-    dir = cli_dataset_arg(argv + optind, npos, &used);
-    npos -= used;
-    if (npos < 2)
-        return cli_usage_error("compare ", "which eras? give two: ERA_A ERA_B");
-    if (npos > 2)
-        return cli_usage_error("compare ", "unexpected argument '%s'", argv[optind + used + 2]);
-    if ((rc = cli_load(dir, &ds, false)) != AG_EXIT_OK)
-        goto done;
-    if ((rc = era_arg(&ds, argv[optind + used], &era_a)) != AG_EXIT_OK ||
-        (rc = era_arg(&ds, argv[optind + used + 1], &era_b)) != AG_EXIT_OK)
-        goto done;
-    if (types_arg && ag_types_mask(&ds, types_arg, &types, &err) != AG_OK) {
-        rc = err.code == AG_EUSAGE ? cli_usage_error("compare ", "%s", err.msg)
-                                   : (cli_report_error(&err), AG_EXIT_DATA);
+    if (metric_arg && ag_metric_list_parse(metric_arg, &metrics, &err) != AG_OK) {
+        rc = cli_usage_error("compare ", "%s", err.msg);
         goto done;
     }
+    if ((rc = cli_positionals("compare ", argc, argv, /* max = */ 2, &sa.dir, &first,
+                              &npos)) != AG_EXIT_OK)
+        goto done;
+    if (npos < 2) {
+        rc = cli_usage_error("compare ", "which eras? give two: ERA_A ERA_B");
+        goto done;
+    }
+    if ((rc = cli_load(sa.dir, &ds, false)) != AG_EXIT_OK ||
+        (rc = slice_args_find_era(&ds, argv[first], &era_a)) != AG_EXIT_OK ||
+        (rc = slice_args_find_era(&ds, argv[first + 1], &era_b)) != AG_EXIT_OK ||
+        (rc = slice_args_resolve(&sa, &ds)) != AG_EXIT_OK)
+        goto done;
 
-    co.level = (ag_level_t)level;
-    co.ties = (ag_ties_t)ties;
-    co.types = types;
+    co.level = sa.level;
+    co.ties = sa.ties;
+    co.types = sa.types;
     co.metrics = metrics;
     if (ag_compare_init(&cmp, &ds, era_a, era_b, &co, &err) != AG_OK) {
         cli_report_error(&err);
@@ -165,16 +143,16 @@ int cmd_compare(int argc, char **argv)
                                    : (cli_report_error(&err), AG_EXIT_DATA);
         goto done;
     }
-    if (out_path) {
-        if (ag_out_open(&out, out_path, &err) != AG_OK) {
+    if (sa.out) {
+        if (ag_out_open(&out, sa.out, &err) != AG_OK) {
             cli_report_error(&err);
             rc = AG_EXIT_DATA;
             goto done;
         }
         fp = out.fp;
     }
-    if (ag_compare_write(&cmp, (ag_format_t)fmt, (ag_cmp_part_t)part, fp, &err) != AG_OK ||
-        (out_path && ag_out_commit(&out, &err) != AG_OK)) {
+    if (ag_compare_write(&cmp, (ag_format_t)sa.format, (ag_cmp_part_t)part, fp, &err) != AG_OK ||
+        (sa.out && ag_out_commit(&out, &err) != AG_OK)) {
         cli_report_error(&err);
         rc = AG_EXIT_DATA;
     }
@@ -182,7 +160,7 @@ done:
     ag_render_cleanup();
     ag_out_abort(&out);
     ag_compare_destroy(&cmp);
-    free(types);
+    slice_args_destroy(&sa);
     ag_dataset_destroy(&ds);
     return rc;
 }

@@ -12,6 +12,7 @@
 #include "actorgraph/explain.h"
 #include "actorgraph/output.h"
 #include "cli.h"
+#include "slice_args.h"
 
 static const char usage_text[] =
     "usage: actorgraph explain [DATASET] ACTOR [ACTOR] [--era ID] [--level actor|state]\n"
@@ -49,96 +50,74 @@ static int find_actor(const ag_dataset_t *ds, const char *id, long *actor)
                            s ? s : "", s ? "'?)" : "");
 }
 
+/* One era, not a list: --era is not the slice option here. */
+enum { OPT_ERA = SLICE_OPT_END };
+
 int cmd_explain(int argc, char **argv)
 {
     static const struct option opts[] = {
-        { "era", required_argument, NULL, 'e' },
-        { "level", required_argument, NULL, 'l' },
-        { "ties", required_argument, NULL, 'i' },
-        { "types", required_argument, NULL, 't' },
-        { "format", required_argument, NULL, 'f' },
+        { "era", required_argument, NULL, OPT_ERA },
+        { "level", required_argument, NULL, SLICE_OPT_LEVEL },
+        { "ties", required_argument, NULL, SLICE_OPT_TIES },
+        { "types", required_argument, NULL, SLICE_OPT_TYPES },
+        { "format", required_argument, NULL, SLICE_OPT_FORMAT },
         { "output", required_argument, NULL, 'o' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    const char *era_id = NULL, *types_arg = NULL, *out_path = NULL, *dir;
-    int level = AG_LEVEL_ACTOR, ties = AG_TIES_ALL, fmt = AG_FMT_TABLE;
+    const char *era_id = NULL;
     ag_dataset_t ds;
     ag_era_graph_t g;
     ag_explain_t x;
     ag_slice_opts_t so;
     ag_error_t err;
     ag_out_t out;
-    bool *types = NULL;
+    slice_args_t sa;
     long era = -1, a = -1, b = -1;
     FILE *fp = stdout;
-    int c, used, npos, rc = AG_EXIT_OK;
+    int c, first, npos, rc;
 
     ag_dataset_init(&ds);
     memset(&g, 0, sizeof g);
     memset(&x, 0, sizeof x);
     memset(&out, 0, sizeof out);
     ag_error_clear(&err);
+    if ((rc = slice_args_init(&sa, "explain ", argc)) != AG_EXIT_OK)
+        goto done;
+    sa.format = AG_FMT_TABLE;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
         switch (c) {
-        case 'e': era_id = optarg; break;
-        case 'l':
-            if ((level = ag_level_parse(optarg)) < 0)
-                return cli_usage_error("explain ", "unknown level '%s' (actor or state)", optarg);
-            break;
-        case 'i':
-            if ((ties = ag_ties_parse(optarg)) < 0)
-                return cli_usage_error("explain ", "unknown ties '%s' (all, positive or "
-                                       "negative)", optarg);
-            break;
-        case 't': types_arg = optarg; break;
-        case 'f':
-            if ((fmt = ag_format_parse(optarg)) < 0)
-                return cli_usage_error("explain ", "unknown format '%s' (table, csv, json or "
-                                       "md)", optarg);
-            break;
-        case 'o': out_path = optarg; break;
-        case 'h': fputs(usage_text, stdout); return AG_EXIT_OK;
+        case OPT_ERA: era_id = optarg; break;
+        case 'h': fputs(usage_text, stdout); goto done;
         default:
-            return optopt && strchr("elitfo", optopt)
-                ? cli_usage_error("explain ", "option '%s' needs a value", argv[optind - 1])
-                : cli_usage_error("explain ", "unknown option '%s'", argv[optind - 1]);
+            if ((rc = slice_args_option(&sa, c, argv)) != AG_EXIT_OK)
+                goto done;
         }
     }
-    npos = argc - optind;
-    dir = cli_dataset_arg(argv + optind, npos, &used);
-    npos -= used;
-    if (npos < 1)
-        return cli_usage_error("explain ", "which actor? give one actor, or two for a dyad");
-    if (npos > 2)
-        return cli_usage_error("explain ", "unexpected argument '%s'", argv[optind + used + 2]);
-    if ((rc = cli_load(dir, &ds, false)) != AG_EXIT_OK)
+    if ((rc = cli_positionals("explain ", argc, argv, /* max = */ 2, &sa.dir, &first,
+                              &npos)) != AG_EXIT_OK)
         goto done;
-    if ((rc = find_actor(&ds, argv[optind + used], &a)) != AG_EXIT_OK ||
-        (npos == 2 && (rc = find_actor(&ds, argv[optind + used + 1], &b)) != AG_EXIT_OK))
-        goto done;
-    if (era_id && (era = ag_dataset_find_era(&ds, era_id)) < 0) {
-        const char *s = ag_suggest_era(&ds, era_id);
-        rc = cli_usage_error("explain ", "unknown era '%s'%s%s%s", era_id,
-                             s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+    if (npos < 1) {
+        rc = cli_usage_error("explain ", "which actor? give one actor, or two for a dyad");
         goto done;
     }
-    if (types_arg && ag_types_mask(&ds, types_arg, &types, &err) != AG_OK) {
-        rc = err.code == AG_EUSAGE ? cli_usage_error("explain ", "%s", err.msg)
-                                   : (cli_report_error(&err), AG_EXIT_DATA);
+    if ((rc = cli_load(sa.dir, &ds, false)) != AG_EXIT_OK ||
+        (rc = find_actor(&ds, argv[first], &a)) != AG_EXIT_OK ||
+        (npos == 2 && (rc = find_actor(&ds, argv[first + 1], &b)) != AG_EXIT_OK) ||
+        (era_id && (rc = slice_args_find_era(&ds, era_id, &era)) != AG_EXIT_OK) ||
+        (rc = slice_args_resolve(&sa, &ds)) != AG_EXIT_OK)
         goto done;
-    }
 
     ag_slice_opts_default(&so);
     if (era >= 0) {
         so.first = ds.eras[era].period.first;
         so.last = ds.eras[era].period.last;
     }
-    so.level = (ag_level_t)level;
-    so.ties = (ag_ties_t)ties;
-    so.types = types;
+    so.level = sa.level;
+    so.ties = sa.ties;
+    so.types = sa.types;
     if (ag_era_graph_init(&g, &ds, &so, &err) != AG_OK) {
         cli_report_error(&err);
         rc = AG_EXIT_DATA;
@@ -149,16 +128,16 @@ int cmd_explain(int argc, char **argv)
                                    : (cli_report_error(&err), AG_EXIT_DATA);
         goto done;
     }
-    if (out_path) {
-        if (ag_out_open(&out, out_path, &err) != AG_OK) {
+    if (sa.out) {
+        if (ag_out_open(&out, sa.out, &err) != AG_OK) {
             cli_report_error(&err);
             rc = AG_EXIT_DATA;
             goto done;
         }
         fp = out.fp;
     }
-    if (ag_explain_write(&x, era, (ag_format_t)fmt, fp, &err) != AG_OK ||
-        (out_path && ag_out_commit(&out, &err) != AG_OK)) {
+    if (ag_explain_write(&x, era, (ag_format_t)sa.format, fp, &err) != AG_OK ||
+        (sa.out && ag_out_commit(&out, &err) != AG_OK)) {
         cli_report_error(&err);
         rc = AG_EXIT_DATA;
     }
@@ -166,7 +145,7 @@ done:
     ag_out_abort(&out);
     ag_explain_destroy(&x);
     ag_era_graph_destroy(&g);
-    free(types);
+    slice_args_destroy(&sa);
     ag_dataset_destroy(&ds);
     return rc;
 }

@@ -126,15 +126,12 @@ int cmd_import(int argc, char **argv)
 
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:qh", opts, NULL)) != -1) {
         switch (c) {
         case 'o': out = optarg; break;
         case 'q': quiet = true; break;
         case 'h': fputs(usage_text, stdout); return AG_EXIT_OK;
-        case ':':
-            return cli_usage_error("import ", "option '%s' needs a value", argv[optind - 1]);
-        default:
-            return cli_usage_error("import ", "unknown option '%s'", argv[optind - 1]);
+        default: return cli_option_error("import ", c, argv);
         }
     }
     if (optind >= argc)

@@ -16,6 +16,7 @@
 #include "actorgraph/render.h"
 #include "actorgraph/summary.h"
 #include "cli.h"
+#include "slice_args.h"
 
 static const char usage_text[] =
     "usage: actorgraph render [DATASET] [--era ID]... [--all] [--format dot|svg|png|pdf]\n"
@@ -57,8 +58,7 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 success, 1 invalid dataset or failure, 2 usage error.\n";
 
-enum { OPT_ERA = 256, OPT_ALL, OPT_FORMAT, OPT_ENGINE, OPT_LEVEL, OPT_TIES, OPT_TYPES,
-       OPT_SIZE_BY };
+enum { OPT_FORMAT = SLICE_OPT_END, OPT_ENGINE, OPT_SIZE_BY };
 
 /* The diagram format a file name suggests, or -1. */
 static int format_of_path(const char *path)
@@ -126,44 +126,39 @@ done:
 int cmd_render(int argc, char **argv)
 {
     static const struct option opts[] = {
-        { "era", required_argument, NULL, OPT_ERA },
-        { "all", no_argument, NULL, OPT_ALL },
+        { "era", required_argument, NULL, SLICE_OPT_ERA },
+        { "all", no_argument, NULL, SLICE_OPT_ALL },
         { "format", required_argument, NULL, OPT_FORMAT },
         { "engine", required_argument, NULL, OPT_ENGINE },
-        { "level", required_argument, NULL, OPT_LEVEL },
-        { "ties", required_argument, NULL, OPT_TIES },
-        { "types", required_argument, NULL, OPT_TYPES },
+        { "level", required_argument, NULL, SLICE_OPT_LEVEL },
+        { "ties", required_argument, NULL, SLICE_OPT_TIES },
+        { "types", required_argument, NULL, SLICE_OPT_TYPES },
         { "size-by", required_argument, NULL, OPT_SIZE_BY },
         { "output", required_argument, NULL, 'o' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    const char **era_ids = NULL, *types = NULL, *out = NULL, *dir;
-    size_t n_era_ids = 0, n_eras;
-    long *eras = NULL;
-    bool all = false, to_dir;
-    int fmt = -1, c, used, rc = AG_EXIT_OK;
+    const char *out;
+    size_t n_eras;
+    bool to_dir;
+    int fmt = -1, c, rc;
     ag_render_opts_t ro;
     ag_slice_opts_t so;
     ag_dataset_t ds;
     ag_error_t err;
-    bool *mask = NULL;
+    slice_args_t sa;
 
     ag_render_opts_default(&ro);
     ag_slice_opts_default(&so);
     ag_dataset_init(&ds);
     ag_error_clear(&err);
-    if (!(era_ids = malloc((size_t)argc * sizeof *era_ids))) {
-        cli_error(NULL, 0, "out of memory");
-        return AG_EXIT_DATA;
-    }
+    if ((rc = slice_args_init(&sa, "render ", argc)) != AG_EXIT_OK)
+        goto done;
 
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
         switch (c) {
-        case OPT_ERA: era_ids[n_era_ids++] = optarg; break;
-        case OPT_ALL: all = true; break;
         case OPT_FORMAT:
             if ((fmt = ag_render_format_parse(optarg)) < 0) {
                 rc = cli_usage_error("render ", "bad --format '%s' (dot, svg, png or pdf)",
@@ -180,22 +175,6 @@ int cmd_render(int argc, char **argv)
             }
             ro.engine = optarg;
             break;
-        case OPT_LEVEL:
-            if (ag_level_parse(optarg) < 0) {
-                rc = cli_usage_error("render ", "bad --level '%s' (actor or state)", optarg);
-                goto done;
-            }
-            so.level = (ag_level_t)ag_level_parse(optarg);
-            break;
-        case OPT_TIES:
-            if (ag_ties_parse(optarg) < 0) {
-                rc = cli_usage_error("render ",
-                                     "bad --ties '%s' (all, positive or negative)", optarg);
-                goto done;
-            }
-            so.ties = (ag_ties_t)ag_ties_parse(optarg);
-            break;
-        case OPT_TYPES: types = optarg; break;
         case OPT_SIZE_BY: {
             unsigned mset = 0;
             if (ag_metric_list_parse(optarg, &mset, &err) != AG_OK) {
@@ -210,68 +189,25 @@ int cmd_render(int argc, char **argv)
             ro.size_by = (ag_metric_t)ag_metric_parse(optarg);
             break;
         }
-        case 'o': out = optarg; break;
         case 'h':
             fputs(usage_text, stdout);
             goto done;
-        case ':':
-            rc = cli_usage_error("render ", "option '%s' needs a value", argv[optind - 1]);
-            goto done;
         default:
-            rc = cli_usage_error("render ", "unknown option '%s'", argv[optind - 1]);
-            goto done;
+            if ((rc = slice_args_option(&sa, c, argv)) != AG_EXIT_OK)
+                goto done;
         }
     }
-    dir = cli_dataset_arg(argv + optind, argc - optind, &used);
-    if (argc - optind > used) {
-        if (!used && argc - optind == 1)
-            rc = cli_usage_error("render ", "'%s' is not a dataset folder", argv[optind]);
-        else
-            rc = cli_usage_error("render ", "unexpected argument '%s'", argv[optind + used]);
+    if ((rc = slice_args_dataset(&sa, argc, argv)) != AG_EXIT_OK ||
+        (rc = cli_load(sa.dir, &ds, false)) != AG_EXIT_OK ||
+        (rc = slice_args_resolve(&sa, &ds)) != AG_EXIT_OK)
         goto done;
-    }
-    if (all && n_era_ids) {
-        rc = cli_usage_error("render ", "--all and --era exclude each other");
-        goto done;
-    }
-
-    if ((rc = cli_load(dir, &ds, false)) != AG_EXIT_OK)
-        goto done;
-    if (types) {
-        if (ag_types_mask(&ds, types, &mask, &err) != AG_OK) {
-            if (err.code == AG_EUSAGE)
-                rc = cli_usage_error("render ", "%s", err.msg);
-            else {
-                cli_report_error(&err);
-                rc = AG_EXIT_DATA;
-            }
-            goto done;
-        }
-        so.types = mask;
-    }
-    if (!(eras = malloc((ds.n_eras + n_era_ids + 1) * sizeof *eras))) {
-        cli_error(NULL, 0, "out of memory");
-        rc = AG_EXIT_DATA;
-        goto done;
-    }
-    for (size_t i = 0; i < n_era_ids; i++) {
-        eras[i] = ag_dataset_find_era(&ds, era_ids[i]);
-        if (eras[i] < 0) {
-            const char *s = ag_suggest_era(&ds, era_ids[i]);
-            if (s)
-                cli_error(NULL, 0, "unknown era '%s' (did you mean '%s'?)", era_ids[i], s);
-            else
-                cli_error(NULL, 0, "unknown era '%s'", era_ids[i]);
-            rc = AG_EXIT_USAGE;
-            goto done;
-        }
-    }
-    n_eras = n_era_ids;
-    if (!n_era_ids)
-        for (n_eras = 0; n_eras < ds.n_eras; n_eras++)
-            eras[n_eras] = (long)n_eras;
+    so.level = sa.level;
+    so.ties = sa.ties;
+    so.types = sa.types;
+    out = sa.out;
+    n_eras = sa.n_eras;
     if (n_eras == 0) {
-        cli_error(dir, 0, "no eras to draw");
+        cli_error(sa.dir, 0, "no eras to draw");
         rc = AG_EXIT_DATA;
         goto done;
     }
@@ -299,11 +235,11 @@ int cmd_render(int argc, char **argv)
     }
 
     for (size_t i = 0; i < n_eras; i++) {
-        const ag_era_t *era = &ds.eras[eras[i]];
+        const ag_era_t *era = &ds.eras[sa.eras[i]];
         char *path = NULL;
         int r;
         if (!out && n_eras == 1 && ro.format == AG_RENDER_DOT) {
-            r = render_era(&ds, eras[i], &so, &ro, NULL);
+            r = render_era(&ds, sa.eras[i], &so, &ro, NULL);
         } else if (to_dir) {
             const char *folder = out ? out : ".";
             size_t n = strlen(folder) + strlen(era->id) + 16;
@@ -315,9 +251,9 @@ int cmd_render(int argc, char **argv)
             snprintf(path, n, "%s%s%s.%s", folder,
                      folder[strlen(folder) - 1] == '/' ? "" : "/", era->id,
                      ag_render_format_ext(ro.format));
-            r = render_era(&ds, eras[i], &so, &ro, path);
+            r = render_era(&ds, sa.eras[i], &so, &ro, path);
         } else {
-            r = render_era(&ds, eras[i], &so, &ro, out);
+            r = render_era(&ds, sa.eras[i], &so, &ro, out);
         }
         free(path);
         if (r != AG_EXIT_OK)
@@ -327,8 +263,6 @@ int cmd_render(int argc, char **argv)
 done:
     ag_render_cleanup();
     ag_dataset_destroy(&ds);
-    free(mask);
-    free(eras);
-    free(era_ids);
+    slice_args_destroy(&sa);
     return rc;
 }

@@ -19,6 +19,7 @@
 #include "actorgraph/output.h"
 #include "actorgraph/report.h"
 #include "cli.h"
+#include "slice_args.h"
 
 static const char usage_text[] =
     "usage: actorgraph report [DATASET] [--era ID]... [--all] [--from EDTF] [--to EDTF]\n"
@@ -65,8 +66,7 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 success, 1 invalid dataset or failure, 2 usage error.\n";
 
-enum { OPT_ERA = 256, OPT_ALL, OPT_FROM, OPT_TO, OPT_LEVEL, OPT_TIES, OPT_TYPES,
-       OPT_METRIC, OPT_TOP, OPT_FORMAT };
+enum { OPT_FROM = SLICE_OPT_END, OPT_TO, OPT_METRIC, OPT_TOP };
 
 /* The format a file name suggests, or -1. */
 static int format_of_path(const char *path)
@@ -94,68 +94,45 @@ static bool parse_date(const char *opt, const char *text, ag_date_t *d)
 int cmd_report(int argc, char **argv)
 {
     static const struct option opts[] = {
-        { "era", required_argument, NULL, OPT_ERA },
-        { "all", no_argument, NULL, OPT_ALL },
+        { "era", required_argument, NULL, SLICE_OPT_ERA },
+        { "all", no_argument, NULL, SLICE_OPT_ALL },
         { "from", required_argument, NULL, OPT_FROM },
         { "to", required_argument, NULL, OPT_TO },
-        { "level", required_argument, NULL, OPT_LEVEL },
-        { "ties", required_argument, NULL, OPT_TIES },
-        { "types", required_argument, NULL, OPT_TYPES },
+        { "level", required_argument, NULL, SLICE_OPT_LEVEL },
+        { "ties", required_argument, NULL, SLICE_OPT_TIES },
+        { "types", required_argument, NULL, SLICE_OPT_TYPES },
         { "metric", required_argument, NULL, OPT_METRIC },
         { "metrics", required_argument, NULL, OPT_METRIC },
         { "top", required_argument, NULL, OPT_TOP },
-        { "format", required_argument, NULL, OPT_FORMAT },
+        { "format", required_argument, NULL, SLICE_OPT_FORMAT },
         { "output", required_argument, NULL, 'o' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    const char **era_ids = NULL, *from = NULL, *to = NULL, *types = NULL, *out = NULL;
-    const char *dir;
-    size_t n_era_ids = 0;
-    bool all = false;
-    int fmt = -1, c, used, rc = AG_EXIT_OK;
+    const char *from = NULL, *to = NULL;
+    int fmt, c, rc;
     ag_report_opts_t ro = { AG_LEVEL_ACTOR, AG_TIES_ALL, NULL, AG_METRICS_ALL, -1, 0 };
     ag_date_t dfrom, dto;
     ag_dataset_t ds;
     ag_report_t report;
     ag_error_t err;
     ag_out_t o;
-    bool *mask = NULL;
+    slice_args_t sa;
     FILE *fp = stdout;
 
     ag_dataset_init(&ds);
     memset(&report, 0, sizeof report);
     memset(&o, 0, sizeof o);
     ag_error_clear(&err);
-    if (!(era_ids = malloc((size_t)argc * sizeof *era_ids))) {
-        cli_error(NULL, 0, "out of memory");
-        return AG_EXIT_DATA;
-    }
+    if ((rc = slice_args_init(&sa, "report ", argc)) != AG_EXIT_OK)
+        goto done;
 
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
         switch (c) {
-        case OPT_ERA: era_ids[n_era_ids++] = optarg; break;
-        case OPT_ALL: all = true; break;
         case OPT_FROM: from = optarg; break;
         case OPT_TO: to = optarg; break;
-        case OPT_LEVEL:
-            if (ag_level_parse(optarg) < 0) {
-                rc = cli_usage_error("report ", "unknown level '%s' (actor or state)", optarg);
-                goto done;
-            }
-            ro.level = (ag_level_t)ag_level_parse(optarg);
-            break;
-        case OPT_TIES:
-            if (ag_ties_parse(optarg) < 0) {
-                rc = cli_usage_error("report ",
-                                     "unknown ties '%s' (all, positive or negative)", optarg);
-                goto done;
-            }
-            ro.ties = (ag_ties_t)ag_ties_parse(optarg);
-            break;
-        case OPT_TYPES: types = optarg; break;
         case OPT_METRIC:
             if (ag_metric_list_parse(optarg, &ro.metrics, &err) != AG_OK) {
                 rc = cli_usage_error("report ", "%s", err.msg);
@@ -175,38 +152,17 @@ int cmd_report(int argc, char **argv)
             ro.top = n;
             break;
         }
-        case OPT_FORMAT:
-            if ((fmt = ag_format_parse(optarg)) < 0) {
-                rc = cli_usage_error("report ", "unknown format '%s' (table, csv, json or md)",
-                                     optarg);
-                goto done;
-            }
-            break;
-        case 'o': out = optarg; break;
         case 'h':
             fputs(usage_text, stdout);
             goto done;
-        case ':':
-            rc = cli_usage_error("report ", "option '%s' needs a value", argv[optind - 1]);
-            goto done;
         default:
-            rc = cli_usage_error("report ", "unknown option '%s'", argv[optind - 1]);
-            goto done;
+            if ((rc = slice_args_option(&sa, c, argv)) != AG_EXIT_OK)
+                goto done;
         }
     }
-    dir = cli_dataset_arg(argv + optind, argc - optind, &used);
-    if (argc - optind > used) {
-        if (!used && argc - optind == 1)
-            rc = cli_usage_error("report ", "'%s' is not a dataset folder", argv[optind]);
-        else
-            rc = cli_usage_error("report ", "unexpected argument '%s'", argv[optind + used]);
+    if ((rc = slice_args_dataset(&sa, argc, argv)) != AG_EXIT_OK)
         goto done;
-    }
-    if (all && n_era_ids) {
-        rc = cli_usage_error("report ", "--all and --era exclude each other");
-        goto done;
-    }
-    if ((from || to) && (all || n_era_ids)) {
+    if ((from || to) && (sa.all || sa.n_era_ids)) {
         rc = cli_usage_error("report ", "--from/--to and --era/--all exclude each other");
         goto done;
     }
@@ -218,13 +174,13 @@ int cmd_report(int argc, char **argv)
         rc = cli_usage_error("report ", "the window ends (%s) before it starts (%s)", to, from);
         goto done;
     }
-    if (fmt < 0) {
-        if (out)
-            fmt = format_of_path(out) >= 0 ? format_of_path(out) : AG_FMT_CSV;
+    if ((fmt = sa.format) < 0) {
+        if (sa.out)
+            fmt = format_of_path(sa.out) >= 0 ? format_of_path(sa.out) : AG_FMT_CSV;
         else
             fmt = isatty(STDOUT_FILENO) ? AG_FMT_TABLE : AG_FMT_CSV;
     }
-    if (!out && isatty(STDOUT_FILENO)) {
+    if (!sa.out && isatty(STDOUT_FILENO)) {
         /* Fit the page to the terminal; files get the fixed default width,
          * so that they don't depend on where they were made. */
         struct winsize ws;
@@ -232,29 +188,13 @@ int cmd_report(int argc, char **argv)
             ro.width = ws.ws_col < 60 ? 60 : ws.ws_col;
     }
 
-    if ((rc = cli_load(dir, &ds, false)) != AG_EXIT_OK)
+    if ((rc = cli_load(sa.dir, &ds, false)) != AG_EXIT_OK ||
+        (rc = slice_args_resolve(&sa, &ds)) != AG_EXIT_OK)
         goto done;
-    if (types && ag_types_mask(&ds, types, &mask, &err) != AG_OK) {
-        if (err.code == AG_EUSAGE)
-            rc = cli_usage_error("report ", "%s", err.msg);
-        else {
-            cli_report_error(&err);
-            rc = AG_EXIT_DATA;
-        }
-        goto done;
-    }
-    for (size_t i = 0; i < n_era_ids; i++)
-        if (ag_dataset_find_era(&ds, era_ids[i]) < 0) {
-            const char *s = ag_suggest_era(&ds, era_ids[i]);
-            if (s)
-                cli_error(NULL, 0, "unknown era '%s' (did you mean '%s'?)", era_ids[i], s);
-            else
-                cli_error(NULL, 0, "unknown era '%s'", era_ids[i]);
-            rc = AG_EXIT_USAGE;
-            goto done;
-        }
 
-    ro.types = mask;
+    ro.level = sa.level;
+    ro.ties = sa.ties;
+    ro.types = sa.types;
     if (ag_report_init(&report, &ds, &ro, &err) != AG_OK)
         goto failed;
     if (from || to) {
@@ -267,18 +207,14 @@ int cmd_report(int argc, char **argv)
         if (ag_report_add_window(&report, id, id, id, from ? dfrom.first : AG_DAY_MIN,
                                  to ? dto.last : AG_DAY_MAX, &err) != AG_OK)
             goto failed;
-    } else if (n_era_ids) {
-        for (size_t i = 0; i < n_era_ids; i++)
-            if (ag_report_add_era(&report, ag_dataset_find_era(&ds, era_ids[i]), &err) != AG_OK)
-                goto failed;
     } else {
-        for (size_t i = 0; i < ds.n_eras; i++)
-            if (ag_report_add_era(&report, (long)i, &err) != AG_OK)
+        for (size_t i = 0; i < sa.n_eras; i++)
+            if (ag_report_add_era(&report, sa.eras[i], &err) != AG_OK)
                 goto failed;
     }
 
-    if (out) {
-        if (ag_out_open(&o, out, &err) != AG_OK)
+    if (sa.out) {
+        if (ag_out_open(&o, sa.out, &err) != AG_OK)
             goto failed;
         fp = o.fp;
     }
@@ -286,7 +222,7 @@ int cmd_report(int argc, char **argv)
         ag_out_abort(&o);
         goto failed;
     }
-    if (out && ag_out_commit(&o, &err) != AG_OK)
+    if (sa.out && ag_out_commit(&o, &err) != AG_OK)
         goto failed;
     goto done;
 
@@ -296,7 +232,6 @@ failed:
 done:
     ag_report_destroy(&report);
     ag_dataset_destroy(&ds);
-    free(mask);
-    free(era_ids);
+    slice_args_destroy(&sa);
     return rc;
 }

@@ -439,7 +439,7 @@ int cmd_run(int argc, char **argv)
     index_t x;
     long first, last;
     char path[4096];
-    int c, used, rc = AG_EXIT_OK;
+    int c, pos, npos, rc = AG_EXIT_OK;
     ag_status_t st = AG_OK;
 
     memset(&r, 0, sizeof r);
@@ -448,23 +448,16 @@ int cmd_run(int argc, char **argv)
     ag_error_clear(&r.err);
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "ho:q", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":ho:q", opts, NULL)) != -1) {
         switch (c) {
         case 'o': out = optarg; break;
         case 'q': r.quiet = true; break;
         case 'h': fputs(usage_text, stdout); return AG_EXIT_OK;
-        default:
-            return optopt == 'o'
-                ? cli_usage_error("run ", "option '%s' needs a value", argv[optind - 1])
-                : cli_usage_error("run ", "unknown option '%s'", argv[optind - 1]);
+        default: return cli_option_error("run ", c, argv);
         }
     }
-    dir = cli_dataset_arg(argv + optind, argc - optind, &used);
-    if (argc - optind > used) {
-        if (!used && argc - optind == 1)
-            return cli_usage_error("run ", "'%s' is not a dataset folder", argv[optind]);
-        return cli_usage_error("run ", "unexpected argument '%s'", argv[optind + used]);
-    }
+    if (cli_positionals("run ", argc, argv, /* max = */ 0, &dir, &pos, &npos) != AG_EXIT_OK)
+        return AG_EXIT_USAGE;
     if ((rc = cli_load(dir, &ds, false)) != AG_EXIT_OK)
         goto done;
     r.ds = &ds;
