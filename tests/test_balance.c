@@ -27,40 +27,7 @@
 
 #include "actorgraph/balance.h"
 #include "actorgraph/load.h"
-
-static const char *fixture(const char *name)
-{
-    static char path[4096];
-    const char *d = getenv("AG_TEST_DATA");
-    snprintf(path, sizeof path, "%s/%s", d && *d ? d : "tests/data", name);
-    return path;
-}
-
-static void load(ag_dataset_t *ds, const char *name)
-{
-    ag_diags_t diags;
-    ag_error_t err;
-    ag_dataset_init(ds);
-    ag_diags_init(&diags);
-    ag_error_clear(&err);
-    assert_int_equal(ag_dataset_load(ds, fixture(name), &diags, &err), AG_OK);
-    ag_diags_destroy(&diags);
-}
-
-static void slice(ag_era_graph_t *g, const ag_dataset_t *ds, const char *era, ag_level_t level,
-                  const bool *types)
-{
-    ag_slice_opts_t o;
-    ag_error_t err;
-    long e = ag_dataset_find_era(ds, era);
-    assert_true(e >= 0);
-    ag_slice_opts_default(&o);
-    o.first = ds->eras[e].period.first;
-    o.last = ds->eras[e].period.last;
-    o.level = level;
-    o.types = types;
-    assert_int_equal(ag_era_graph_init(g, ds, &o, &err), AG_OK);
-}
+#include "testutil.h"
 
 /* "ABC" for a triangle, from the one-letter ids of the fixture. */
 static void tri_name(const ag_era_graph_t *g, const ag_triangle_t *t, char out[4])
@@ -102,8 +69,8 @@ static void test_actor_level(void **state)
     ag_balance_t b;
     ag_error_t err;
     (void)state;
-    load(&ds, "balance-basic");
-    slice(&g, &ds, "all", AG_LEVEL_ACTOR, NULL);
+    assert_int_equal(tu_load(&ds, "balance-basic"), 0);
+    tu_slice(&g, &ds, "all", AG_LEVEL_ACTOR, AG_TIES_ALL, NULL);
     assert_int_equal(ag_balance_compute(&g, &b, &err), AG_OK);
     expect_triangles(&g, &b, names, kinds, 10);
     assert_int_equal(b.signed_dyads, 12); /* 13 dyads, D-E is 0 */
@@ -129,8 +96,8 @@ static void test_state_level(void **state)
     ag_balance_t b;
     ag_error_t err;
     (void)state;
-    load(&ds, "balance-basic");
-    slice(&g, &ds, "all", AG_LEVEL_STATE, NULL);
+    assert_int_equal(tu_load(&ds, "balance-basic"), 0);
+    tu_slice(&g, &ds, "all", AG_LEVEL_STATE, AG_TIES_ALL, NULL);
     assert_int_equal(ag_balance_compute(&g, &b, &err), AG_OK);
     expect_triangles(&g, &b, names, kinds, 5);
     assert_int_equal(b.signed_dyads, 8); /* A-E and D-E are 0 */
@@ -150,9 +117,9 @@ static void test_eras_and_types(void **state)
     ag_error_t err;
     bool *mask;
     (void)state;
-    load(&ds, "balance-basic");
+    assert_int_equal(tu_load(&ds, "balance-basic"), 0);
 
-    slice(&g, &ds, "early", AG_LEVEL_ACTOR, NULL);
+    tu_slice(&g, &ds, "early", AG_LEVEL_ACTOR, AG_TIES_ALL, NULL);
     assert_int_equal(ag_balance_compute(&g, &b, &err), AG_OK);
     assert_int_equal(b.triangles, 1);
     assert_int_equal(b.count[AG_TRIAD_PMM], 1);
@@ -161,7 +128,7 @@ static void test_eras_and_types(void **state)
     ag_era_graph_destroy(&g);
 
     /* One dyad whose net is zero up to rounding: no signed dyad, no ratio. */
-    slice(&g, &ds, "solo", AG_LEVEL_ACTOR, NULL);
+    tu_slice(&g, &ds, "solo", AG_LEVEL_ACTOR, AG_TIES_ALL, NULL);
     assert_int_equal(g.n_dyads, 1);
     assert_true(g.dyads[0].net != 0.0); /* 5.55e-17, not exactly 0 */
     assert_int_equal(ag_dyad_sign(&g.dyads[0]), 0);
@@ -177,7 +144,7 @@ static void test_eras_and_types(void **state)
      * B-E -, C-E - (A-E's only relation is a visit), so ABC +-- and
      * BCE --- remain. */
     assert_int_equal(ag_types_mask(&ds, "alliance,war,rivalry", &mask, &err), AG_OK);
-    slice(&g, &ds, "all", AG_LEVEL_ACTOR, mask);
+    tu_slice(&g, &ds, "all", AG_LEVEL_ACTOR, AG_TIES_ALL, mask);
     assert_int_equal(ag_balance_compute(&g, &b, &err), AG_OK);
     assert_int_equal(b.triangles, 2);
     assert_int_equal(b.count[AG_TRIAD_PMM], 1);
@@ -221,8 +188,8 @@ static void test_empty(void **state)
     ag_balance_t b;
     ag_error_t err;
     (void)state;
-    load(&ds, "balance-basic");
-    slice(&g, &ds, "empty", AG_LEVEL_ACTOR, NULL);
+    assert_int_equal(tu_load(&ds, "balance-basic"), 0);
+    tu_slice(&g, &ds, "empty", AG_LEVEL_ACTOR, AG_TIES_ALL, NULL);
     assert_int_equal(g.n, 0);
     assert_int_equal(ag_balance_compute(&g, &b, &err), AG_OK);
     assert_int_equal(b.triangles, 0);

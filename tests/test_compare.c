@@ -35,23 +35,14 @@
 
 #include "actorgraph/compare.h"
 #include "actorgraph/load.h"
+#include "testutil.h"
 
 static ag_dataset_t ds;
 
 static int setup(void **state)
 {
-    const char *d = getenv("AG_TEST_DATA");
-    char path[4096];
-    ag_diags_t diags;
-    ag_error_t err;
     (void)state;
-    snprintf(path, sizeof path, "%s/compare-basic", d && *d ? d : "tests/data");
-    ag_dataset_init(&ds);
-    ag_diags_init(&diags);
-    if (ag_dataset_load(&ds, path, &diags, &err) != AG_OK)
-        return -1;
-    ag_diags_destroy(&diags);
-    return 0;
+    return tu_load(&ds, "compare-basic");
 }
 
 static int teardown(void **state)

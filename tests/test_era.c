@@ -29,23 +29,14 @@
 #include "actorgraph/load.h"
 #include "actorgraph/metrics.h"
 #include "actorgraph/summary.h"
+#include "testutil.h"
 
 static ag_dataset_t ds;
 
 static int setup(void **state)
 {
-    const char *root = getenv("AG_TEST_DATA");
-    char dir[1024];
-    ag_diags_t diags;
-    ag_error_t err;
-    ag_status_t rc;
     (void)state;
-    snprintf(dir, sizeof dir, "%s/slicing", root ? root : "tests/data");
-    ag_dataset_init(&ds);
-    ag_diags_init(&diags);
-    rc = ag_dataset_load(&ds, dir, &diags, &err);
-    ag_diags_destroy(&diags);
-    return rc == AG_OK ? 0 : -1;
+    return tu_load(&ds, "slicing");
 }
 
 static int teardown(void **state)
@@ -53,22 +44,6 @@ static int teardown(void **state)
     (void)state;
     ag_dataset_destroy(&ds);
     return 0;
-}
-
-static void slice(ag_era_graph_t *g, const char *era, ag_level_t level, ag_ties_t ties,
-                  const bool *types)
-{
-    ag_slice_opts_t o;
-    ag_error_t err;
-    long e = ag_dataset_find_era(&ds, era);
-    assert_true(e >= 0);
-    ag_slice_opts_default(&o);
-    o.first = ds.eras[e].period.first;
-    o.last = ds.eras[e].period.last;
-    o.level = level;
-    o.ties = ties;
-    o.types = types;
-    assert_int_equal(ag_era_graph_init(g, &ds, &o, &err), AG_OK);
 }
 
 static long vertex(const ag_era_graph_t *g, const char *id)
@@ -100,15 +75,15 @@ static void test_relation_spanning_two_eras(void **state)
 {
     ag_era_graph_t g;
     (void)state;
-    slice(&g, "e1", AG_LEVEL_ACTOR, AG_TIES_ALL, NULL);
+    tu_slice(&g, &ds, "e1", AG_LEVEL_ACTOR, AG_TIES_ALL, NULL);
     assert_true(has_rel(&g, 0));
     assert_non_null(dyad(&g, "A", "B"));
     ag_era_graph_destroy(&g);
-    slice(&g, "e2", AG_LEVEL_ACTOR, AG_TIES_ALL, NULL);
+    tu_slice(&g, &ds, "e2", AG_LEVEL_ACTOR, AG_TIES_ALL, NULL);
     assert_true(has_rel(&g, 0));
     assert_non_null(dyad(&g, "B", "A"));
     ag_era_graph_destroy(&g);
-    slice(&g, "e3", AG_LEVEL_ACTOR, AG_TIES_ALL, NULL);
+    tu_slice(&g, &ds, "e3", AG_LEVEL_ACTOR, AG_TIES_ALL, NULL);
     assert_false(has_rel(&g, 0));
     ag_era_graph_destroy(&g);
 }
@@ -121,7 +96,7 @@ static void test_month_on_era_boundary(void **state)
     ag_era_graph_t g;
     const ag_dyad_t *y;
     (void)state;
-    slice(&g, "e1", AG_LEVEL_ACTOR, AG_TIES_ALL, NULL);
+    tu_slice(&g, &ds, "e1", AG_LEVEL_ACTOR, AG_TIES_ALL, NULL);
     assert_true(has_rel(&g, 1));
     assert_false(has_rel(&g, 2));
     assert_true(has_rel(&g, 3));
@@ -133,7 +108,7 @@ static void test_month_on_era_boundary(void **state)
     assert_true(y->pos == 2 && y->neg == 0 && y->W == 2);
     ag_era_graph_destroy(&g);
 
-    slice(&g, "e2", AG_LEVEL_ACTOR, AG_TIES_ALL, NULL);
+    tu_slice(&g, &ds, "e2", AG_LEVEL_ACTOR, AG_TIES_ALL, NULL);
     assert_true(has_rel(&g, 1));
     assert_true(has_rel(&g, 2));
     assert_false(has_rel(&g, 3));
@@ -146,7 +121,7 @@ static void test_vertices_in_id_order(void **state)
     ag_era_graph_t g;
     static const char *const want[] = { "A", "B", "C", "D", "GA", "LA" };
     (void)state;
-    slice(&g, "e3", AG_LEVEL_ACTOR, AG_TIES_ALL, NULL);
+    tu_slice(&g, &ds, "e3", AG_LEVEL_ACTOR, AG_TIES_ALL, NULL);
     assert_int_equal(g.n, 6);
     for (size_t v = 0; v < g.n; v++)
         assert_string_equal(ds.actors[g.actor[v]].id, want[v]);
@@ -166,7 +141,7 @@ static void test_rollup_to_state(void **state)
                      ag_dataset_find_actor(&ds, "A"));
     assert_int_equal(ag_rollup(&ds, AG_LEVEL_ACTOR, ag_dataset_find_actor(&ds, "GA")),
                      ag_dataset_find_actor(&ds, "GA"));
-    slice(&g, "e3", AG_LEVEL_STATE, AG_TIES_ALL, NULL);
+    tu_slice(&g, &ds, "e3", AG_LEVEL_STATE, AG_TIES_ALL, NULL);
     assert_int_equal(g.n, 4);
     assert_true(vertex(&g, "LA") < 0);
     assert_true(vertex(&g, "GA") < 0);
@@ -197,7 +172,7 @@ static void test_ties_layers(void **state)
     for (int i = 0; i < 3; i++) {
         ag_era_graph_t g;
         const ag_dyad_t *y;
-        slice(&g, "e3", AG_LEVEL_ACTOR, layers[i], NULL);
+        tu_slice(&g, &ds, "e3", AG_LEVEL_ACTOR, layers[i], NULL);
         assert_int_equal(g.n, 6);
         assert_int_equal(g.n_rels, 6);
         assert_int_equal(g.n_dyads, 5);
@@ -224,7 +199,7 @@ static void test_types_filter(void **state)
     ag_error_t err;
     (void)state;
     assert_int_equal(ag_types_mask(&ds, " threat ", &mask, &err), AG_OK);
-    slice(&g, "e3", AG_LEVEL_ACTOR, AG_TIES_ALL, mask);
+    tu_slice(&g, &ds, "e3", AG_LEVEL_ACTOR, AG_TIES_ALL, mask);
     assert_int_equal(g.n, 3);
     assert_int_equal(g.n_rels, 2);
     assert_true(vertex(&g, "B") == 0 && vertex(&g, "D") == 1 && vertex(&g, "LA") == 2);
@@ -246,7 +221,7 @@ static void test_empty_era(void **state)
     ag_summary_t s;
     ag_error_t err;
     (void)state;
-    slice(&g, "empty", AG_LEVEL_ACTOR, AG_TIES_ALL, NULL);
+    tu_slice(&g, &ds, "empty", AG_LEVEL_ACTOR, AG_TIES_ALL, NULL);
     assert_int_equal(g.n, 0);
     assert_int_equal(g.n_rels, 0);
     assert_int_equal(g.n_dyads, 0);

@@ -30,28 +30,14 @@
 #include "actorgraph/explain.h"
 #include "actorgraph/load.h"
 #include "actorgraph/metrics.h"
-
-static const char *fixture(const char *name)
-{
-    static char path[4096];
-    const char *d = getenv("AG_TEST_DATA");
-    snprintf(path, sizeof path, "%s/%s", d && *d ? d : "tests/data", name);
-    return path;
-}
+#include "testutil.h"
 
 static ag_dataset_t ds;
 
 static int setup(void **state)
 {
-    ag_diags_t diags;
-    ag_error_t err;
     (void)state;
-    ag_dataset_init(&ds);
-    ag_diags_init(&diags);
-    if (ag_dataset_load(&ds, fixture("balance-basic"), &diags, &err) != AG_OK)
-        return -1;
-    ag_diags_destroy(&diags);
-    return 0;
+    return tu_load(&ds, "balance-basic");
 }
 
 static int teardown(void **state)
@@ -59,16 +45,6 @@ static int teardown(void **state)
     (void)state;
     ag_dataset_destroy(&ds);
     return 0;
-}
-
-static void slice(ag_era_graph_t *g, ag_level_t level, ag_ties_t ties)
-{
-    ag_slice_opts_t o;
-    ag_error_t err;
-    ag_slice_opts_default(&o);
-    o.level = level;
-    o.ties = ties;
-    assert_int_equal(ag_era_graph_init(g, &ds, &o, &err), AG_OK);
 }
 
 static long actor(const char *id)
@@ -107,7 +83,7 @@ static void test_actor(void **state)
     ag_explain_t x;
     ag_error_t err;
     (void)state;
-    slice(&g, AG_LEVEL_ACTOR, AG_TIES_ALL);
+    tu_slice(&g, &ds, NULL, AG_LEVEL_ACTOR, AG_TIES_ALL, NULL);
     assert_int_equal(ag_explain_init(&x, &g, actor("A"), -1, &err), AG_OK);
     expect_lines(&x, lines, 4);
     assert_int_equal(x.degree, 4);
@@ -127,7 +103,7 @@ static void test_actor_state_level(void **state)
     ag_explain_t x;
     ag_error_t err;
     (void)state;
-    slice(&g, AG_LEVEL_STATE, AG_TIES_ALL);
+    tu_slice(&g, &ds, NULL, AG_LEVEL_STATE, AG_TIES_ALL, NULL);
     /* Asking for the leader explains its state. */
     assert_int_equal(ag_explain_init(&x, &g, actor("L"), -1, &err), AG_OK);
     assert_int_equal(x.actor, actor("A"));
@@ -141,7 +117,7 @@ static void test_actor_state_level(void **state)
     ag_explain_destroy(&x);
     ag_era_graph_destroy(&g);
 
-    slice(&g, AG_LEVEL_STATE, AG_TIES_POSITIVE);
+    tu_slice(&g, &ds, NULL, AG_LEVEL_STATE, AG_TIES_POSITIVE, NULL);
     assert_int_equal(ag_explain_init(&x, &g, actor("A"), -1, &err), AG_OK);
     expect_lines(&x, lines, 7); /* the relations do not depend on the ties */
     assert_int_equal(x.degree, 4);
@@ -161,7 +137,7 @@ static void test_dyad(void **state)
     ag_explain_t x;
     ag_error_t err;
     (void)state;
-    slice(&g, AG_LEVEL_ACTOR, AG_TIES_ALL);
+    tu_slice(&g, &ds, NULL, AG_LEVEL_ACTOR, AG_TIES_ALL, NULL);
     assert_int_equal(ag_explain_init(&x, &g, actor("C"), actor("B"), &err), AG_OK);
     expect_lines(&x, bc, 1);
     assert_true(x.pos == 0 && x.neg == 2 && x.net == -2 && x.W == 2);
@@ -184,7 +160,7 @@ static void test_dyad(void **state)
     ag_explain_destroy(&x);
     ag_era_graph_destroy(&g);
 
-    slice(&g, AG_LEVEL_STATE, AG_TIES_ALL);
+    tu_slice(&g, &ds, NULL, AG_LEVEL_STATE, AG_TIES_ALL, NULL);
     assert_int_equal(ag_explain_init(&x, &g, actor("L"), actor("A"), &err), AG_EUSAGE);
     assert_string_equal(err.msg, "'L' and 'A' are both 'A' at state level");
     ag_explain_destroy(&x);

@@ -25,27 +25,12 @@
 
 #include "actorgraph/load.h"
 #include "actorgraph/model.h"
+#include "testutil.h"
 
 #define E AG_SEV_ERROR
 #define W AG_SEV_WARNING
 
 /* ---- fixtures ------------------------------------------------------- */
-
-static const char *data_dir(void)
-{
-    const char *d = getenv("AG_TEST_DATA");
-    return d && *d ? d : "tests/data";
-}
-
-/* The path of fixture name (relative to AG_TEST_DATA), in a static
- * buffer. */
-static const char *fixture(const char *name)
-{
-    static char path[4096];
-    int n = snprintf(path, sizeof path, "%s/%s", data_dir(), name);
-    assert_true(n > 0 && (size_t)n < sizeof path);
-    return path;
-}
 
 static const char *const dataset_files[] = { "actors.csv", "relations.csv", "eras.csv",
                                              "types.csv" };
@@ -133,7 +118,7 @@ static ag_status_t load_dir(const char *dir, ag_dataset_t *ds, ag_diags_t *d,
 static void load(const char *name, ag_status_t want, ag_dataset_t *ds, ag_diags_t *d)
 {
     ag_error_t err;
-    ag_status_t rc = load_dir(fixture(name), ds, d, &err);
+    ag_status_t rc = load_dir(tu_fixture(name), ds, d, &err);
     if (rc != want)
         fail_msg("loading %s gave status %d (%s: %s), expected %d", name, (int)rc,
                  ag_strerror(rc), err.msg, (int)want);
@@ -203,7 +188,7 @@ static void expect_diags_in(const char *dir, const ag_diags_t *d, const want_t *
 #define expect_diags(name, d, ...)                                                \
     do {                                                                          \
         static const want_t want_[] = { __VA_ARGS__ };                            \
-        expect_diags_in(fixture(name), (d), want_, sizeof want_ / sizeof want_[0]); \
+        expect_diags_in(tu_fixture(name), (d), want_, sizeof want_ / sizeof want_[0]); \
     } while (0)
 
 static void expect_no_diags(const ag_diags_t *d)
@@ -830,15 +815,15 @@ static void test_not_a_folder(void **state)
     ag_diags_t d;
     ag_error_t err;
     (void)state;
-    assert_int_equal(load_dir(fixture("load/no-such-folder"), &ds, &d, &err), AG_EIO);
+    assert_int_equal(load_dir(tu_fixture("load/no-such-folder"), &ds, &d, &err), AG_EIO);
     assert_int_equal(err.code, AG_EIO);
     assert_string_equal(err.msg, "not a dataset folder (expected a folder with actors.csv, "
                                  "relations.csv and eras.csv)");
-    assert_string_equal(err.file, fixture("load/no-such-folder"));
+    assert_string_equal(err.file, tu_fixture("load/no-such-folder"));
     assert_int_equal(d.n, 0);
     done(&ds, &d);
     /* A file is not a folder either. */
-    assert_int_equal(load_dir(fixture("clean/actors.csv"), &ds, &d, &err), AG_EIO);
+    assert_int_equal(load_dir(tu_fixture("clean/actors.csv"), &ds, &d, &err), AG_EIO);
     done(&ds, &d);
 }
 

@@ -21,6 +21,7 @@
 #include "actorgraph/load.h"
 #include "actorgraph/metrics.h"
 #include "actorgraph/summary.h"
+#include "testutil.h"
 
 #define EPS 1e-9
 
@@ -28,23 +29,8 @@ static ag_dataset_t ds;
 
 static int setup(void **state)
 {
-    const char *root = getenv("AG_TEST_DATA");
-    char dir[1024];
-    ag_diags_t diags;
-    ag_error_t err;
     (void)state;
-    snprintf(dir, sizeof dir, "%s/metrics", root ? root : "tests/data");
-    ag_dataset_init(&ds);
-    ag_diags_init(&diags);
-    if (ag_dataset_load(&ds, dir, &diags, &err) != AG_OK) {
-        for (size_t i = 0; i < diags.n; i++)
-            fprintf(stderr, "%s:%ld: %s\n", diags.items[i].file, diags.items[i].line,
-                    diags.items[i].msg);
-        ag_diags_destroy(&diags);
-        return -1;
-    }
-    ag_diags_destroy(&diags);
-    return 0;
+    return tu_load(&ds, "metrics");
 }
 
 static int teardown(void **state)
@@ -62,16 +48,8 @@ typedef struct {
 
 static void measure(measured_t *x, const char *era, ag_level_t level, ag_ties_t ties)
 {
-    ag_slice_opts_t o;
     ag_error_t err;
-    long e = ag_dataset_find_era(&ds, era);
-    assert_true(e >= 0);
-    ag_slice_opts_default(&o);
-    o.first = ds.eras[e].period.first;
-    o.last = ds.eras[e].period.last;
-    o.level = level;
-    o.ties = ties;
-    assert_int_equal(ag_era_graph_init(&x->g, &ds, &o, &err), AG_OK);
+    tu_slice(&x->g, &ds, era, level, ties, NULL);
     assert_int_equal(ag_metrics_compute(&x->g, AG_METRICS_ALL, &x->m, &err), AG_OK);
 }
 

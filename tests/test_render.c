@@ -37,33 +37,14 @@
 #include "actorgraph/render.h"
 #include "actorgraph/summary.h"
 #include "render_style.h"
-
-static const char *fixture(const char *name)
-{
-    static char path[4096];
-    const char *d = getenv("AG_TEST_DATA");
-    snprintf(path, sizeof path, "%s/%s", d && *d ? d : "tests/data", name);
-    return path;
-}
+#include "testutil.h"
 
 static ag_dataset_t small, esc;
-
-static int load(ag_dataset_t *ds, const char *name)
-{
-    ag_diags_t diags;
-    ag_error_t err;
-    int rc;
-    ag_dataset_init(ds);
-    ag_diags_init(&diags);
-    rc = ag_dataset_load(ds, fixture(name), &diags, &err) == AG_OK ? 0 : -1;
-    ag_diags_destroy(&diags);
-    return rc;
-}
 
 static int setup(void **state)
 {
     (void)state;
-    return load(&small, "render-small") || load(&esc, "render-escape") ? -1 : 0;
+    return tu_load(&small, "render-small") || tu_load(&esc, "render-escape") ? -1 : 0;
 }
 
 static int teardown(void **state)
@@ -86,16 +67,10 @@ typedef struct {
 static void era_open(era_t *e, const ag_dataset_t *ds, const char *era_id, ag_level_t level,
                      ag_ties_t ties)
 {
-    ag_slice_opts_t o;
     ag_error_t err;
     long era = ag_dataset_find_era(ds, era_id);
     assert_true(era >= 0);
-    ag_slice_opts_default(&o);
-    o.first = ds->eras[era].period.first;
-    o.last = ds->eras[era].period.last;
-    o.level = level;
-    o.ties = ties;
-    assert_int_equal(ag_era_graph_init(&e->g, ds, &o, &err), AG_OK);
+    tu_slice(&e->g, ds, era_id, level, ties, NULL);
     assert_int_equal(ag_metrics_compute(&e->g, AG_METRICS_ALL, &e->m, &err), AG_OK);
     assert_int_equal(ag_summary_compute(&e->g, &e->s, &err), AG_OK);
     e->in.g = &e->g;
