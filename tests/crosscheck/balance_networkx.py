@@ -30,7 +30,7 @@ from fractions import Fraction
 import networkx as nx
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from agdata import BUILTIN_TYPES, ROOT, Checker, Dataset, run  # noqa: E402
+from agdata import BUILTIN_TYPES, ROOT, Checker, Dataset, run, write_csv  # noqa: E402
 
 PATTERNS = ["+++", "+--", "++-", "---"]
 
@@ -145,34 +145,25 @@ def generate(folder, seed):
     """A small dataset of our own: states with leaders, nets that cancel to
     exactly 0 with decimal weights, overlapping eras, an empty era."""
     rng = random.Random(seed)
-    os.makedirs(folder, exist_ok=True)
     states = ["S%02d" % i for i in range(14)]
     leaders = [("L%02d" % i, rng.choice(states)) for i in range(6)]
-    with open(os.path.join(folder, "actors.csv"), "w", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(["id", "name", "kind", "parent", "continues", "active", "note"])
-        for s in states:
-            w.writerow([s, "State " + s, "state", "", "", "", ""])
-        for l, p in leaders:
-            w.writerow([l, "Leader " + l, "leader", p, "", "", ""])
-    with open(os.path.join(folder, "eras.csv"), "w", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(["id", "name", "period", "note"])
-        for row in (["fifties", "1950s", "1950/1959"], ["sixties", "1960s", "1960-01/1969-12"],
-                    ["long", "1955 on", "1955-06/.."], ["void", "no relations", "1800/1820"]):
-            w.writerow(row + [""])
+    write_csv(folder, "actors.csv",
+              [[s, "State " + s, "state", "", "", "", ""] for s in states] +
+              [[l, "Leader " + l, "leader", p, "", "", ""] for l, p in leaders])
+    write_csv(folder, "eras.csv",
+              [["fifties", "1950s", "1950/1959", ""], ["sixties", "1960s", "1960-01/1969-12", ""],
+               ["long", "1955 on", "1955-06/..", ""], ["void", "no relations", "1800/1820", ""]])
     ids = states + [l for l, _ in leaders]
     types = list(BUILTIN_TYPES)
-    with open(os.path.join(folder, "relations.csv"), "w", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(["source", "target", "type", "date", "sign", "weight", "cite", "note"])
-        for i in range(260):
-            s, t = rng.sample(ids, 2)
-            y = rng.randint(1950, 1975)
-            date = str(y) if rng.random() < 0.6 else "%d-%02d/%d" % (y, rng.randint(1, 12), y + rng.randint(0, 4))
-            sign = rng.choice(["", "", "", "+", "-"])
-            weight = rng.choice(["", "", "0.1", "0.2", "0.3", "1.5"])
-            w.writerow([s, t, rng.choice(types), date, sign, weight, "g%d" % i, ""])
+    rows = []
+    for i in range(260):
+        s, t = rng.sample(ids, 2)
+        y = rng.randint(1950, 1975)
+        date = str(y) if rng.random() < 0.6 else "%d-%02d/%d" % (y, rng.randint(1, 12), y + rng.randint(0, 4))
+        sign = rng.choice(["", "", "", "+", "-"])
+        weight = rng.choice(["", "", "0.1", "0.2", "0.3", "1.5"])
+        rows.append([s, t, rng.choice(types), date, sign, weight, "g%d" % i, ""])
+    write_csv(folder, "relations.csv", rows)
 
 
 def main():

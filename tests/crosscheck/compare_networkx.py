@@ -50,7 +50,7 @@ from scipy import stats
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from agdata import (BUILTIN_TYPES, METRICS, ROOT, Checker, Dataset, bkey,  # noqa: E402
-                    printed, ranks, run as run_tool)
+                    printed, ranks, run as run_tool, write_csv)
 
 OURS = ["degree", "strength", "betweenness", "harmonic", "in_degree", "out_degree", "pagerank"]
 CHANGES = ["flipped", "gained", "lost", "kept"]
@@ -379,45 +379,32 @@ def generate_lineages(folder, seed):
     members are the main actor of one era and a minor one of the next, plus
     states present throughout, leaders, and decimal weights."""
     rng = random.Random(seed)
-    os.makedirs(folder, exist_ok=True)
     plain = ["P%02d" % i for i in range(16)]
     lineage = [("X0", ""), ("X1", "X0"), ("X2", "X1"), ("Y0", ""), ("Y1", "Y0")]
     leaders = [("l%d" % i, rng.choice(plain + ["X1", "Y0"])) for i in range(5)]
-    with open(os.path.join(folder, "actors.csv"), "w", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(["id", "name", "kind", "parent", "continues", "active", "note"])
-        for p in plain:
-            w.writerow([p, "State " + p, "state", "", "", "", ""])
-        for a, c in lineage:
-            w.writerow([a, "State " + a, "state", "", c, "", ""])
-        for l, p in leaders:
-            w.writerow([l, "Leader " + l, "leader", p, "", "", ""])
+    write_csv(folder, "actors.csv",
+              [[p, "State " + p, "state", "", "", "", ""] for p in plain] +
+              [[a, "State " + a, "state", "", c, "", ""] for a, c in lineage] +
+              [[l, "Leader " + l, "leader", p, "", "", ""] for l, p in leaders])
     eras = [("e1", "1950/1959"), ("e2", "1960/1969"), ("e3", "1970/1979"),
             ("e12", "1955/1964"), ("all", "1950/1979")]
-    with open(os.path.join(folder, "eras.csv"), "w", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(["id", "name", "period", "note"])
-        for e, p in eras:
-            w.writerow([e, e, p, ""])
+    write_csv(folder, "eras.csv", [[e, e, p, ""] for e, p in eras])
     # The main actor of each lineage per decade, and a minor one.
     main = {1950: ("X0", "Y0"), 1960: ("X1", "Y0"), 1970: ("X2", "Y1")}
     minor = {1950: ("X1",), 1960: ("X2", "Y1"), 1970: ("X1",)}
     types = list(BUILTIN_TYPES)
-    with open(os.path.join(folder, "relations.csv"), "w", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(["source", "target", "type", "date", "sign", "weight", "cite", "note"])
-        i = 0
-        for decade in (1950, 1960, 1970):
-            pool = plain + [l for l, _ in leaders] + list(main[decade]) * 4 + list(minor[decade])
-            for _ in range(110):
-                s, t = rng.sample(pool, 2)
-                if s == t:
-                    continue
-                y = decade + rng.randint(0, 9)
-                date = str(y) if rng.random() < 0.7 else "%d-%02d" % (y, rng.randint(1, 12))
-                w.writerow([s, t, rng.choice(types), date, rng.choice(["", "", "", "-", "+"]),
-                            rng.choice(["", "", "0.5", "1.5", "2.5"]), "g%d" % i, ""])
-                i += 1
+    rows = []
+    for decade in (1950, 1960, 1970):
+        pool = plain + [l for l, _ in leaders] + list(main[decade]) * 4 + list(minor[decade])
+        for _ in range(110):
+            s, t = rng.sample(pool, 2)
+            if s == t:
+                continue
+            y = decade + rng.randint(0, 9)
+            date = str(y) if rng.random() < 0.7 else "%d-%02d" % (y, rng.randint(1, 12))
+            rows.append([s, t, rng.choice(types), date, rng.choice(["", "", "", "-", "+"]),
+                         rng.choice(["", "", "0.5", "1.5", "2.5"]), "g%d" % len(rows), ""])
+    write_csv(folder, "relations.csv", rows)
 
 
 def check_dataset(tool, folder, ck, pairs=None, states=(False, True), ties=("all",), show=None):

@@ -149,6 +149,25 @@ class Dataset:
         return a, d
 
 
+# ---- writing a dataset (the cross-checks generate their own) ----
+
+HEADERS = {
+    "actors.csv": ["id", "name", "kind", "parent", "continues", "active", "note"],
+    "eras.csv": ["id", "name", "period", "note"],
+    "relations.csv": ["source", "target", "type", "date", "sign", "weight", "cite", "note"],
+}
+
+
+def write_csv(folder, name, rows):
+    """Writes folder/name (actors.csv, eras.csv or relations.csv): its
+    header, then the rows."""
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, name), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(HEADERS[name])
+        w.writerows(rows)
+
+
 # ---- values as the tool prints them ----
 
 def fmt(x):
