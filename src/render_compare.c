@@ -4,16 +4,13 @@
  * happened to it (kept, sign-flipped, gained, lost), under a title and a
  * legend (see compare.h and docs/METHODS.md, "Comparing eras").
  *
- * Besides render.c the only file that includes Graphviz's headers; it
- * shares the era diagrams' visual vocabulary (render_style.h): node shapes
- * by kind, blue for cooperative and vermillion for conflictual ties.
+ * With render.c and render_gv.c the only files that include Graphviz's
+ * headers; it shares the era diagrams' Graphviz plumbing (render_gv.h) and
+ * visual vocabulary (render_style.h): node shapes by kind, blue for
+ * cooperative and vermillion for conflictual ties.
  */
 #include "actorgraph/compare.h"
 
-#include <graphviz/cgraph.h>
-#include <graphviz/graphviz_version.h>
-#include <graphviz/gvc.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,8 +19,6 @@
 #include "render_gv.h"
 #include "render_style.h"
 
-/* The layout seed of the era diagrams (render.c). */
-#define LAYOUT_SEED "20141120"
 #define ENGINE "neato"
 /* A net of 0 (the relations cancel out). */
 #define STYLE_NEUTRAL "#777777"
@@ -31,52 +26,6 @@
 #define FILL_ENTERING "#E3F1E6"
 #define FILL_LEAVING "#EEEEEE"
 #define TEXT_LEAVING "#777777"
-
-/* Graphviz prints its messages unless given a function; the last error is
- * kept for the error record (as render.c does; not thread-safe). */
-static char gv_message[512];
-
-static int catch_message(char *msg)
-{
-    size_t n;
-    if (strncmp(msg, "Warning", 7) == 0 || *gv_message)
-        return 0;
-    while (*msg == ' ')
-        msg++;
-    if (strncmp(msg, "Error: ", 7) == 0)
-        msg += 7;
-    snprintf(gv_message, sizeof gv_message, "%s", msg);
-    n = strlen(gv_message);
-    while (n > 0 && (gv_message[n - 1] == '\n' || gv_message[n - 1] == ' '))
-        gv_message[--n] = '\0';
-    return 0;
-}
-
-static ag_status_t gv_error(ag_error_t *err, const char *what)
-{
-    return ag_error_set(err, AG_ERENDER, NULL, 0, "graphviz: %s%s%s", what,
-                        *gv_message ? ": " : "", gv_message);
-}
-
-#if defined(GRAPHVIZ_VERSION_MAJOR) && GRAPHVIZ_VERSION_MAJOR >= 3
-typedef size_t gv_length_t;
-#else
-typedef unsigned int gv_length_t;
-#endif
-
-/* An attribute with an empty default, so that only the objects that have
- * it carry it in the DOT text. */
-static void set(void *obj, const char *name, const char *value)
-{
-    agsafeset(obj, (char *)name, (char *)value, (char *)"");
-}
-
-static void setf(void *obj, const char *name, const char *fmt, double v)
-{
-    char buf[64];
-    snprintf(buf, sizeof buf, fmt, v);
-    set(obj, name, buf);
-}
 
 static const char *sign_color(int sign)
 {
@@ -201,7 +150,7 @@ static ag_status_t add_nodes(Agraph_t *g, const ag_compare_t *c, Agnode_t **node
         char name[300];
         ag_cmp_actor_label(c, a, name, sizeof name);
         if (!(nodes[r] = agnode(g, name, 1)))
-            return gv_error(err, "cannot add a node");
+            return ag_gv_error(err, "cannot add a node");
         ag_sbuf_clear(b);
         ag_style_node_label(b, act);
         if (a->match == AG_MATCH_LINEAGE) {
@@ -209,25 +158,25 @@ static ag_status_t add_nodes(Agraph_t *g, const ag_compare_t *c, Agnode_t **node
             ag_sbuf_esc(b, ds->actors[a->actor_a].id);
             ag_sbuf_add(b, ")");
         }
-        set(nodes[r], "label", ag_sbuf_str(b));
-        set(nodes[r], "shape", ag_style_shape(act->kind));
+        ag_gv_set(nodes[r], "label", ag_sbuf_str(b));
+        ag_gv_set(nodes[r], "shape", ag_style_shape(act->kind));
         if (a->match == AG_MATCH_ENTERING || a->match == AG_MATCH_LEAVING) {
             bool leaving = a->match == AG_MATCH_LEAVING;
-            set(nodes[r], "style", act->kind == AG_KIND_LEADER
+            ag_gv_set(nodes[r], "style", act->kind == AG_KIND_LEADER
                                        ? (leaving ? "rounded,filled,dotted" : "rounded,filled,dashed")
                                        : (leaving ? "filled,dotted" : "filled,dashed"));
-            set(nodes[r], "fillcolor", leaving ? FILL_LEAVING : FILL_ENTERING);
+            ag_gv_set(nodes[r], "fillcolor", leaving ? FILL_LEAVING : FILL_ENTERING);
             if (leaving)
-                set(nodes[r], "fontcolor", TEXT_LEAVING);
+                ag_gv_set(nodes[r], "fontcolor", TEXT_LEAVING);
         } else if (act->kind == AG_KIND_LEADER) {
-            set(nodes[r], "style", "rounded,filled");
+            ag_gv_set(nodes[r], "style", "rounded,filled");
         }
         ag_sbuf_clear(b);
         ag_sbuf_tip(b, name);
         ag_sbuf_add(b, ": ");
         ag_sbuf_tip(b, act->name);
         ag_sbuf_addf(b, " (%s; %s)", ag_kind_name(act->kind), ag_match_name(a->match));
-        set(nodes[r], "tooltip", ag_sbuf_str(b));
+        ag_gv_set(nodes[r], "tooltip", ag_sbuf_str(b));
     }
     return b->oom ? ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory") : AG_OK;
 }
@@ -242,35 +191,35 @@ static ag_status_t add_edges(Agraph_t *g, const ag_compare_t *c, Agnode_t **node
         char l1[300], l2[300];
         Agedge_t *e = agedge(g, nodes[y->r1], nodes[y->r2], NULL, 1);
         if (!e)
-            return gv_error(err, "cannot add an edge");
-        set(e, "change", ag_change_name(y->change));
+            return ag_gv_error(err, "cannot add an edge");
+        ag_gv_set(e, "change", ag_change_name(y->change));
         switch (y->change) {
         case AG_CHANGE_FLIPPED:
-            set(e, "color", sign_color(y->sign_b));
-            set(e, "penwidth", "5");
+            ag_gv_set(e, "color", sign_color(y->sign_b));
+            ag_gv_set(e, "penwidth", "5");
             ag_sbuf_clear(b);
             ag_sbuf_addf(b, "%s\xe2\x86\x92%s", sign_glyph(y->sign_a), sign_glyph(y->sign_b));
-            set(e, "label", ag_sbuf_str(b));
-            set(e, "fontsize", "16");
-            set(e, "fontcolor", sign_color(y->sign_b));
+            ag_gv_set(e, "label", ag_sbuf_str(b));
+            ag_gv_set(e, "fontsize", "16");
+            ag_gv_set(e, "fontcolor", sign_color(y->sign_b));
             break;
         case AG_CHANGE_GAINED:
-            set(e, "color", sign_color(y->sign_b));
-            set(e, "style", "dashed");
-            set(e, "penwidth", "2");
+            ag_gv_set(e, "color", sign_color(y->sign_b));
+            ag_gv_set(e, "style", "dashed");
+            ag_gv_set(e, "penwidth", "2");
             break;
         case AG_CHANGE_LOST:
-            set(e, "color", sign_color(y->sign_a));
-            set(e, "style", "dotted");
-            set(e, "penwidth", "2");
+            ag_gv_set(e, "color", sign_color(y->sign_a));
+            ag_gv_set(e, "style", "dotted");
+            ag_gv_set(e, "penwidth", "2");
             break;
         case AG_CHANGE_KEPT:
         case AG_CHANGE_COUNT:
-            set(e, "color", sign_color(y->sign_b));
-            set(e, "penwidth", "2");
+            ag_gv_set(e, "color", sign_color(y->sign_b));
+            ag_gv_set(e, "penwidth", "2");
             break;
         }
-        setf(e, "len", "%.2f", 1.6);
+        ag_gv_setf(e, "len", "%.2f", 1.6);
         ag_sbuf_clear(b);
         ag_sbuf_tip(b, ag_cmp_actor_label(c, &c->actors[y->r1], l1, sizeof l1));
         ag_sbuf_add(b, "\xe2\x80\x93");
@@ -282,7 +231,7 @@ static ag_status_t add_edges(Agraph_t *g, const ag_compare_t *c, Agnode_t **node
         if (db)
             ag_sbuf_addf(b, "\\nB: net %.10g over %zu relation%s", db->net, db->n_rels,
                          db->n_rels == 1 ? "" : "s");
-        set(e, "tooltip", ag_sbuf_str(b));
+        ag_gv_set(e, "tooltip", ag_sbuf_str(b));
     }
     return b->oom ? ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory") : AG_OK;
 }
@@ -292,44 +241,22 @@ static ag_status_t build(const ag_compare_t *c, Agraph_t **out, ag_error_t *err)
     Agnode_t **nodes = NULL;
     Agraph_t *g;
     ag_sbuf_t b;
-    char *html;
     ag_status_t rc = AG_OK;
 
     *out = NULL;
     ag_sbuf_init(&b);
-    g = agopen((char *)"comparison", Agundirected, NULL);
+    g = ag_gv_open("comparison", ENGINE, /* sep = */ "+10", /* esep = */ "+5");
     if (!g)
-        return gv_error(err, "cannot create a graph");
-    agattr(g, AGNODE, (char *)"fontname", (char *)AG_STYLE_FONT);
-    agattr(g, AGNODE, (char *)"style", (char *)"filled");
-    agattr(g, AGNODE, (char *)"fillcolor", (char *)AG_STYLE_FILL_NONE);
-    agattr(g, AGNODE, (char *)"color", (char *)"#333333");
-    agattr(g, AGNODE, (char *)"margin", (char *)"0.06,0.03");
-    agattr(g, AGEDGE, (char *)"fontname", (char *)AG_STYLE_FONT);
-    set(g, "layout", ENGINE);
-    set(g, "start", LAYOUT_SEED);
-    set(g, "overlap", "prism");
-    set(g, "overlap_scaling", "-1");
-    set(g, "sep", "+10");
-    set(g, "esep", "+5");
-    set(g, "splines", "true");
-    set(g, "outputorder", "edgesfirst");
-    set(g, "fontname", AG_STYLE_FONT);
-    set(g, "labelloc", "t");
-    set(g, "labeljust", "l");
-    set(g, "pad", "0.3");
-    set(g, "bgcolor", "white");
+        return ag_gv_error(err, "cannot create a graph");
     title_legend(&b, c);
     if (b.oom) {
         rc = ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
         goto done;
     }
-    if (!(html = agstrdup_html(g, (char *)ag_sbuf_str(&b)))) {
-        rc = gv_error(err, "cannot set the title");
+    if (ag_gv_set_html(g, g, "label", ag_sbuf_str(&b)) != 0) {
+        rc = ag_gv_error(err, "cannot set the title");
         goto done;
     }
-    set(g, "label", html);
-    agstrfree(g, html);
     nodes = calloc(c->n_actors ? c->n_actors : 1, sizeof *nodes);
     if (!nodes) {
         rc = ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
@@ -355,46 +282,6 @@ static const char *extension(const char *path)
     return dot && (!slash || dot > slash) ? dot + 1 : "";
 }
 
-static ag_status_t dot_text(Agraph_t *g, char **data, size_t *len, ag_error_t *err)
-{
-    FILE *fp = open_memstream(data, len);
-    int bad;
-    if (!fp)
-        return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
-    bad = agwrite(g, fp) == EOF;
-    bad |= ferror(fp) != 0;
-    bad |= fclose(fp) != 0;
-    if (bad) {
-        free(*data);
-        *data = NULL;
-        return gv_error(err, "cannot write the DOT text");
-    }
-    return AG_OK;
-}
-
-static ag_status_t rendered(GVC_t *gvc, Agraph_t *g, const char *format, char **data,
-                            size_t *len, ag_error_t *err)
-{
-    char *out = NULL;
-    gv_length_t n = 0;
-    ag_status_t rc = AG_OK;
-    if (gvLayout(gvc, g, ENGINE) != 0)
-        return gv_error(err, "layout failed");
-    if (gvRenderData(gvc, g, format, &out, &n) != 0 || !out) {
-        rc = gv_error(err, "rendering failed");
-    } else if (!(*data = malloc((size_t)n + 1))) {
-        rc = ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
-    } else {
-        memcpy(*data, out, n);
-        (*data)[n] = '\0';
-        *len = n;
-    }
-    if (out)
-        gvFreeRenderData(out);
-    gvFreeLayout(gvc, g);
-    return rc;
-}
-
 ag_status_t ag_compare_diagram(const ag_compare_t *c, const char *path, ag_error_t *err)
 {
     const char *ext = extension(path);
@@ -409,32 +296,26 @@ ag_status_t ag_compare_diagram(const ag_compare_t *c, const char *path, ag_error
         return ag_error_set(err, AG_EUSAGE, NULL, 0,
                             "cannot tell the diagram's format from '%s' (.dot, .svg or .png)",
                             path);
-    gv_message[0] = '\0';
-    old_errf = agseterrf(catch_message);
+    old_errf = ag_gv_catch_begin();
     /* Graphviz's order: context, graph, layout, render, free layout, close
      * graph (the process's one context is freed by ag_render_cleanup);
      * DOT is written before any layout. */
     if (!(gvc = ag_gv_context())) {
-        rc = gv_error(err, "cannot create a context");
+        rc = ag_gv_error(err, "cannot create a context");
         goto done;
     }
     if ((rc = build(c, &g, err)) != AG_OK)
         goto done;
-    rc = dot_text(g, &data, &len, err);
+    rc = ag_gv_dot_text(g, &data, &len, err);
     if (rc == AG_OK && strcmp(ext, "dot") != 0) {
-        /* Laid out from the DOT text, as `neato` would read it: built in
-         * memory, the same graph had its edge labels placed differently
-         * from run to run (Graphviz 2.43). */
-        Agraph_t *h = agmemread(data);
+        /* Laid out from the DOT text, as `neato` would read it (edge
+         * labels; see ag_gv_reread). */
+        rc = ag_gv_reread(&g, data, err);
         free(data);
         data = NULL;
-        if (!h) {
-            rc = gv_error(err, "cannot read the DOT text back");
-            goto done;
-        }
-        agclose(g);
-        g = h;
-        rc = rendered(gvc, g, ext, &data, &len, err);
+        if (rc == AG_OK)
+            rc = ag_gv_layout_render(gvc, g, ENGINE, ext, /* round = */ false, &data, &len,
+                                     err);
     }
     if (rc == AG_OK)
         rc = ag_write_file(path, data, len, err);
@@ -442,6 +323,6 @@ done:
     free(data);
     if (g)
         agclose(g);
-    agseterrf(old_errf);
+    ag_gv_catch_end(old_errf);
     return rc;
 }
