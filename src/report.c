@@ -383,16 +383,6 @@ static char *short_num(double v, char *buf)
     return buf;
 }
 
-/* Display width of UTF-8 text in code points. */
-static size_t width(const char *s)
-{
-    size_t w = 0;
-    for (; *s; s++)
-        if (((unsigned char)*s & 0xC0) != 0x80)
-            w++;
-    return w;
-}
-
 static const char *plural(size_t n, const char *one, const char *many)
 {
     return n == 1 ? one : many;
@@ -409,7 +399,7 @@ typedef struct {
 
 static void wrap_word(wrap_t *w, const char *word, const char *sep)
 {
-    size_t len = width(word);
+    size_t len = ag_utf8_width(word);
     if (w->col > 0 && w->col + strlen(sep) + len > w->width) {
         fputc('\n', w->fp);
         w->col = 0;
@@ -417,7 +407,7 @@ static void wrap_word(wrap_t *w, const char *word, const char *sep)
     if (w->col == 0) {
         const char *in = w->started ? w->indent : w->first_indent;
         fputs(in, w->fp);
-        w->col = width(in);
+        w->col = ag_utf8_width(in);
         w->started = true;
     } else {
         fputs(sep, w->fp);
@@ -481,7 +471,7 @@ static bool column_init(const ag_report_t *r, const ag_report_era_t *e, int m, c
     }
     for (size_t i = 0; i < col->n; i++) {
         char buf[32];
-        size_t w = width(actor_id(r, e, (size_t)col->v[i]));
+        size_t w = ag_utf8_width(actor_id(r, e, (size_t)col->v[i]));
         if (w > col->idw)
             col->idw = w;
         w = strlen(short_num(e->metrics.value[m][col->v[i]], buf));
@@ -565,7 +555,7 @@ static ag_status_t page_block(const ag_report_t *r, const ag_report_era_t *e, co
                 snprintf(cells[c++], 1024, "%s", val);
             } else {
                 /* Pad so that the values of a column end at the same place. */
-                size_t pad = col->colw - width(id) - strlen(val);
+                size_t pad = col->colw - ag_utf8_width(id) - strlen(val);
                 snprintf(cells[c++], 1024, "%s%*s%s", id, (int)pad, "", val);
             }
         }

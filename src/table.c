@@ -85,16 +85,6 @@ const char *ag_table_cell(const ag_table_t *t, size_t r, size_t c)
     return t->cells[r * t->ncols + c];
 }
 
-/* Display width: code points, so that names such as "Türkiye" align. */
-static size_t width(const char *s)
-{
-    size_t w = 0;
-    for (; *s; s++)
-        if (((unsigned char)*s & 0xC0) != 0x80)
-            w++;
-    return w;
-}
-
 static void pad(FILE *fp, size_t n)
 {
     while (n--)
@@ -119,9 +109,9 @@ static void write_text(const ag_table_t *t, FILE *fp)
         return;
     }
     for (size_t c = 0; c < t->ncols; c++) {
-        w[c] = width(t->head[c]);
+        w[c] = ag_utf8_width(t->head[c]);
         for (size_t r = 0; r < t->nrows; r++) {
-            size_t x = width(ag_table_cell(t, r, c));
+            size_t x = ag_utf8_width(ag_table_cell(t, r, c));
             if (x > w[c])
                 w[c] = x;
         }
@@ -134,12 +124,12 @@ static void write_text(const ag_table_t *t, FILE *fp)
                 for (size_t k = 0; k < w[c]; k++)
                     fputc('-', fp);
             } else if (t->type[c] == AG_COL_NUMBER) {
-                pad(fp, w[c] - width(s));
+                pad(fp, w[c] - ag_utf8_width(s));
                 put_oneline(fp, s);
             } else {
                 put_oneline(fp, s);
                 if (!last)
-                    pad(fp, w[c] - width(s));
+                    pad(fp, w[c] - ag_utf8_width(s));
             }
             fputs(last ? "\n" : "  ", fp);
         }

@@ -69,6 +69,15 @@ char *ag_path_join(const char *dir, const char *name)
     return p;
 }
 
+size_t ag_utf8_width(const char *s)
+{
+    size_t w = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            w++;
+    return w;
+}
+
 bool ag_utf8_valid(const char *str, size_t n, size_t *bad)
 {
     const unsigned char *s = (const unsigned char *)str;

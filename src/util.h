@@ -26,6 +26,10 @@ char *ag_path_join(const char *dir, const char *name);
  * byte. */
 bool ag_utf8_valid(const char *s, size_t n, size_t *bad);
 
+/* The display width of UTF-8 text, counted in code points, so that names
+ * such as "Türkiye" align in columns. Can't fail. */
+size_t ag_utf8_width(const char *s);
+
 /* Formats v with "%.10g", with -0 and values whose magnitude is below
  * 1e-10 printed as "0". buf must hold 32 bytes. Returns buf. */
 char *ag_fmt_num(double v, char *buf);
