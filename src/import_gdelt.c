@@ -72,9 +72,17 @@ static const char *const region_codes[] = {
     "SCN", "SEA", "SIN", "WAF", "WEU", "WST",
 };
 
+/* A name GDELT gave an actor, and how many events gave it. */
+typedef struct {
+    char *text;
+    size_t count;
+} name_count_t;
+
 typedef struct {
     char *id;
-    char *name;
+    char *name;       /* chosen when writing (choose_names) */
+    name_count_t *names;
+    size_t n_names, cap_names;
     char *parent;     /* id of the parent, or NULL */
     ag_kind_t kind;
 } imp_actor_t;
@@ -132,7 +140,27 @@ static bool set_rehash(actor_set_t *set)
     return true;
 }
 
-/* The actor with this id, added when new (name may be updated later). */
+/* Counts one more event naming actor a name. */
+static bool count_name(imp_actor_t *a, const char *name)
+{
+    name_count_t *nc;
+    for (size_t i = 0; i < a->n_names; i++)
+        if (strcmp(a->names[i].text, name) == 0) {
+            a->names[i].count++;
+            return true;
+        }
+    if (!ag_grow((void **)&a->names, &a->cap_names, a->n_names + 1, sizeof *a->names))
+        return false;
+    nc = &a->names[a->n_names];
+    if (!(nc->text = ag_strdup(name)))
+        return false;
+    nc->count = 1;
+    a->n_names++;
+    return true;
+}
+
+/* The actor with this id, added when new; name (may be NULL or empty, as
+ * for a country met only as another actor's parent) is counted. */
 static imp_actor_t *set_get(importer_t *im, const char *id, const char *name,
                             ag_kind_t kind, const char *parent)
 {
@@ -144,31 +172,23 @@ static imp_actor_t *set_get(importer_t *im, const char *id, const char *name,
         goto oom;
     if ((k = set_find(set, id, &slot)) >= 0) {
         a = &set->items[k];
-        /* A country first met as another actor's parent gets its name when
-         * it first acts on its own. */
-        if (strcmp(a->name, a->id) == 0 && name && *name && strcmp(name, id) != 0) {
-            char *s = ag_strdup(name);
-            if (!s)
-                goto oom;
-            free(a->name);
-            a->name = s;
+    } else {
+        if (!ag_grow((void **)&set->items, &set->cap, set->n + 1, sizeof *set->items))
+            goto oom;
+        a = &set->items[set->n];
+        memset(a, 0, sizeof *a);
+        a->id = ag_strdup(id);
+        a->parent = parent ? ag_strdup(parent) : NULL;
+        a->kind = kind;
+        if (!a->id || (parent && !a->parent)) {
+            free(a->id);
+            free(a->parent);
+            goto oom;
         }
-        return a;
+        set->slots[slot] = (long)set->n++;
     }
-    if (!ag_grow((void **)&set->items, &set->cap, set->n + 1, sizeof *set->items))
+    if (name && *name && !count_name(a, name))
         goto oom;
-    a = &set->items[set->n];
-    a->id = ag_strdup(id);
-    a->name = ag_strdup(name && *name ? name : id);
-    a->parent = parent ? ag_strdup(parent) : NULL;
-    a->kind = kind;
-    if (!a->id || !a->name || (parent && !a->parent)) {
-        free(a->id);
-        free(a->name);
-        free(a->parent);
-        goto oom;
-    }
-    set->slots[slot] = (long)set->n++;
     return a;
 oom:
     im->oom = true;
@@ -185,41 +205,52 @@ static bool in_list(const char *s, const char *const *list, size_t n)
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Registers an event's actor; returns its id, or NULL when it has none or
- * (with *bad set) when its code can't be an id. */
-static const char *take_actor(importer_t *im, char *code, char *name, char *country,
-                              char *type, const char **bad)
-{
-    imp_actor_t *a;
+/* One side of an event, read but not yet registered. */
+typedef struct {
+    const char *code, *name, *parent;
     ag_kind_t kind;
-    const char *parent = NULL;
+} side_t;
+
+/* Reads an event's actor into *sd; returns false when it has none or (with
+ * *bad set) when its code can't be an id. */
+static bool read_actor(side_t *sd, char *code, char *name, char *country, char *type,
+                       const char **bad)
+{
     ag_trim(code);
     ag_trim(name);
     ag_trim(country);
     ag_trim(type);
+    memset(sd, 0, sizeof *sd);
     if (!*code)
-        return NULL;
+        return false;
     if (!ag_id_valid(code) || (*country && !ag_id_valid(country))) {
         *bad = ag_id_valid(code) ? country : code;
-        return NULL;
+        return false;
     }
+    sd->code = code;
+    sd->name = name;
     if (*country && strcmp(code, country) == 0) {
-        kind = in_list(code, region_codes, COUNT(region_codes)) ? AG_KIND_GROUP
-                                                                 : AG_KIND_STATE;
+        sd->kind = in_list(code, region_codes, COUNT(region_codes)) ? AG_KIND_GROUP
+                                                                     : AG_KIND_STATE;
     } else if (*country && in_list(type, agency_types, COUNT(agency_types)) &&
                !in_list(country, region_codes, COUNT(region_codes))) {
-        kind = AG_KIND_AGENCY;
-        parent = country;
+        sd->kind = AG_KIND_AGENCY;
+        sd->parent = country;
     } else if (strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0 ||
                strcmp(type, "IGO") == 0 || strcmp(type, "NGO") == 0) {
-        kind = AG_KIND_ORGANISATION;
+        sd->kind = AG_KIND_ORGANISATION;
     } else {
-        kind = AG_KIND_GROUP;
+        sd->kind = AG_KIND_GROUP;
     }
-    if (parent && !set_get(im, parent, NULL, AG_KIND_STATE, NULL))
-        return NULL;
-    a = set_get(im, code, name, kind, parent);
-    return a ? a->id : NULL;
+    return true;
+}
+
+/* Registers the actor of a kept event (and its parent). */
+static bool register_actor(importer_t *im, const side_t *sd)
+{
+    if (sd->parent && !set_get(im, sd->parent, NULL, AG_KIND_STATE, NULL))
+        return false;
+    return set_get(im, sd->code, sd->name, sd->kind, sd->parent) != NULL;
 }
 
 static void skip(importer_t *im, long line, const char *fmt, const char *what)
@@ -234,6 +265,8 @@ static int on_event(void *ud, long line, char **f, size_t n)
     char date[16];
     ag_date_t d;
     const char *src, *dst, *bad = NULL;
+    side_t a1, a2;
+    bool has_src, has_dst;
     int root;
     char *end;
     im->stats->lines++;
@@ -261,24 +294,27 @@ static int on_event(void *ud, long line, char **f, size_t n)
              f[G_ROOT_CODE]);
         return 0;
     }
-    src = take_actor(im, f[G_A1_CODE], f[G_A1_NAME], f[G_A1_COUNTRY], f[G_A1_TYPE], &bad);
-    if (im->oom)
-        return AG_ENOMEM;
-    dst = take_actor(im, f[G_A2_CODE], f[G_A2_NAME], f[G_A2_COUNTRY], f[G_A2_TYPE], &bad);
-    if (im->oom)
-        return AG_ENOMEM;
+    has_src = read_actor(&a1, f[G_A1_CODE], f[G_A1_NAME], f[G_A1_COUNTRY], f[G_A1_TYPE],
+                         &bad);
+    has_dst = read_actor(&a2, f[G_A2_CODE], f[G_A2_NAME], f[G_A2_COUNTRY], f[G_A2_TYPE],
+                         &bad);
     if (bad) {
         skip(im, line, "skipped: actor code '%s' is not a valid id", bad);
         return 0;
     }
-    if (!src || !dst) {
+    if (!has_src || !has_dst) {
         im->stats->one_actor++;
         return 0;
     }
-    if (strcmp(src, dst) == 0) {
+    if (strcmp(a1.code, a2.code) == 0) {
         im->stats->self++;
         return 0;
     }
+    /* Only the actors of kept events are registered and named. */
+    if (!register_actor(im, &a1) || !register_actor(im, &a2))
+        return AG_ENOMEM;
+    src = a1.code;
+    dst = a2.code;
     im->months[d.start.year * 12 + d.start.month - 1] = 1;
     fprintf(im->rel, "%s,%s,%s,%s,,,", src, dst, cameo_roots[root - 1].id, date);
     ag_trim(f[G_URL]);
@@ -304,6 +340,70 @@ static int cmp_actor(const void *a, const void *b)
     return strcmp(((const imp_actor_t *)a)->id, ((const imp_actor_t *)b)->id);
 }
 
+static int cmp_name(const void *a, const void *b)
+{
+    const imp_actor_t *x = *(imp_actor_t *const *)a, *y = *(imp_actor_t *const *)b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : strcmp(x->id, y->id);
+}
+
+/*
+ * Names each actor (sorted by id) by the name most events give it (ties:
+ * the first in byte order), or its code when none: GDELT's name is the
+ * text an event matched ("LAWRENCE" for the United States, once), so the
+ * commonest is the telling one. Actors left with the same name (RUS and
+ * RUSGOV both "RUSSIA") get their code added: "RUSSIA (RUSGOV)"; a state
+ * keeps the plain name.
+ */
+static bool choose_names(importer_t *im)
+{
+    size_t n = im->actors.n;
+    imp_actor_t **by_name = malloc((n ? n : 1) * sizeof *by_name);
+    if (!by_name)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        imp_actor_t *a = &im->actors.items[i];
+        const char *best = a->id;
+        size_t count = 0;
+        for (size_t k = 0; k < a->n_names; k++)
+            if (a->names[k].count > count ||
+                (a->names[k].count == count && strcmp(a->names[k].text, best) < 0)) {
+                best = a->names[k].text;
+                count = a->names[k].count;
+            }
+        if (!(a->name = ag_strdup(best))) {
+            free(by_name);
+            return false;
+        }
+        by_name[i] = a;
+    }
+    qsort(by_name, n, sizeof *by_name, cmp_name);
+    for (size_t i = 0; i < n;) {
+        size_t end = i + 1;
+        bool state_kept = false;
+        while (end < n && strcmp(by_name[end]->name, by_name[i]->name) == 0)
+            end++;
+        for (size_t k = i; end - i > 1 && k < end; k++) {
+            imp_actor_t *a = by_name[k];
+            char *s;
+            if (a->kind == AG_KIND_STATE && !state_kept) {
+                state_kept = true;
+                continue;
+            }
+            if (!(s = malloc(strlen(a->name) + strlen(a->id) + 4))) {
+                free(by_name);
+                return false;
+            }
+            sprintf(s, "%s (%s)", a->name, a->id);
+            free(a->name);
+            a->name = s;
+        }
+        i = end;
+    }
+    free(by_name);
+    return true;
+}
+
 static ag_status_t write_actors(importer_t *im, const char *path, ag_error_t *err)
 {
     ag_out_t o;
@@ -312,6 +412,10 @@ static ag_status_t write_actors(importer_t *im, const char *path, ag_error_t *er
         return rc;
     /* Sorted by id so that the same events give the same file. */
     qsort(im->actors.items, im->actors.n, sizeof *im->actors.items, cmp_actor);
+    if (!choose_names(im)) {
+        ag_out_abort(&o);
+        return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");
+    }
     fputs("id,name,kind,parent,continues,active,note\n", o.fp);
     for (size_t i = 0; i < im->actors.n; i++) {
         const imp_actor_t *a = &im->actors.items[i];
@@ -470,9 +574,13 @@ done:
     if (rel_open)
         ag_out_abort(&rel);
     for (size_t k = 0; k < im.actors.n; k++) {
-        free(im.actors.items[k].id);
-        free(im.actors.items[k].name);
-        free(im.actors.items[k].parent);
+        imp_actor_t *a = &im.actors.items[k];
+        for (size_t j = 0; j < a->n_names; j++)
+            free(a->names[j].text);
+        free(a->names);
+        free(a->id);
+        free(a->name);
+        free(a->parent);
     }
     free(im.actors.items);
     free(im.actors.slots);
