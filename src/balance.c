@@ -103,6 +103,16 @@ static bool listed(const ag_balance_opts_t *o, const ag_triangle_t *t)
     return o->list == AG_LIST_ALL || (o->list == AG_LIST_UNBALANCED && !ag_triad_balanced(t->kind));
 }
 
+static size_t count_listed(const ag_balance_opts_t *o, const ag_balance_t *b)
+{
+    switch (o->list) {
+    case AG_LIST_ALL: return b->triangles;
+    case AG_LIST_UNBALANCED: return b->unbalanced;
+    case AG_LIST_NONE: break;
+    }
+    return 0;
+}
+
 static ag_status_t summary_table(const ag_dataset_t *ds, const item_t *items, size_t n,
                                  ag_level_t level, ag_table_t *t, ag_error_t *err)
 {
@@ -203,6 +213,8 @@ static ag_status_t write_text(const ag_dataset_t *ds, const ag_balance_opts_t *o
             char label[512];
             if (!listed(o, tr))
                 continue;
+            if (o->max_named && shown == o->max_named)
+                break;
             shown++;
             triangle_label(&it->g, tr, label, sizeof label);
             fprintf(fp, "\n%s%s: %s %s\n\n", md ? "### " : "", label, ag_triad_name(tr->kind),
@@ -216,6 +228,10 @@ static ag_status_t write_text(const ag_dataset_t *ds, const ag_balance_opts_t *o
         }
         if (!shown)
             fprintf(fp, "\nNo %striangles.\n", o->list == AG_LIST_UNBALANCED ? "unbalanced " : "");
+        else if (o->max_named && count_listed(o, &it->b) > shown)
+            fprintf(fp, "\n%zu more %striangles not named (--max-triangles 0 names them all).\n",
+                    count_listed(o, &it->b) - o->max_named,
+                    o->list == AG_LIST_UNBALANCED ? "unbalanced " : "");
     }
 done:
     if (ferror(fp))
@@ -295,10 +311,16 @@ static ag_status_t write_json(const ag_dataset_t *ds, const ag_balance_opts_t *o
             json_object_set_new(e, "signed_dyads", json_integer((json_int_t)it->b.signed_dyads)) ||
             json_object_set_new(e, "named_triangles", list))
             goto oom;
-        for (size_t k = 0; k < it->b.triangles; k++)
-            if (listed(o, &it->b.tri[k]) &&
-                json_array_append_new(list, triangle_json(&it->g, &it->b.tri[k])))
+        size_t named = 0, listable = o->list == AG_LIST_NONE ? 0 : count_listed(o, &it->b);
+        for (size_t k = 0; k < it->b.triangles; k++) {
+            if (!listed(o, &it->b.tri[k]) || (o->max_named && named == o->max_named))
+                continue;
+            named++;
+            if (json_array_append_new(list, triangle_json(&it->g, &it->b.tri[k])))
                 goto oom;
+        }
+        if (json_object_set_new(e, "triangles_not_named", json_integer((json_int_t)(listable - named))))
+            goto oom;
     }
     if (json_object_set_new(root, "eras", eras)) {
         eras = NULL;

@@ -87,6 +87,9 @@ typedef enum {
  *   eras, n_eras: era indices into ds->eras, in the order to report them.
  *   level, types: as for slicing (ag_slice_opts_t); ties play no part.
  *   list:         which triangles to name (table, md and json).
+ *   max_named:    name at most this many triangles per era (0: no limit);
+ *                 the report says how many more there are. Event data can
+ *                 have millions of triangles.
  */
 typedef struct {
     const long *eras;
@@ -94,7 +97,11 @@ typedef struct {
     ag_level_t level;
     const bool *types;
     ag_tri_list_t list;
+    size_t max_named;
 } ag_balance_opts_t;
+
+/* The default of max_named for the command line and the main job. */
+#define AG_BALANCE_MAX_NAMED 25
 
 /*
  * Slices each era, computes its balance and writes the report to fp.

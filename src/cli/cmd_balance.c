@@ -18,6 +18,7 @@
 static const char usage_text[] =
     "usage: actorgraph balance [DATASET] [--era ID|--all] [--level actor|state]\n"
     "                          [--types LIST] [--triangles unbalanced|all|none]\n"
+    "                          [--max-triangles N]\n"
     "                          [--format table|csv|json|md] [-o FILE]\n"
     "\n"
     "Structural balance of each era. Every dyad is signed by its net, the sum of\n"
@@ -33,6 +34,7 @@ static const char usage_text[] =
     "  --level L       actor (default) or state (actors rolled up to their state)\n"
     "  --types LIST    only these relation types (comma-separated ids)\n"
     "  --triangles W   which triangles to name: unbalanced (default), all, none\n"
+    "  --max-triangles N  name at most N triangles per era (default 25; 0: all)\n"
     "  --format F      table (default), csv, json or md; csv has one row per era:\n"
     "                  era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio\n"
     "  -o FILE         write to FILE (atomically) instead of standard output\n"
@@ -41,7 +43,7 @@ static const char usage_text[] =
     "An era without relations gives no row; an era without triangles has an\n"
     "empty ratio. Exit status: 0 success, 1 invalid data or failure, 2 usage error.\n";
 
-enum { OPT_TRIANGLES = SLICE_OPT_END };
+enum { OPT_TRIANGLES = SLICE_OPT_END, OPT_MAX_TRIANGLES };
 
 int cmd_balance(int argc, char **argv)
 {
@@ -51,12 +53,14 @@ int cmd_balance(int argc, char **argv)
         { "level", required_argument, NULL, SLICE_OPT_LEVEL },
         { "types", required_argument, NULL, SLICE_OPT_TYPES },
         { "triangles", required_argument, NULL, OPT_TRIANGLES },
+        { "max-triangles", required_argument, NULL, OPT_MAX_TRIANGLES },
         { "format", required_argument, NULL, SLICE_OPT_FORMAT },
         { "output", required_argument, NULL, 'o' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     int list = AG_LIST_UNBALANCED;
+    size_t max_named = AG_BALANCE_MAX_NAMED;
     ag_dataset_t ds;
     ag_balance_opts_t bo;
     ag_error_t err;
@@ -85,6 +89,17 @@ int cmd_balance(int argc, char **argv)
                 goto done;
             }
             break;
+        case OPT_MAX_TRIANGLES: {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (end == optarg || *end || v < 0) {
+                rc = cli_usage_error("balance ", "--max-triangles takes a whole number "
+                                     "(0 for no limit), not '%s'", optarg);
+                goto done;
+            }
+            max_named = (size_t)v;
+            break;
+        }
         case 'h': fputs(usage_text, stdout); goto done;
         default:
             if ((rc = slice_args_option(&sa, c, argv)) != AG_EXIT_OK)
@@ -101,6 +116,7 @@ int cmd_balance(int argc, char **argv)
     bo.level = sa.level;
     bo.types = sa.types;
     bo.list = (ag_tri_list_t)list;
+    bo.max_named = max_named;
     if (sa.out) {
         if (ag_out_open(&out, sa.out, &err) != AG_OK) {
             cli_report_error(&err);

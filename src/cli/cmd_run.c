@@ -179,6 +179,7 @@ static ag_status_t balance_writer(const void *what, ag_format_t fmt, FILE *fp, a
     bo.level = AG_LEVEL_ACTOR;
     bo.types = NULL;
     bo.list = AG_LIST_UNBALANCED;
+    bo.max_named = AG_BALANCE_MAX_NAMED;
     st = ag_balance_report(r->ds, &bo, fmt, fp, err);
     free(eras);
     return st;

@@ -103,6 +103,24 @@ expect_error "unknown option" 2 "actorgraph: unknown option '--bogus'" -- balanc
 expect_error "not a dataset" 2 "actorgraph: 'no-such-folder' is not a dataset folder" -- balance no-such-folder
 expect_error "extra argument" 2 "actorgraph: unexpected argument 'extra'" -- balance "$data" extra
 
+# --max-triangles: the cold war of the shipped dataset has 5 unbalanced
+# triangles; naming 2 says 3 more, in text and in JSON.
+run balance --era cold-war --max-triangles 2
+if [[ $rc == 0 && $(grep -c ' unbalanced$' "$tmp/out") == 2 ]] &&
+   grep -qx '3 more unbalanced triangles not named (--max-triangles 0 names them all).' "$tmp/out"
+then pass "--max-triangles 2"; else fail "--max-triangles 2" "$(cat "$tmp/out" "$tmp/err")"; fi
+run balance --era cold-war --max-triangles 2 --format json
+if [[ $rc == 0 ]] && /usr/bin/python3 -c '
+import json, sys
+e = json.load(open(sys.argv[1]))["eras"][0]
+sys.exit(not (len(e["named_triangles"]) == 2 and e["triangles_not_named"] == 3))' "$tmp/out"
+then pass "--max-triangles 2 in json"; else fail "--max-triangles 2 in json"; fi
+run balance --era cold-war --max-triangles 0
+if [[ $rc == 0 && $(grep -c ' unbalanced$' "$tmp/out") == 5 ]] && ! grep -q 'not named' "$tmp/out"
+then pass "--max-triangles 0 names all"; else fail "--max-triangles 0 names all"; fi
+expect_error "bad --max-triangles" 2 "actorgraph: --max-triangles takes a whole number (0 for no limit), not 'many'" \
+    -- balance "$data" --max-triangles many
+
 # The default dataset works, and a second run gives the same bytes.
 if "$ag" balance --format json >"$tmp/d1" && "$ag" balance --format json >"$tmp/d2" &&
    cmp -s "$tmp/d1" "$tmp/d2"; then pass; else fail "default dataset, deterministic"; fi
