@@ -26,6 +26,7 @@ static const struct command {
     { "check", cmd_check, "validate a dataset; every problem as FILE:LINE: message" },
     { "compare", cmd_compare, "one era against another: ranks, shifts, dyads gained, lost, flipped" },
     { "explain", cmd_explain, "the cited relations behind an actor's figures or a dyad" },
+    { "export", cmd_export, "an era's graph as GraphML, GEXF (with time), JSON or CSV" },
     { "import", cmd_import, "turn coded event data (GDELT) into a dataset folder" },
     { "render", cmd_render, "draw each era's network (svg, png, pdf or dot) with a legend" },
     { "report", cmd_report, "centralities per era, with summary figures and communities" },
