@@ -31,6 +31,7 @@ static const struct command {
     { "render", cmd_render, "draw each era's network (svg, png, pdf or dot) with a legend" },
     { "report", cmd_report, "centralities per era, with summary figures and communities" },
     { "run", cmd_run, "the main job: every era's report and diagram, balance, the comparison" },
+    { "timeline", cmd_timeline, "metrics over time through a sliding window (10y every 1y)" },
 };
 
 static void usage(FILE *fp)
