@@ -406,6 +406,14 @@ static void write_csv(const ag_era_graph_t *g, const edge_t *edges, size_t n_edg
     }
 }
 
+void ag_export_title(const ag_dataset_t *ds, const ag_era_t *era, char *buf, size_t n)
+{
+    if (era)
+        snprintf(buf, n, "%s: %s (%s, %s)", ds->name, era->name, era->id, era->period_text);
+    else
+        snprintf(buf, n, "%s: every relation", ds->name);
+}
+
 ag_status_t ag_export(const ag_era_graph_t *g, const char *title, const ag_metrics_t *metrics,
                       ag_export_format_t fmt, FILE *fp, ag_error_t *err)
 {

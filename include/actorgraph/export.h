@@ -31,6 +31,10 @@ int ag_export_format_parse(const char *s);
 /* The file-name extension of a format (its name). Can't fail. */
 const char *ag_export_format_name(ag_export_format_t f);
 
+/* The title an export carries: "DATASET: NAME (ID, PERIOD)" for an era,
+ * "DATASET: every relation" for era NULL. Can't fail. */
+void ag_export_title(const ag_dataset_t *ds, const ag_era_t *era, char *buf, size_t n);
+
 /*
  * Writes g to fp in fmt.
  *   title:   what the graph is (an era's name and period), written where

@@ -75,4 +75,21 @@ ag_status_t ag_timeline_compute(const ag_dataset_t *ds, const ag_slice_opts_t *b
 /* Initialises t with the timeline's ten columns. AG_ENOMEM. */
 ag_status_t ag_timeline_table_init(ag_table_t *t, ag_error_t *err);
 
+/*
+ * Writes, per metric in mask, a table with one row per window of t and one
+ * column per actor, values to four significant digits, under the heading
+ * "METRIC: what", then the actors' names. fmt is AG_FMT_TABLE or
+ * AG_FMT_MD. The actors: those in the comma-separated list actors, in its
+ * order, or (actors NULL) the top ones with the highest value in any
+ * window (ties by id). AG_ENOMEM, AG_EIO.
+ */
+ag_status_t ag_timeline_write_matrix(const ag_table_t *t, unsigned mask, const char *actors,
+                                     long top, const char *what, ag_format_t fmt, FILE *fp,
+                                     ag_error_t *err);
+
+/* Describes a timeline for headings: "10-year windows every 1y, 1947-01-01
+ * to 2015-12-31 (actor level, all ties)". Can't fail. */
+void ag_timeline_describe(const ag_span_t *window, const ag_span_t *step, int32_t first,
+                          int32_t last, ag_level_t level, ag_ties_t ties, char *buf, size_t n);
+
 #endif

@@ -127,11 +127,8 @@ int cmd_export(int argc, char **argv)
     if (era >= 0) {
         so.first = ds.eras[era].period.first;
         so.last = ds.eras[era].period.last;
-        snprintf(title, sizeof title, "%s: %s (%s, %s)", ds.name, ds.eras[era].name,
-                 ds.eras[era].id, ds.eras[era].period_text);
-    } else {
-        snprintf(title, sizeof title, "%s: every relation", ds.name);
     }
+    ag_export_title(&ds, era >= 0 ? &ds.eras[era] : NULL, title, sizeof title);
     if (ag_era_graph_init(&g, &ds, &so, &err) != AG_OK ||
         (metrics && ag_metrics_compute(&g, AG_METRICS_ALL, &m, &err) != AG_OK))
         goto failed;

@@ -1,8 +1,9 @@
 /*
  * cmd_run.c: actorgraph run [DATASET] [-o DIR] [--quiet]
  *
- * The main job: into DIR/<dataset>/, every era's report (md, csv, json)
- * and diagram (dot, svg, png), the balance report, the comparison of the
+ * The main job: into DIR/<dataset>/, every era's report (md, csv, json),
+ * diagram (dot, svg, png) and graph (gexf, graphml), the balance report, a
+ * timeline of every metric, the comparison of the
  * dataset's first and last main eras with its diagram, and an index.md
  * tying them together with the pictures. Every file is written atomically;
  * a second run gives the same bytes.
@@ -15,9 +16,11 @@
 
 #include "actorgraph/balance.h"
 #include "actorgraph/compare.h"
+#include "actorgraph/export.h"
 #include "actorgraph/output.h"
 #include "actorgraph/render.h"
 #include "actorgraph/report.h"
+#include "actorgraph/timeline.h"
 #include "cli.h"
 
 static const char usage_text[] =
@@ -26,7 +29,12 @@ static const char usage_text[] =
     "The main job. Writes into DIR/NAME/ (NAME: the dataset folder's name):\n"
     "  eras/ERA.md, .csv, .json   each era's report (as 'actorgraph report')\n"
     "  eras/ERA.dot, .svg, .png   each era's diagram (as 'actorgraph render')\n"
+    "  eras/ERA.gexf, .graphml    each era's graph for Gephi and other tools\n"
+    "                             (as 'actorgraph export')\n"
     "  balance.md, .csv, .json    structural balance of every era\n"
+    "  timeline.csv, .md          every metric in 10-year windows, a year apart\n"
+    "                             (as 'actorgraph timeline --metric all'; the md\n"
+    "                             shows degree, betweenness and pagerank)\n"
     "  compare/A-vs-B.md, .json, .svg, .png, .dot, and one csv per part\n"
     "                             (actors, correlations, summary, dyads,\n"
     "                             relations): the first main era against the\n"
@@ -156,9 +164,82 @@ static ag_status_t run_era(run_t *r, long era, era_info_t *info)
                                  &r->err)) != AG_OK)
             goto done;
     }
-    progress(r, "%s: report (md, csv, json) and diagram (dot, svg, png) in eras/", e->id);
+    for (size_t f = 0; f < 2; f++) {
+        static const ag_export_format_t exports[] = { AG_EXPORT_GEXF, AG_EXPORT_GRAPHML };
+        char title[1024];
+        ag_out_t o;
+        ag_export_title(r->ds, e, title, sizeof title);
+        if ((st = ag_out_open(&o, path_of(r, path, sizeof path, "eras/%s.%s", e->id,
+                                          ag_export_format_name(exports[f])),
+                              &r->err)) != AG_OK)
+            goto done;
+        if ((st = ag_export(&rep.eras[0].graph, title, &rep.eras[0].metrics, exports[f], o.fp,
+                            &r->err)) != AG_OK) {
+            ag_out_abort(&o);
+            goto done;
+        }
+        if ((st = ag_out_commit(&o, &r->err)) != AG_OK)
+            goto done;
+    }
+    progress(r, "%s: report (md, csv, json), diagram (dot, svg, png) and graph (gexf, "
+                "graphml) in eras/", e->id);
 done:
     ag_report_destroy(&rep);
+    return st;
+}
+
+/* ---- timeline ---- */
+
+/* The metrics the timeline page shows; the csv has all ten. */
+#define TIMELINE_PAGE_METRICS \
+    ((1u << AG_M_DEGREE) | (1u << AG_M_BETWEENNESS) | (1u << AG_M_PAGERANK))
+
+static ag_status_t run_timeline(run_t *r)
+{
+    const ag_span_t window = { 10, AG_SPAN_YEARS }, step = { 1, AG_SPAN_YEARS };
+    ag_window_t *w = NULL;
+    size_t n = 0;
+    int32_t first, last;
+    ag_slice_opts_t so;
+    ag_table_t t;
+    ag_out_t o;
+    char path[4096], what[256];
+    ag_status_t st;
+
+    memset(&t, 0, sizeof t);
+    if (ag_dataset_date_range(r->ds, &first, &last, &r->err) != AG_OK) {
+        progress(r, "timeline: no relation has a bounded date: no timeline");
+        return AG_OK;
+    }
+    ag_slice_opts_default(&so);
+    if ((st = ag_timeline_windows(first, last, &window, &step, &w, &n, &r->err)) != AG_OK ||
+        (st = ag_timeline_table_init(&t, &r->err)) != AG_OK ||
+        (st = ag_timeline_compute(r->ds, &so, AG_METRICS_ALL, w, n, &t, NULL, NULL, &r->err)) !=
+            AG_OK)
+        goto done;
+    if ((st = ag_out_open(&o, path_of(r, path, sizeof path, "timeline.csv"), &r->err)) != AG_OK)
+        goto done;
+    if ((st = ag_table_write(&t, AG_FMT_CSV, o.fp, &r->err)) != AG_OK) {
+        ag_out_abort(&o);
+        goto done;
+    }
+    if ((st = ag_out_commit(&o, &r->err)) != AG_OK)
+        goto done;
+    ag_timeline_describe(&window, &step, first, last, AG_LEVEL_ACTOR, AG_TIES_ALL, what,
+                         sizeof what);
+    if ((st = ag_out_open(&o, path_of(r, path, sizeof path, "timeline.md"), &r->err)) != AG_OK)
+        goto done;
+    if ((st = ag_timeline_write_matrix(&t, TIMELINE_PAGE_METRICS, NULL, 6, what, AG_FMT_MD, o.fp,
+                                       &r->err)) != AG_OK) {
+        ag_out_abort(&o);
+        goto done;
+    }
+    if ((st = ag_out_commit(&o, &r->err)) != AG_OK)
+        goto done;
+    progress(r, "timeline: %zu windows, csv and md", n);
+done:
+    ag_table_destroy(&t);
+    free(w);
     return st;
 }
 
@@ -292,7 +373,7 @@ static ag_status_t index_writer(const void *what, ag_format_t fmt, FILE *fp, ag_
 {
     static const char *const head[] = { "era", "name", "period", "actors", "relations", "ties",
                                         "triangles", "unbalanced", "balance ratio", "report",
-                                        "diagram" };
+                                        "diagram, graph" };
     static const ag_coltype_t type[] = { AG_COL_TEXT, AG_COL_TEXT, AG_COL_TEXT, AG_COL_NUMBER,
                                          AG_COL_NUMBER, AG_COL_NUMBER, AG_COL_NUMBER,
                                          AG_COL_NUMBER, AG_COL_NUMBER, AG_COL_TEXT,
@@ -328,7 +409,9 @@ static ag_status_t index_writer(const void *what, ag_format_t fmt, FILE *fp, ag_
         snprintf(report, sizeof report, "[md](eras/%s.md) \xc2\xb7 [csv](eras/%s.csv) \xc2\xb7 "
                                         "[json](eras/%s.json)", e->id, e->id, e->id);
         snprintf(diagram, sizeof diagram, "[svg](eras/%s.svg) \xc2\xb7 [png](eras/%s.png) "
-                                          "\xc2\xb7 [dot](eras/%s.dot)", e->id, e->id, e->id);
+                                          "\xc2\xb7 [dot](eras/%s.dot) \xc2\xb7 "
+                                          "[gexf](eras/%s.gexf) \xc2\xb7 [graphml](eras/%s.graphml)",
+                 e->id, e->id, e->id, e->id, e->id);
         cells[0] = e->id;
         cells[1] = e->name;
         cells[2] = e->period_text;
@@ -404,6 +487,11 @@ static ag_status_t index_writer(const void *what, ag_format_t fmt, FILE *fp, ag_
                     ag_format_number(c->corr[AG_M_DEGREE].kendall, tau));
         }
     }
+
+    fprintf(fp, "\n## Timeline\n\n"
+                "Every metric in 10-year windows a year apart, each window measured as an "
+                "era: [md](timeline.md) (degree, betweenness and pagerank of the leading "
+                "actors) \xc2\xb7 [csv](timeline.csv) (all of them).\n");
 
     fprintf(fp, "\n## Structural balance\n\n"
                 "Triangles of the net-signed dyad graph per era, and the unbalanced ones "
@@ -485,6 +573,8 @@ int cmd_run(int argc, char **argv)
                            &r, AG_FMT_JSON)) != AG_OK)
         goto fail;
     progress(&r, "balance: md, csv, json");
+    if ((st = run_timeline(&r)) != AG_OK)
+        goto fail;
 
     main_pair(&ds, info, &first, &last);
     if (first >= 0 && (st = run_compare(&r, &cmp, first, last)) != AG_OK)

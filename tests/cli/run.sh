@@ -31,8 +31,8 @@ out=$tmp/out/lineage
     echo ./balance.csv; echo ./balance.json; echo ./balance.md
     for f in actors correlations dyads relations summary; do echo "./compare/a-vs-b-$f.csv"; done
     for f in dot json md png svg; do echo "./compare/a-vs-b.$f"; done
-    for e in a a1 b; do for f in csv dot json md png svg; do echo "./eras/$e.$f"; done; done
-    echo ./index.md
+    for e in a a1 b; do for f in csv dot gexf graphml json md png svg; do echo "./eras/$e.$f"; done; done
+    echo ./index.md; echo ./timeline.csv; echo ./timeline.md
 } | sort >"$tmp/want"
 if diff -u "$tmp/want" "$tmp/files"; then pass; else fail "the files written"; fi
 
@@ -51,6 +51,10 @@ same "balance csv" "$out/balance.csv" balance "$ds" --format csv
 same "balance md" "$out/balance.md" balance "$ds" --format md
 same "compare dyads" "$out/compare/a-vs-b-dyads.csv" compare "$ds" a b --format csv --table dyads
 same "compare md" "$out/compare/a-vs-b.md" compare "$ds" a b --format md
+same "era graph gexf" "$out/eras/b.gexf" export "$ds" --era b --format gexf
+same "era graph graphml" "$out/eras/a1.graphml" export "$ds" --era a1 --format graphml
+same "timeline csv" "$out/timeline.csv" timeline "$ds" --metric all --format csv
+same "timeline md" "$out/timeline.md" timeline "$ds" --metric degree,betweenness,pagerank --format md
 if "$ag" compare "$ds" a b --table summary --diagram "$tmp/d.dot" >/dev/null &&
    cmp -s "$tmp/d.dot" "$out/compare/a-vs-b.dot"; then pass; else fail "compare diagram"; fi
 
