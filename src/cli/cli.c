@@ -69,6 +69,16 @@ void cli_print_diags(const ag_diags_t *d, bool show_warnings)
     }
 }
 
+bool cli_parse_date(const char *cmd, const char *opt, const char *text, ag_date_t *d)
+{
+    char msg[256];
+    if (ag_date_parse(text, d, msg, sizeof msg) != 0) {
+        cli_usage_error(cmd, "bad %s date: %s", opt, msg);
+        return false;
+    }
+    return true;
+}
+
 bool cli_is_dir(const char *path)
 {
     struct stat st;

@@ -43,6 +43,11 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 /* Prints every diagnostic; warnings only when show_warnings. */
 void cli_print_diags(const ag_diags_t *d, bool show_warnings);
 
+/* Parses the EDTF date of option opt ("--from") into *d; on a bad date
+ * prints the usage error (for subcommand cmd, "report ") and returns
+ * false. */
+bool cli_parse_date(const char *cmd, const char *opt, const char *text, ag_date_t *d);
+
 /* Whether path names an existing folder. */
 bool cli_is_dir(const char *path);
 

@@ -79,18 +79,6 @@ static int format_of_path(const char *path)
     return ag_format_parse(dot + 1);
 }
 
-/* Parses a --from/--to date; prints the usage error and returns false when
- * it is not EDTF. */
-static bool parse_date(const char *opt, const char *text, ag_date_t *d)
-{
-    char msg[256];
-    if (ag_date_parse(text, d, msg, sizeof msg) != 0) {
-        cli_usage_error("report ", "bad %s date: %s", opt, msg);
-        return false;
-    }
-    return true;
-}
-
 int cmd_report(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -166,7 +154,8 @@ int cmd_report(int argc, char **argv)
         rc = cli_usage_error("report ", "--from/--to and --era/--all exclude each other");
         goto done;
     }
-    if ((from && !parse_date("--from", from, &dfrom)) || (to && !parse_date("--to", to, &dto))) {
+    if ((from && !cli_parse_date("report ", "--from", from, &dfrom)) ||
+        (to && !cli_parse_date("report ", "--to", to, &dto))) {
         rc = AG_EXIT_USAGE;
         goto done;
     }

@@ -63,18 +63,6 @@ static void progress(void *ud, size_t done, size_t n)
         fputc('\n', stderr);
 }
 
-/* Parses a --from/--to date; prints the usage error and returns false when
- * it is not EDTF. */
-static bool parse_date(const char *opt, const char *text, ag_date_t *d)
-{
-    char msg[256];
-    if (ag_date_parse(text, d, msg, sizeof msg) != 0) {
-        cli_usage_error("timeline ", "bad %s date: %s", opt, msg);
-        return false;
-    }
-    return true;
-}
-
 int cmd_timeline(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -155,7 +143,8 @@ int cmd_timeline(int argc, char **argv)
         goto done;
     {
         ag_date_t d;
-        if ((from && !parse_date("--from", from, &d)) || (to && !parse_date("--to", to, &d))) {
+        if ((from && !cli_parse_date("timeline ", "--from", from, &d)) ||
+            (to && !cli_parse_date("timeline ", "--to", to, &d))) {
             rc = AG_EXIT_USAGE;
             goto done;
         }
