@@ -9,6 +9,24 @@
 
 #include "util.h"
 
+/* Messages are one line each: a line break or other control character in
+ * quoted data ("unknown actor 'PA<newline>K'") is written as an escape. */
+static void one_line(const char *in, char *out, size_t size)
+{
+    size_t k = 0;
+    for (; *in && k + 5 < size; in++) {
+        unsigned char c = (unsigned char)*in;
+        if (c >= 0x20 && c != 0x7f) {
+            out[k++] = (char)c;
+        } else {
+            const char *e = c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : NULL;
+            k += (size_t)(e ? snprintf(out + k, size - k, "%s", e)
+                            : snprintf(out + k, size - k, "\\x%02x", c));
+        }
+    }
+    out[k] = '\0';
+}
+
 void ag_error_clear(ag_error_t *err)
 {
     if (err)
@@ -24,9 +42,13 @@ ag_status_t ag_error_set(ag_error_t *err, ag_status_t code, const char *file,
     err->code = code;
     snprintf(err->file, sizeof err->file, "%s", file ? file : "");
     err->line = line;
-    va_start(ap, fmt);
-    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-    va_end(ap);
+    {
+        char raw[sizeof err->msg];
+        va_start(ap, fmt);
+        vsnprintf(raw, sizeof raw, fmt, ap);
+        va_end(ap);
+        one_line(raw, err->msg, sizeof err->msg);
+    }
     return code;
 }
 
@@ -64,7 +86,7 @@ void ag_diags_destroy(ag_diags_t *d)
 void ag_diags_vadd(ag_diags_t *d, ag_severity_t sev, const char *file,
                    long line, const char *fmt, va_list ap)
 {
-    char buf[2048];
+    char raw[2048], buf[2048];
     ag_diag_t *item;
     if (!d)
         return;
@@ -72,7 +94,8 @@ void ag_diags_vadd(ag_diags_t *d, ag_severity_t sev, const char *file,
         d->errors++;
     else
         d->warnings++;
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    vsnprintf(raw, sizeof raw, fmt, ap);
+    one_line(raw, buf, sizeof buf);
     if (!ag_grow((void **)&d->items, &d->cap, d->n + 1, sizeof *d->items)) {
         d->oom = 1;
         return;

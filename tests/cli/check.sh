@@ -178,4 +178,13 @@ if [[ -w /dev/full ]]; then
         "actorgraph: error writing to standard output: No space left on device"
 fi
 
+# A line break inside a quoted id is written as \n: every message stays one line.
+nl=$tmp/newline
+mkdir -p "$nl"
+cp tests/data/clean/*.csv "$nl/"
+printf '"PA\nK",IND,war,1965,,,fn,\n' >>"$nl/relations.csv"
+run check "$nl"
+if [[ $rc == 1 && $(cat "$tmp/err") == "actorgraph: $nl/relations.csv:17: unknown source actor 'PA\\nK' (did you mean 'PAK'?)" ]]
+then pass "line break in a message is escaped"; else fail "line break in a message is escaped" "$(cat "$tmp/err")"; fi
+
 summary
