@@ -108,7 +108,8 @@ int cmd_balance(int argc, char **argv)
     }
     if ((rc = slice_args_dataset(&sa, argc, argv)) != AG_EXIT_OK ||
         (rc = cli_load(sa.dir, &ds, false)) != AG_EXIT_OK ||
-        (rc = slice_args_resolve(&sa, &ds)) != AG_EXIT_OK)
+        (rc = slice_args_resolve(&sa, &ds)) != AG_EXIT_OK ||
+        (rc = slice_args_need_eras(&sa, &ds, "")) != AG_EXIT_OK)
         goto done;
 
     bo.eras = sa.eras;

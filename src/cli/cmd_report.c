@@ -178,7 +178,8 @@ int cmd_report(int argc, char **argv)
     }
 
     if ((rc = cli_load(sa.dir, &ds, false)) != AG_EXIT_OK ||
-        (rc = slice_args_resolve(&sa, &ds)) != AG_EXIT_OK)
+        (rc = slice_args_resolve(&sa, &ds)) != AG_EXIT_OK ||
+        (!(from || to) && (rc = slice_args_need_eras(&sa, &ds, ", or give a window with --from/--to")) != AG_EXIT_OK))
         goto done;
 
     ro.level = sa.level;

@@ -107,3 +107,11 @@ int slice_args_resolve(slice_args_t *a, const ag_dataset_t *ds)
             a->eras[i] = (long)i;
     return AG_EXIT_OK;
 }
+
+int slice_args_need_eras(const slice_args_t *a, const ag_dataset_t *ds, const char *hint)
+{
+    if (a->n_eras > 0)
+        return AG_EXIT_OK;
+    cli_error(ds->dir, 0, "no eras to work on: add rows to eras.csv (id,name,period)%s", hint);
+    return AG_EXIT_DATA;
+}

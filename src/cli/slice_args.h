@@ -93,6 +93,12 @@ int slice_args_dataset(slice_args_t *a, int argc, char **argv);
  * failure, the message printed. */
 int slice_args_resolve(slice_args_t *a, const ag_dataset_t *ds);
 
+/* For the commands that work era by era: with no era to work on (the
+ * dataset defines none), prints "DATASET: no eras to report: ..." with
+ * hint (what else the command offers, or "") and returns AG_EXIT_DATA;
+ * else AG_EXIT_OK. */
+int slice_args_need_eras(const slice_args_t *a, const ag_dataset_t *ds, const char *hint);
+
 /* An era id named on the command line: its index in *era, or, when there
  * is no such era, AG_EXIT_USAGE after printing "unknown era 'X'" with a
  * suggestion. */

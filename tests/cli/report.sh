@@ -169,4 +169,15 @@ if [[ $rc == 1 && ! -s $tmp/out ]]; then pass; else fail "invalid dataset: exit 
 expect_error "-o into a missing folder" 1 "actorgraph: $tmp/no/such.csv: cannot write: No such file or directory" \
     -- report "$data" -o "$tmp/no/such.csv"
 
+# A dataset without eras: report, render and balance say what to do.
+noera=$tmp/noera
+mkdir -p "$noera"
+cp tests/data/clean/actors.csv tests/data/clean/relations.csv "$noera/"
+echo "id,name,period,note" >"$noera/eras.csv"
+expect_error "report without eras" 1 "actorgraph: $noera: no eras to work on: add rows to eras.csv (id,name,period), or give a window with --from/--to" -- report "$noera" --format csv
+expect_error "render without eras" 1 "actorgraph: $noera: no eras to work on: add rows to eras.csv (id,name,period)" -- render "$noera" -o "$tmp"
+expect_error "balance without eras" 1 "actorgraph: $noera: no eras to work on: add rows to eras.csv (id,name,period)" -- balance "$noera"
+run report "$noera" --from 1960 --to 1970 --format csv
+if [[ $rc == 0 ]] && grep -q '^1960/1970,actor,all,' "$tmp/out"; then pass "a window needs no era"; else fail "a window needs no era"; fi
+
 summary
