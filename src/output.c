@@ -19,20 +19,61 @@
 #define AG_VERSION "unknown"
 #endif
 
+/* The file a symbolic link points to, even when it does not exist yet;
+ * NULL when it can't be read. */
+static char *link_target(const char *path)
+{
+    char buf[4096], *slash, *p;
+    ssize_t n;
+    if ((p = realpath(path, NULL)) != NULL)
+        return p;
+    if ((n = readlink(path, buf, sizeof buf - 1)) < 0)
+        return NULL;
+    buf[n] = '\0';
+    if (buf[0] == '/' || !(slash = strrchr(path, '/')))
+        return ag_strdup(buf);
+    if (!(p = malloc((size_t)(slash - path) + 1 + (size_t)n + 1)))
+        return NULL;
+    sprintf(p, "%.*s/%s", (int)(slash - path), path, buf);
+    return p;
+}
+
 ag_status_t ag_out_open(ag_out_t *o, const char *path, ag_error_t *err)
 {
-    size_t n = strlen(path);
+    struct stat st;
+    size_t n;
     int fd;
     memset(o, 0, sizeof *o);
-    o->path = ag_strdup(path);
+    /* A link is followed, so that its target is replaced and it stays. */
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+        o->path = link_target(path);
+    if (!o->path)
+        o->path = ag_strdup(path);
+    if (!o->path)
+        return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");
+    if (stat(o->path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            ag_out_abort(o);
+            return ag_error_set(err, AG_EIO, path, 0, "cannot write: Is a directory");
+        }
+        /* A device or a pipe (/dev/stdout, a FIFO) can't be replaced, and
+         * renaming over it would put a file in its place: write to it. */
+        if (!(o->fp = fopen(o->path, "wb"))) {
+            int e = errno;
+            ag_out_abort(o);
+            return ag_error_set(err, AG_EIO, path, 0, "cannot write: %s", strerror(e));
+        }
+        return AG_OK;
+    }
+    n = strlen(o->path);
     /* "PATH.tmp." and mkstemp's six-letter template, spelt out so that the
      * six placeholder letters are not mistaken for a marker in the code. */
     o->tmp = malloc(n + 5 + 6 + 1);
-    if (!o->path || !o->tmp) {
+    if (!o->tmp) {
         ag_out_abort(o);
         return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");
     }
-    memcpy(o->tmp, path, n);
+    memcpy(o->tmp, o->path, n);
     memcpy(o->tmp + n, ".tmp.", 5);
     memset(o->tmp + n + 5, 'X', 6);
     o->tmp[n + 11] = '\0';
@@ -72,7 +113,7 @@ ag_status_t ag_out_commit(ag_out_t *o, ag_error_t *err)
         e = errno;
     }
     o->fp = NULL;
-    if (!bad && rename(o->tmp, o->path) != 0) {
+    if (!bad && o->tmp && rename(o->tmp, o->path) != 0) {
         bad = 1;
         e = errno;
     }

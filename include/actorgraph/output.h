@@ -3,7 +3,10 @@
  *
  * Output goes to a temporary file in the destination's folder and is renamed
  * over the destination only when it was written completely, so a failure
- * never leaves a half-written file behind.
+ * never leaves a half-written file behind. A destination that is a link is
+ * followed (its target is replaced, the link stays); one that is not a
+ * regular file (a device such as /dev/stdout, a pipe) is written directly,
+ * since renaming over it would replace it with a file.
  */
 #ifndef ACTORGRAPH_OUTPUT_H
 #define ACTORGRAPH_OUTPUT_H
@@ -16,7 +19,8 @@
  * An output file being written.
  *   fp:   where to write (the temporary file).
  *   path: the destination.
- *   tmp:  the temporary file's path (NULL once committed or aborted).
+ *   tmp:  the temporary file's path (NULL once committed or aborted, and
+ *         when writing directly to a device or pipe).
  */
 typedef struct {
     FILE *fp;

@@ -180,4 +180,18 @@ expect_error "balance without eras" 1 "actorgraph: $noera: no eras to work on: a
 run report "$noera" --from 1960 --to 1970 --format csv
 if [[ $rc == 0 ]] && grep -q '^1960/1970,actor,all,' "$tmp/out"; then pass "a window needs no era"; else fail "a window needs no era"; fi
 
+# -o to a device writes to it (renaming over it would replace the device
+# with a file); -o through a link replaces the link's target, not the link.
+if [[ -c /dev/full ]]; then
+    expect_error "-o /dev/full" 1 "actorgraph: write error: No space left on device" -- report "$data" -o /dev/full --format csv
+    if [[ -c /dev/full ]]; then pass "/dev/full is still a device"; else fail "/dev/full was replaced by a file"; fi
+fi
+run report "$data" -o /dev/stdout --format csv
+if [[ $rc == 0 ]] && head -1 "$tmp/out" | grep -qx 'era,level,ties,actor,name,metric,value,rank'
+then pass "-o /dev/stdout"; else fail "-o /dev/stdout"; fi
+ln -s target.csv "$tmp/link.csv"
+run report "$data" -o "$tmp/link.csv" --format csv
+if [[ $rc == 0 && -L $tmp/link.csv && -f $tmp/target.csv ]] && head -1 "$tmp/target.csv" | grep -q '^era,'
+then pass "-o through a link"; else fail "-o through a link"; fi
+
 summary
