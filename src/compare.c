@@ -661,7 +661,7 @@ static ag_status_t actors_long_table(const ag_compare_t *c, ag_table_t *t, ag_er
         return rc;
     for (size_t r = 0; r < c->n_actors; r++) {
         const ag_cmp_actor_t *a = &c->actors[r];
-        char label[300];
+        char label[AG_CMP_LABEL_SIZE];
         ag_cmp_actor_label(c, a, label, sizeof label);
         for (int m = 0; m < AG_M_COUNT; m++) {
             char buf[5][32];
@@ -727,7 +727,7 @@ static ag_status_t metric_table(const ag_compare_t *c, int m, ag_table_t *t, ag_
     qsort(order, c->n_actors, sizeof *order, cmp_metric_rows);
     for (size_t i = 0; i < c->n_actors; i++) {
         const ag_cmp_actor_t *a = &c->actors[order[i]];
-        char label[300], buf[5][32];
+        char label[AG_CMP_LABEL_SIZE], buf[5][32];
         const char *cells[8];
         cells[0] = ag_cmp_actor_label(c, a, label, sizeof label);
         cells[1] = c->ds->actors[a->key].name;
@@ -764,7 +764,7 @@ static ag_status_t dyads_table(const ag_compare_t *c, bool lead, ag_table_t *t, 
         const ag_cmp_dyad_t *y = &c->dyads[i];
         const ag_dyad_t *da = y->da >= 0 ? &c->ga.dyads[y->da] : NULL;
         const ag_dyad_t *db = y->db >= 0 ? &c->gb.dyads[y->db] : NULL;
-        char l1[300], l2[300], b[6][32];
+        char l1[AG_CMP_LABEL_SIZE], l2[AG_CMP_LABEL_SIZE], b[6][32];
         const char *cells[11];
         cells[0] = ag_cmp_actor_label(c, &c->actors[y->r1], l1, sizeof l1);
         cells[1] = ag_cmp_actor_label(c, &c->actors[y->r2], l2, sizeof l2);
@@ -799,7 +799,7 @@ static ag_status_t relations_table(const ag_compare_t *c, long which, ag_table_t
         return rc;
     for (size_t i = all ? 0 : (size_t)which; i < (all ? c->n_dyads : (size_t)which + 1); i++) {
         const ag_cmp_dyad_t *y = &c->dyads[i];
-        char l1[300], l2[300];
+        char l1[AG_CMP_LABEL_SIZE], l2[AG_CMP_LABEL_SIZE];
         ag_cmp_actor_label(c, &c->actors[y->r1], l1, sizeof l1);
         ag_cmp_actor_label(c, &c->actors[y->r2], l2, sizeof l2);
         for (int e = 0; e < 2; e++) {
@@ -945,7 +945,7 @@ static ag_status_t write_text(const ag_compare_t *c, ag_format_t fmt, ag_cmp_par
         fprintf(fp, "\n%sThe relations behind each dyad\n", h2);
         for (size_t i = 0; i < c->n_dyads; i++) {
             const ag_cmp_dyad_t *y = &c->dyads[i];
-            char l1[300], l2[300];
+            char l1[AG_CMP_LABEL_SIZE], l2[AG_CMP_LABEL_SIZE];
             fprintf(fp, "\n%s%s\xe2\x80\x93%s: %s", h3,
                     ag_cmp_actor_label(c, &c->actors[y->r1], l1, sizeof l1),
                     ag_cmp_actor_label(c, &c->actors[y->r2], l2, sizeof l2),
@@ -994,7 +994,7 @@ static json_t *actors_json(const ag_compare_t *c)
     for (size_t r = 0; r < c->n_actors; r++) {
         const ag_cmp_actor_t *a = &c->actors[r];
         json_t *o = json_object(), *ms = json_object();
-        char label[300];
+        char label[AG_CMP_LABEL_SIZE];
         if (!o || !ms || json_array_append_new(arr, o) ||
             json_object_set_new(o, "actor", json_string(ag_cmp_actor_label(c, a, label,
                                                                            sizeof label))) ||

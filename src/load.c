@@ -630,6 +630,15 @@ ag_status_t ag_dataset_load(ag_dataset_t *ds, const char *dir, ag_diags_t *diags
     }
     ds->dir = ag_strdup(dir);
     ds->name = base_name(dir);
+    if (ds->name && (!strcmp(ds->name, ".") || !strcmp(ds->name, "..") || !*ds->name)) {
+        /* "." names no dataset: take the folder's own name. */
+        char *real = realpath(dir, NULL);
+        if (real) {
+            free(ds->name);
+            ds->name = base_name(real);
+            free(real);
+        }
+    }
     for (int i = 0; i < 4; i++)
         if (!(paths[i] = ag_path_join(dir, names[i])))
             rc = AG_ENOMEM;

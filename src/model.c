@@ -319,6 +319,10 @@ static const char *closest(const char *s, const void *base, size_t n, size_t str
     /* One edit for short ids (so that 'USA' does not suggest 'RUS'), then a
      * third of the length. */
     size_t len = strlen(s), cap = len <= 5 ? 1 : len / 3, best = cap + 1;
+    /* The distance is quadratic in the length: no suggestion for a long
+     * text, which is no mistyped id anyway (and could stall loading). */
+    if (len > 64)
+        return NULL;
     const char *hit = NULL;
     for (size_t i = 0; i < n; i++) {
         const char *id = id_at(base, stride, (long)i);

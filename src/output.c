@@ -148,16 +148,20 @@ ag_status_t ag_write_file(const char *path, const void *data, size_t n, ag_error
     if (rc != AG_OK)
         return rc;
     if (n && fwrite(data, 1, n, o.fp) != n) {
+        int e = errno; /* ag_out_abort may change it */
         ag_out_abort(&o);
-        return ag_error_set(err, AG_EIO, path, 0, "cannot write: %s", strerror(errno));
+        return ag_error_set(err, AG_EIO, path, 0, "cannot write: %s", strerror(e));
     }
     return ag_out_commit(&o, err);
 }
 
 ag_status_t ag_mkdir_p(const char *path, ag_error_t *err)
 {
-    char *p = ag_strdup(path);
+    char *p;
     struct stat st;
+    if (!*path)
+        return ag_error_set(err, AG_EIO, path, 0, "cannot create a folder without a name");
+    p = ag_strdup(path);
     if (!p)
         return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");
     for (char *s = p + 1;; s++) {

@@ -147,7 +147,7 @@ static ag_status_t add_nodes(Agraph_t *g, const ag_compare_t *c, Agnode_t **node
     for (size_t r = 0; r < c->n_actors; r++) {
         const ag_cmp_actor_t *a = &c->actors[r];
         const ag_actor_t *act = &ds->actors[a->key];
-        char name[300];
+        char name[AG_CMP_LABEL_SIZE];
         ag_cmp_actor_label(c, a, name, sizeof name);
         if (!(nodes[r] = agnode(g, name, 1)))
             return ag_gv_error(err, "cannot add a node");
@@ -188,7 +188,7 @@ static ag_status_t add_edges(Agraph_t *g, const ag_compare_t *c, Agnode_t **node
         const ag_cmp_dyad_t *y = &c->dyads[i];
         const ag_dyad_t *da = y->da >= 0 ? &c->ga.dyads[y->da] : NULL;
         const ag_dyad_t *db = y->db >= 0 ? &c->gb.dyads[y->db] : NULL;
-        char l1[300], l2[300];
+        char l1[AG_CMP_LABEL_SIZE], l2[AG_CMP_LABEL_SIZE];
         Agedge_t *e = agedge(g, nodes[y->r1], nodes[y->r2], NULL, 1);
         if (!e)
             return ag_gv_error(err, "cannot add an edge");

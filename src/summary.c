@@ -4,6 +4,8 @@
  */
 #include "actorgraph/summary.h"
 
+#include "actorgraph/balance.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,9 +114,11 @@ ag_status_t ag_summary_compute(const ag_era_graph_t *g, ag_summary_t *s, ag_erro
     s->dyads = g->n_dyads;
     s->edges = (size_t)igraph_ecount(&g->dyad_graph);
     for (size_t d = 0; d < g->n_dyads; d++) {
-        if (g->dyads[d].net > 0)
+        /* The same zero as balance and compare: a net that prints as 0. */
+        int sign = ag_dyad_sign(&g->dyads[d]);
+        if (sign > 0)
             s->positive_dyads++;
-        else if (g->dyads[d].net < 0)
+        else if (sign < 0)
             s->negative_dyads++;
     }
     s->density = g->n >= 2 ? (double)s->edges / (n * (n - 1) / 2) : 0;

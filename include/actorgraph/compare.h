@@ -144,9 +144,13 @@ void ag_compare_destroy(ag_compare_t *c);
 const char *ag_match_name(ag_match_t m);
 const char *ag_change_name(ag_change_t c);
 
+/* Room for any label: two ids of up to AG_MAX_FIELD (65536) bytes each,
+ * " (", ")" and the NUL. */
+#define AG_CMP_LABEL_SIZE (2 * 65536 + 8)
+
 /* A row's label: "PAK", or "RUS (SUN)" for a lineage match (the actor in
- * era B, then the one in era A), into buf of size n; returns buf. Can't
- * fail. */
+ * era B, then the one in era A), into buf of size n (AG_CMP_LABEL_SIZE
+ * holds any); returns buf. Can't fail. */
 char *ag_cmp_actor_label(const ag_compare_t *c, const ag_cmp_actor_t *a, char *buf, size_t n);
 
 /*

@@ -128,7 +128,11 @@ int cmd_import(int argc, char **argv)
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:qh", opts, NULL)) != -1) {
         switch (c) {
-        case 'o': out = optarg; break;
+        case 'o':
+            if (!*optarg)
+                return cli_usage_error("import ", "-o needs a folder name");
+            out = optarg;
+            break;
         case 'q': quiet = true; break;
         case 'h': fputs(usage_text, stdout); return AG_EXIT_OK;
         default: return cli_option_error("import ", c, argv);

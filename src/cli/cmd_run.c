@@ -84,6 +84,11 @@ static const char *path_of(const run_t *r, char *buf, size_t n, const char *fmt,
 {
     va_list ap;
     int k = snprintf(buf, n, "%s/", r->dir);
+    /* cmd_run keeps DIR/NAME well below n; never write past buf. A name
+     * cut short here is longer than a file name may be, and the file
+     * system refuses it with a message. */
+    if (k < 0 || (size_t)k >= n)
+        k = (int)n - 1;
     va_start(ap, fmt);
     vsnprintf(buf + k, n - (size_t)k, fmt, ap);
     va_end(ap);
@@ -470,7 +475,7 @@ static ag_status_t index_writer(const void *what, ag_format_t fmt, FILE *fp, ag_
                 c->changes[AG_CHANGE_LOST], c->changes[AG_CHANGE_KEPT]);
         for (size_t i = 0; i < c->n_dyads; i++) {
             const ag_cmp_dyad_t *y = &c->dyads[i];
-            char l1[300], l2[300];
+            char l1[AG_CMP_LABEL_SIZE], l2[AG_CMP_LABEL_SIZE];
             if (y->change != AG_CHANGE_FLIPPED)
                 continue;
             fprintf(fp, "- Flipped: %s\xe2\x80\x93%s, net %s \xe2\x86\x92 %s.\n",
@@ -539,7 +544,11 @@ int cmd_run(int argc, char **argv)
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":ho:q", opts, NULL)) != -1) {
         switch (c) {
-        case 'o': out = optarg; break;
+        case 'o':
+            if (!*optarg)
+                return cli_usage_error("run ", "-o needs a folder name");
+            out = optarg;
+            break;
         case 'q': r.quiet = true; break;
         case 'h': fputs(usage_text, stdout); return AG_EXIT_OK;
         default: return cli_option_error("run ", c, argv);
@@ -556,6 +565,10 @@ int cmd_run(int argc, char **argv)
         goto fail;
     }
     sprintf(r.dir, "%s/%s", out, ds.name);
+    if (strlen(r.dir) > 2048) {
+        st = ag_error_set(&r.err, AG_EIO, NULL, 0, "the output folder's path is too long");
+        goto fail;
+    }
     progress(&r, "%s: %zu actors, %zu relations, %zu eras, into %s/", ds.dir, ds.n_actors,
              ds.n_relations, ds.n_eras, r.dir);
     if ((st = ag_mkdir_p(path_of(&r, path, sizeof path, "eras"), &r.err)) != AG_OK)

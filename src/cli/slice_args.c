@@ -56,7 +56,11 @@ int slice_args_option(slice_args_t *a, int c, char **argv)
             return cli_usage_error(a->cmd, "unknown format '%s' (table, csv, json or md)",
                                    optarg);
         break;
-    case 'o': a->out = optarg; break;
+    case 'o':
+        if (!*optarg)
+            return cli_usage_error(a->cmd, "-o needs a file name");
+        a->out = optarg;
+        break;
     default: return cli_option_error(a->cmd, c, argv);
     }
     return AG_EXIT_OK;
