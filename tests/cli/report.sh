@@ -194,4 +194,6 @@ run report "$data" -o "$tmp/link.csv" --format csv
 if [[ $rc == 0 && -L $tmp/link.csv && -f $tmp/target.csv ]] && head -1 "$tmp/target.csv" | grep -q '^era,'
 then pass "-o through a link"; else fail "-o through a link"; fi
 
+expect_error "-o with an empty name" 2 "actorgraph: -o needs a file name" -- report "$data" -o ""
+
 summary
