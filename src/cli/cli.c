@@ -36,9 +36,20 @@ void cli_error(const char *file, long line, const char *fmt, ...)
     va_end(ap);
 }
 
+/* The -o file of this command line, for write errors that name no file. */
+static const char *output_path;
+
+void cli_set_output(const char *path)
+{
+    output_path = path;
+}
+
 void cli_report_error(const ag_error_t *err)
 {
-    cli_error(err->file, err->line, "%s", *err->msg ? err->msg : ag_strerror(err->code));
+    const char *file = err->file;
+    if (!*file && err->code == AG_EIO && output_path)
+        file = output_path;
+    cli_error(file, err->line, "%s", *err->msg ? err->msg : ag_strerror(err->code));
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)

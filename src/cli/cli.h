@@ -35,8 +35,11 @@ int cmd_timeline(int argc, char **argv);
 /* Prints "actorgraph: FILE:LINE: message" (or without file/line) to stderr. */
 void cli_error(const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* Prints an ag_error_t the same way. */
+/* Prints an ag_error_t the same way; a write error that names no file is
+ * said of the -o file, when cli_set_output named one. */
 void cli_report_error(const ag_error_t *err);
+/* Names the command line's output file (-o), or NULL. Can't fail. */
+void cli_set_output(const char *path);
 /* Prints a usage error and a hint to run --help; returns AG_EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

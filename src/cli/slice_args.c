@@ -60,6 +60,7 @@ int slice_args_option(slice_args_t *a, int c, char **argv)
         if (!*optarg)
             return cli_usage_error(a->cmd, "-o needs a file name");
         a->out = optarg;
+        cli_set_output(optarg);
         break;
     default: return cli_option_error(a->cmd, c, argv);
     }

@@ -183,7 +183,7 @@ if [[ $rc == 0 ]] && grep -q '^1960/1970,actor,all,' "$tmp/out"; then pass "a wi
 # -o to a device writes to it (renaming over it would replace the device
 # with a file); -o through a link replaces the link's target, not the link.
 if [[ -c /dev/full ]]; then
-    expect_error "-o /dev/full" 1 "actorgraph: write error: No space left on device" -- report "$data" -o /dev/full --format csv
+    expect_error "-o /dev/full" 1 "actorgraph: /dev/full: write error: No space left on device" -- report "$data" -o /dev/full --format csv
     if [[ -c /dev/full ]]; then pass "/dev/full is still a device"; else fail "/dev/full was replaced by a file"; fi
 fi
 run report "$data" -o /dev/stdout --format csv
