@@ -202,6 +202,7 @@ static void test_empty(void **state)
 
 int main(void)
 {
+    ag_init(NULL);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_actor_level),
         cmocka_unit_test(test_state_level),

@@ -254,6 +254,7 @@ static void test_names(void **state)
 
 int main(void)
 {
+    ag_init(NULL);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_spearman_by_hand),
         cmocka_unit_test(test_kendall_by_hand),

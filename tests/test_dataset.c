@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actorgraph/actorgraph.h"
 #include "actorgraph/era.h"
 #include "actorgraph/load.h"
 #include "actorgraph/summary.h"
@@ -208,6 +209,7 @@ static void test_pakistan_russia_turn(void **state)
 
 int main(void)
 {
+    ag_init(NULL);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_actors_and_lineage),
         cmocka_unit_test(test_1965_1966),

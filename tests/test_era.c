@@ -253,6 +253,7 @@ static void test_whole_dataset(void **state)
 
 int main(void)
 {
+    ag_init(NULL);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_relation_spanning_two_eras),
         cmocka_unit_test(test_month_on_era_boundary),

@@ -198,6 +198,7 @@ static void test_relations_table(void **state)
 
 int main(void)
 {
+    ag_init(NULL);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_actor),
         cmocka_unit_test(test_actor_state_level),

@@ -920,6 +920,7 @@ static void test_warnings(void **state)
 
 int main(void)
 {
+    ag_init(NULL);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clean),
         cmocka_unit_test(test_sign_weight_overrides),

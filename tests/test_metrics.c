@@ -621,6 +621,7 @@ static void test_summary_deterministic(void **state)
 
 int main(void)
 {
+    ag_init(NULL);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_path),
         cmocka_unit_test(test_star),

@@ -36,7 +36,7 @@
 #include "actorgraph/metrics.h"
 #include "actorgraph/render.h"
 #include "actorgraph/summary.h"
-#include "render_style.h"
+#include "draw/render_style.h"
 #include "testutil.h"
 
 static ag_dataset_t small, esc;
@@ -232,7 +232,7 @@ static void test_dot_edges(void **state)
     assert_int_equal(count_edges(g), 7 + 2);
 
     assert_string_equal(eattr(g, "AAA", "BBB", "sign"), "mixed");
-    assert_string_equal(eattr(g, "AAA", "BBB", "color"), AG_STYLE_COOPERATIVE ":" AG_STYLE_CONFLICTUAL);
+    assert_string_equal(eattr(g, "AAA", "BBB", "color"), AG_I_STYLE_COOPERATIVE ":" AG_I_STYLE_CONFLICTUAL);
     assert_string_equal(eattr(g, "AAA", "BBB", "type"), "alliance");
     assert_string_equal(eattr(g, "AAA", "BBB", "style"), "");
     assert_string_equal(eattr(g, "AAA", "BBB", "W"), "5");
@@ -245,10 +245,10 @@ static void test_dot_edges(void **state)
     assert_string_equal(eattr(g, "AAA", "CCC", "net"), "0");
 
     assert_string_equal(eattr(g, "AAA", "OSC", "sign"), "cooperative");
-    assert_string_equal(eattr(g, "AAA", "OSC", "color"), AG_STYLE_COOPERATIVE);
+    assert_string_equal(eattr(g, "AAA", "OSC", "color"), AG_I_STYLE_COOPERATIVE);
 
     assert_string_equal(eattr(g, "BBB", "CCC", "sign"), "conflictual");
-    assert_string_equal(eattr(g, "BBB", "CCC", "color"), AG_STYLE_CONFLICTUAL);
+    assert_string_equal(eattr(g, "BBB", "CCC", "color"), AG_I_STYLE_CONFLICTUAL);
     assert_string_equal(eattr(g, "BBB", "CCC", "style"), "dashed");
     assert_string_equal(eattr(g, "BBB", "CCC", "penwidth"), "1.70");
 
@@ -261,7 +261,7 @@ static void test_dot_edges(void **state)
     /* Leaders and agencies next to their state. */
     assert_string_equal(eattr(g, "AAA", "lead", "tie"), "acts-for");
     assert_string_equal(eattr(g, "AAA", "lead", "sign"), "");
-    assert_string_equal(eattr(g, "AAA", "lead", "color"), AG_STYLE_ACTS_FOR);
+    assert_string_equal(eattr(g, "AAA", "lead", "color"), AG_I_STYLE_ACTS_FOR);
     assert_string_equal(eattr(g, "AAA", "lead", "len"), "0.6");
     assert_string_equal(eattr(g, "BBB", "AGN", "tie"), "acts-for");
 
@@ -346,7 +346,7 @@ static void test_without_metrics(void **state)
     g = reparse(&e.in);
     /* Every node at its kind's base size, no fills. */
     assert_string_equal(nattr(g, "CCC", "width"), "0.80");
-    assert_string_equal(nattr(g, "CCC", "fillcolor"), AG_STYLE_FILL_NONE);
+    assert_string_equal(nattr(g, "CCC", "fillcolor"), AG_I_STYLE_FILL_NONE);
     assert_string_equal(nattr(g, "CCC", "community"), "");
     agclose(g);
     svg = render(&e.in, AG_RENDER_SVG, NULL, &len);
@@ -355,7 +355,7 @@ static void test_without_metrics(void **state)
     era_close(&e);
 }
 
-/* Undoes ag_sbuf_esc (for text without line breaks). */
+/* Undoes ag_i_sbuf_esc (for text without line breaks). */
 static void unescape(const char *s, char *out)
 {
     while (*s) {
@@ -530,27 +530,28 @@ static void test_names(void **state)
 
 static void test_sbuf_escapes(void **state)
 {
-    ag_sbuf_t b;
+    ag_i_sbuf_t b;
     (void)state;
-    ag_sbuf_init(&b);
-    assert_string_equal(ag_sbuf_str(&b), "");
-    ag_sbuf_esc(&b, "a\\b&c\"<\n");
-    assert_string_equal(ag_sbuf_str(&b), "a\\\\b&amp;c\"<\\n");
-    ag_sbuf_clear(&b);
-    ag_sbuf_tip(&b, "a\\b&c");
-    assert_string_equal(ag_sbuf_str(&b), "a\\\\\\\\b&amp;c");
-    ag_sbuf_clear(&b);
-    ag_sbuf_html(&b, "<a href=\"x\">&</a>\\");
-    assert_string_equal(ag_sbuf_str(&b), "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;\\");
-    ag_sbuf_clear(&b);
-    ag_sbuf_addf(&b, "%d-%s", 42, "x");
-    assert_string_equal(ag_sbuf_str(&b), "42-x");
+    ag_i_sbuf_init(&b);
+    assert_string_equal(ag_i_sbuf_str(&b), "");
+    ag_i_sbuf_esc(&b, "a\\b&c\"<\n");
+    assert_string_equal(ag_i_sbuf_str(&b), "a\\\\b&amp;c\"<\\n");
+    ag_i_sbuf_clear(&b);
+    ag_i_sbuf_tip(&b, "a\\b&c");
+    assert_string_equal(ag_i_sbuf_str(&b), "a\\\\\\\\b&amp;c");
+    ag_i_sbuf_clear(&b);
+    ag_i_sbuf_html(&b, "<a href=\"x\">&</a>\\");
+    assert_string_equal(ag_i_sbuf_str(&b), "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;\\");
+    ag_i_sbuf_clear(&b);
+    ag_i_sbuf_addf(&b, "%d-%s", 42, "x");
+    assert_string_equal(ag_i_sbuf_str(&b), "42-x");
     assert_false(b.oom);
-    ag_sbuf_destroy(&b);
+    ag_i_sbuf_destroy(&b);
 }
 
 int main(void)
 {
+    ag_init(NULL);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dot_nodes),
         cmocka_unit_test(test_dot_edges),

@@ -143,6 +143,7 @@ static void test_compute(void **state)
 
 int main(void)
 {
+    ag_init(NULL);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_span_parse),
         cmocka_unit_test(test_span_add),

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "actorgraph/actorgraph.h"
 #include "actorgraph/era.h"
 #include "actorgraph/load.h"
 

@@ -128,16 +128,4 @@ const char *ag_ties_name(ag_ties_t ties);
 ag_status_t ag_types_mask(const ag_dataset_t *ds, const char *list, bool **mask,
                           ag_error_t *err);
 
-/*
- * Sets up igraph for the library: a non-aborting error handler, silenced
- * warnings, the C attribute handler, and a fixed RNG seed so that results
- * are reproducible. Call once before any graph work; calling again is
- * harmless. Can't fail.
- */
-void ag_igraph_setup(void);
-
-/* Turns an igraph error code into an ag_error_t with igraph's message.
- * Returns AG_EGRAPH (AG_ENOMEM for igraph's out-of-memory). */
-ag_status_t ag_igraph_error(ag_error_t *err, igraph_error_t code, const char *what);
-
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "actorgraph/output.h"
+#include "actorgraph/actorgraph.h"
 #include "cli.h"
 
 #ifndef AG_BUILD_TYPE
@@ -57,6 +58,7 @@ static void usage(FILE *fp)
 int main(int argc, char **argv)
 {
     const char *name;
+    ag_init(NULL);
     if (argc < 2) {
         usage(stderr);
         return AG_EXIT_USAGE;

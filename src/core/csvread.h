@@ -1,0 +1,58 @@
+/*
+ * csvread.h: streaming RFC 4180 reader over libcsv, with line numbers.
+ * Internal to the library.
+ *
+ * The file is fed to libcsv one physical line at a time (a line ends at
+ * LF, CRLF or a lone CR), so every record is known by the line it starts
+ * on, and memory stays proportional to the longest line. Spaces around
+ * fields are kept (RFC 4180). Byte-level problems (NUL bytes, invalid
+ * UTF-8, UTF-16, overlong fields, unbalanced quotes) become diagnostics;
+ * reading resumes at the next line so that one run reports them all.
+ */
+#ifndef AG_CSVREAD_H
+#define AG_CSVREAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "actorgraph/error.h"
+
+/*
+ * Called once per record (the header included).
+ *   ud:     the caller's pointer.
+ *   line:   line the record starts on (1-based).
+ *   fields: n NUL-terminated fields (valid until the callback returns; the
+ *           callback may modify them in place).
+ * Returns 0 to go on, non-zero to stop reading (the value is returned by
+ * ag_i_csv_read as its status).
+ */
+typedef int (*ag_i_csv_record_fn)(void *ud, long line, char **fields, size_t n);
+
+/*
+ * Options.
+ *   delim:     field separator (',' for CSV, '\t' for TSV).
+ *   quoted:    whether '"' quotes fields (RFC 4180); false reads every
+ *              byte literally (the layout of GDELT's tab-separated files).
+ *   max_field: longest field accepted, in bytes.
+ *   check_utf8: report lines that are not valid UTF-8.
+ */
+typedef struct {
+    char delim;
+    bool quoted;
+    size_t max_field;
+    bool check_utf8;
+} ag_i_csv_opts_t;
+
+/*
+ * Reads path, calling fn for each record. Problems go to diags as errors
+ * with path and line. Returns AG_OK when the file was read through (even
+ * with diagnostics), AG_EIO when it could not be opened or read (err says
+ * why; nothing is added to diags), AG_ENOMEM on lack of memory, or the
+ * callback's non-zero return. *records (may be NULL) gets the number of
+ * records passed to fn. An empty file gives no records and no diagnostic:
+ * the caller decides what an empty file means.
+ */
+int ag_i_csv_read(const char *path, const ag_i_csv_opts_t *opts, ag_i_csv_record_fn fn,
+                void *ud, ag_diags_t *diags, size_t *records, ag_error_t *err);
+
+#endif

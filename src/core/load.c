@@ -1,0 +1,722 @@
+/*
+ * load.c: reading a dataset folder (CSV files) into the model.
+ *
+ * Each file is streamed through csvread.c; its header row maps column names
+ * to positions; each later record is checked field by field and, when sound,
+ * appended to the model. Problems go to the diagnostics and loading goes on,
+ * so that one run reports everything. Checks that need the whole dataset
+ * (cycles, duplicates, active intervals) are in validate.c.
+ */
+#include "actorgraph/load.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/csvread.h"
+#include "core/util.h"
+
+/* A column the format knows: its name, whether it is required, and whether
+ * its value is structured (trimmed) or free text (kept verbatim). */
+typedef struct {
+    const char *name;
+    bool required;
+    bool trim;
+} column_t;
+
+enum { A_ID, A_NAME, A_KIND, A_PARENT, A_CONTINUES, A_ACTIVE, A_NOTE, A_N };
+static const column_t actor_columns[A_N] = {
+    { "id", true, true }, { "name", true, false }, { "kind", true, true },
+    { "parent", false, true }, { "continues", false, true },
+    { "active", false, true }, { "note", false, false },
+};
+
+enum { R_SOURCE, R_TARGET, R_TYPE, R_DATE, R_SIGN, R_WEIGHT, R_CITE, R_NOTE, R_N };
+static const column_t relation_columns[R_N] = {
+    { "source", true, true }, { "target", true, true }, { "type", true, true },
+    { "date", true, true }, { "sign", false, true }, { "weight", false, true },
+    { "cite", false, false }, { "note", false, false },
+};
+
+enum { E_ID, E_NAME, E_PERIOD, E_NOTE, E_N };
+static const column_t era_columns[E_N] = {
+    { "id", true, true }, { "name", false, false }, { "period", true, true },
+    { "note", false, false },
+};
+
+enum { T_ID, T_LABEL, T_DIRECTED, T_SIGN, T_WEIGHT, T_CAMEO, T_STYLE, T_N };
+static const column_t type_columns[T_N] = {
+    { "id", true, true }, { "label", false, false }, { "directed", true, true },
+    { "sign", true, true }, { "weight", true, true }, { "cameo", false, true },
+    { "style", false, true },
+};
+
+#define MAX_COLS 16
+
+/* State of one file being read. */
+typedef struct loader loader_t;
+typedef void (*row_fn)(loader_t *ld, long line, char **f);
+
+struct loader {
+    ag_dataset_t *ds;
+    ag_diags_t *diags;
+    const char *path;
+    const column_t *columns;
+    size_t ncolumns;
+    ag_columns_t *extra_cols;  /* where the file's extra column names go */
+    row_fn row;
+    bool have_header;
+    bool bad_header;           /* required columns missing: skip the rows */
+    size_t nfields;            /* fields in the header */
+    long pos[MAX_COLS];        /* position of each known column, or -1 */
+    long *extra_pos;           /* position of each extra column */
+    char **parent_ids;         /* actors: parent/continues ids to resolve */
+    char **continues_ids;
+    size_t id_cap;
+    char **cur;                /* fields of the record being handled */
+    bool oom;
+    size_t rows;               /* records after the header */
+};
+
+static void diag(loader_t *ld, ag_severity_t sev, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void diag(loader_t *ld, ag_severity_t sev, long line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    ag_diags_vadd(ld->diags, sev, ld->path, line, fmt, ap);
+    va_end(ap);
+}
+
+static void lower(char *s)
+{
+    for (; *s; s++)
+        *s = (char)tolower((unsigned char)*s);
+}
+
+static void read_header(loader_t *ld, long line, char **f, size_t n)
+{
+    ld->have_header = true;
+    ld->nfields = n;
+    for (size_t c = 0; c < ld->ncolumns; c++)
+        ld->pos[c] = -1;
+    ld->extra_pos = calloc(n ? n : 1, sizeof *ld->extra_pos);
+    ld->extra_cols->names = calloc(n ? n : 1, sizeof *ld->extra_cols->names);
+    if (!ld->extra_pos || !ld->extra_cols->names) {
+        ld->oom = true;
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t c;
+        lower(ag_i_trim(f[i]));
+        if (!*f[i]) {
+            diag(ld, AG_SEV_ERROR, line, "column %zu has an empty name", i + 1);
+            continue;
+        }
+        for (c = 0; c < ld->ncolumns; c++)
+            if (strcmp(f[i], ld->columns[c].name) == 0)
+                break;
+        if (c < ld->ncolumns) {
+            if (ld->pos[c] >= 0)
+                diag(ld, AG_SEV_ERROR, line, "column '%s' appears twice", f[i]);
+            else
+                ld->pos[c] = (long)i;
+            continue;
+        }
+        for (size_t k = 0; k < ld->extra_cols->n; k++)
+            if (strcmp(ld->extra_cols->names[k], f[i]) == 0) {
+                diag(ld, AG_SEV_ERROR, line, "column '%s' appears twice", f[i]);
+                goto next;
+            }
+        ld->extra_cols->names[ld->extra_cols->n] = ag_i_strdup(f[i]);
+        if (!ld->extra_cols->names[ld->extra_cols->n]) {
+            ld->oom = true;
+            return;
+        }
+        ld->extra_pos[ld->extra_cols->n++] = (long)i;
+    next:;
+    }
+    for (size_t c = 0; c < ld->ncolumns; c++)
+        if (ld->columns[c].required && ld->pos[c] < 0) {
+            char want[256] = "";
+            for (size_t k = 0; k < ld->ncolumns; k++)
+                if (ld->columns[k].required) {
+                    strcat(want, *want ? "," : "");
+                    strcat(want, ld->columns[k].name);
+                }
+            diag(ld, AG_SEV_ERROR, line,
+                 "missing required column '%s' (the header needs %s)",
+                 ld->columns[c].name, want);
+            ld->bad_header = true;
+        }
+}
+
+static int on_record(void *ud, long line, char **f, size_t n)
+{
+    loader_t *ld = ud;
+    char *known[MAX_COLS];
+    if (!ld->have_header) {
+        read_header(ld, line, f, n);
+        return ld->oom ? AG_ENOMEM : 0;
+    }
+    if (ld->bad_header)
+        return 0;
+    ld->rows++;
+    if (n != ld->nfields) {
+        diag(ld, AG_SEV_ERROR, line, "expected %zu fields (as in the header), found %zu",
+             ld->nfields, n);
+        return 0;
+    }
+    for (size_t c = 0; c < ld->ncolumns; c++) {
+        static char empty[1];
+        known[c] = ld->pos[c] >= 0 ? f[ld->pos[c]] : empty;
+        if (ld->columns[c].trim && known[c] != empty)
+            ag_i_trim(known[c]);
+        if (ld->columns[c].required && !*known[c])
+            diag(ld, AG_SEV_ERROR, line, "empty '%s': the field is required",
+                 ld->columns[c].name);
+    }
+    ld->cur = f;
+    ld->row(ld, line, known);
+    return ld->oom ? AG_ENOMEM : 0;
+}
+
+/* Copies the extra columns of the record being handled. */
+static char **take_extra(loader_t *ld)
+{
+    char **extra;
+    if (ld->extra_cols->n == 0)
+        return NULL;
+    extra = calloc(ld->extra_cols->n, sizeof *extra);
+    if (!extra) {
+        ld->oom = true;
+        return NULL;
+    }
+    for (size_t k = 0; k < ld->extra_cols->n; k++) {
+        extra[k] = ag_i_strdup(ld->cur[ld->extra_pos[k]]);
+        if (!extra[k])
+            ld->oom = true;
+    }
+    return extra;
+}
+
+static bool required_ok(loader_t *ld, char **f)
+{
+    for (size_t c = 0; c < ld->ncolumns; c++)
+        if (ld->columns[c].required && !*f[c])
+            return false;
+    return true;
+}
+
+static bool parse_sign(const char *s, int *sign)
+{
+    if (strcmp(s, "+") == 0 || strcmp(s, "+1") == 0)
+        *sign = +1;
+    else if (strcmp(s, "-") == 0 || strcmp(s, "-1") == 0 ||
+             strcmp(s, "\xE2\x88\x92") == 0) /* U+2212 minus sign */
+        *sign = -1;
+    else
+        return false;
+    return true;
+}
+
+static bool parse_weight(const char *s, double *w)
+{
+    char *end;
+    /* Decimal only: strtod would also take hex ("0x10"), "inf" and "nan". */
+    if (strspn(s, "0123456789.eE+-") != strlen(s))
+        return false;
+    errno = 0;
+    *w = strtod(s, &end);
+    return end != s && !*end && errno == 0 && isfinite(*w) && *w > 0;
+}
+
+static bool parse_bool(const char *s, bool *b)
+{
+    char v[8];
+    size_t n = strlen(s);
+    if (n >= sizeof v)
+        return false;
+    memcpy(v, s, n + 1);
+    lower(v);
+    if (!strcmp(v, "true") || !strcmp(v, "yes") || !strcmp(v, "1"))
+        *b = true;
+    else if (!strcmp(v, "false") || !strcmp(v, "no") || !strcmp(v, "0"))
+        *b = false;
+    else
+        return false;
+    return true;
+}
+
+static bool parse_date(loader_t *ld, long line, const char *what, const char *s,
+                       ag_date_t *d)
+{
+    char msg[256];
+    if (ag_date_parse(s, d, msg, sizeof msg) != 0) {
+        diag(ld, AG_SEV_ERROR, line, "bad %s: %s", what, msg);
+        return false;
+    }
+    return true;
+}
+
+static char *dup_or_oom(loader_t *ld, const char *s)
+{
+    char *p = ag_i_strdup(s);
+    if (!p)
+        ld->oom = true;
+    return p;
+}
+
+/* ---- actors ---- */
+
+static void actor_row(loader_t *ld, long line, char **f)
+{
+    ag_dataset_t *ds = ld->ds;
+    ag_actor_t a;
+    int kind = -1;
+    bool ok = required_ok(ld, f);
+    memset(&a, 0, sizeof a);
+    if (*f[A_ID] && !ag_id_valid(f[A_ID])) {
+        diag(ld, AG_SEV_ERROR, line,
+             "bad id '%s': use letters, digits, '_', '.' and '-' only", f[A_ID]);
+        ok = false;
+    }
+    if (*f[A_KIND] && (kind = ag_kind_parse(f[A_KIND])) < 0) {
+        diag(ld, AG_SEV_ERROR, line,
+             "unknown kind '%s': use state, leader, organisation, group or agency",
+             f[A_KIND]);
+        ok = false;
+    }
+    if (*f[A_ACTIVE] && !parse_date(ld, line, "active interval", f[A_ACTIVE], &a.active))
+        ok = false;
+    /* Duplicate ids are found in resolve_actor_links(), through the sorted
+     * index: a linear search here would make loading quadratic. */
+    if (!ok)
+        return;
+    if (!ag_i_grow((void **)&ds->actors, &ld->id_cap, ds->n_actors + 1, sizeof *ds->actors)) {
+        ld->oom = true;
+        return;
+    }
+    {
+        size_t cap = ld->id_cap;
+        /* parent_ids and continues_ids grow with the actors array. */
+        char **p = realloc(ld->parent_ids, cap * sizeof *p);
+        if (!p) {
+            ld->oom = true;
+            return;
+        }
+        ld->parent_ids = p;
+        p = realloc(ld->continues_ids, cap * sizeof *p);
+        if (!p) {
+            ld->oom = true;
+            return;
+        }
+        ld->continues_ids = p;
+    }
+    a.id = dup_or_oom(ld, f[A_ID]);
+    a.name = dup_or_oom(ld, f[A_NAME]);
+    a.note = dup_or_oom(ld, f[A_NOTE]);
+    a.kind = (ag_kind_t)kind;
+    a.has_active = *f[A_ACTIVE] != '\0';
+    a.parent = a.continues = -1;
+    a.line = line;
+    a.extra = take_extra(ld);
+    ld->parent_ids[ds->n_actors] = dup_or_oom(ld, f[A_PARENT]);
+    ld->continues_ids[ds->n_actors] = dup_or_oom(ld, f[A_CONTINUES]);
+    ds->actors[ds->n_actors++] = a;
+}
+
+/* Resolves parent and continues ids once every actor is known. */
+static void resolve_actor_links(loader_t *ld)
+{
+    ag_dataset_t *ds = ld->ds;
+    /* The index sorts equal ids by position: the first one is the original. */
+    for (size_t k = 1; k < ds->n_actors; k++) {
+        const ag_actor_t *a = &ds->actors[ds->actor_index[k - 1]];
+        const ag_actor_t *b = &ds->actors[ds->actor_index[k]];
+        if (strcmp(a->id, b->id) == 0)
+            diag(ld, AG_SEV_ERROR, b->line,
+                 "duplicate actor id '%s' (first defined on line %ld)", b->id, a->line);
+    }
+    for (size_t i = 0; i < ds->n_actors; i++) {
+        ag_actor_t *a = &ds->actors[i];
+        const char *ids[2] = { ld->parent_ids[i], ld->continues_ids[i] };
+        const char *what[2] = { "parent", "continues" };
+        long *dst[2] = { &a->parent, &a->continues };
+        for (int k = 0; k < 2; k++) {
+            long j;
+            if (!ids[k] || !*ids[k])
+                continue;
+            j = ag_dataset_find_actor(ds, ids[k]);
+            if (j < 0) {
+                const char *s = ag_suggest_actor(ds, ids[k]);
+                diag(ld, AG_SEV_ERROR, a->line, "unknown %s '%s'%s%s%s", what[k],
+                     ids[k], s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+            } else if (j == (long)i) {
+                diag(ld, AG_SEV_ERROR, a->line, "actor '%s' is its own %s", a->id,
+                     what[k]);
+            } else {
+                *dst[k] = j;
+            }
+        }
+    }
+}
+
+/* ---- types ---- */
+
+static void type_row(loader_t *ld, long line, char **f)
+{
+    ag_dataset_t *ds = ld->ds;
+    ag_type_t t;
+    bool ok = required_ok(ld, f);
+    memset(&t, 0, sizeof t);
+    if (*f[T_ID] && !ag_id_valid(f[T_ID])) {
+        diag(ld, AG_SEV_ERROR, line,
+             "bad type id '%s': use letters, digits, '_', '.' and '-' only", f[T_ID]);
+        ok = false;
+    }
+    if (*f[T_DIRECTED] && !parse_bool(f[T_DIRECTED], &t.directed)) {
+        diag(ld, AG_SEV_ERROR, line, "bad directed '%s': use true or false", f[T_DIRECTED]);
+        ok = false;
+    }
+    if (*f[T_SIGN] && !parse_sign(f[T_SIGN], &t.sign)) {
+        diag(ld, AG_SEV_ERROR, line, "bad sign '%s': use + or -", f[T_SIGN]);
+        ok = false;
+    }
+    if (*f[T_WEIGHT] && !parse_weight(f[T_WEIGHT], &t.weight)) {
+        diag(ld, AG_SEV_ERROR, line, "bad weight '%s': use a number greater than 0",
+             f[T_WEIGHT]);
+        ok = false;
+    }
+    for (size_t i = 0; i < ds->n_types && *f[T_ID]; i++)
+        if (strcmp(ds->types[i].id, f[T_ID]) == 0) {
+            diag(ld, AG_SEV_ERROR, line, "duplicate type id '%s' (first defined on line %ld)",
+                 f[T_ID], ds->types[i].line);
+            ok = false;
+            break;
+        }
+    if (!ok)
+        return;
+    if (!ag_i_grow((void **)&ds->types, &ld->id_cap, ds->n_types + 1, sizeof *ds->types)) {
+        ld->oom = true;
+        return;
+    }
+    t.id = dup_or_oom(ld, f[T_ID]);
+    t.label = dup_or_oom(ld, *f[T_LABEL] ? f[T_LABEL] : f[T_ID]);
+    t.cameo = dup_or_oom(ld, f[T_CAMEO]);
+    t.style = dup_or_oom(ld, *f[T_STYLE] ? f[T_STYLE] : "solid");
+    t.line = line;
+    t.extra = take_extra(ld);
+    ds->types[ds->n_types++] = t;
+}
+
+/* ---- eras ---- */
+
+static void era_row(loader_t *ld, long line, char **f)
+{
+    ag_dataset_t *ds = ld->ds;
+    ag_era_t e;
+    char buf[128];
+    bool ok = required_ok(ld, f);
+    memset(&e, 0, sizeof e);
+    if (*f[E_ID] && !ag_id_valid(f[E_ID])) {
+        diag(ld, AG_SEV_ERROR, line,
+             "bad era id '%s': use letters, digits, '_', '.' and '-' only", f[E_ID]);
+        ok = false;
+    }
+    if (*f[E_PERIOD] && !parse_date(ld, line, "period", f[E_PERIOD], &e.period))
+        ok = false;
+    for (size_t i = 0; i < ds->n_eras && *f[E_ID]; i++)
+        if (strcmp(ds->eras[i].id, f[E_ID]) == 0) {
+            diag(ld, AG_SEV_ERROR, line, "duplicate era id '%s' (first defined on line %ld)",
+                 f[E_ID], ds->eras[i].line);
+            ok = false;
+            break;
+        }
+    if (!ok)
+        return;
+    if (!ag_i_grow((void **)&ds->eras, &ld->id_cap, ds->n_eras + 1, sizeof *ds->eras)) {
+        ld->oom = true;
+        return;
+    }
+    ag_date_format(&e.period, buf, sizeof buf);
+    e.id = dup_or_oom(ld, f[E_ID]);
+    e.name = dup_or_oom(ld, *f[E_NAME] ? f[E_NAME] : f[E_ID]);
+    e.period_text = dup_or_oom(ld, buf);
+    e.note = dup_or_oom(ld, f[E_NOTE]);
+    e.line = line;
+    e.extra = take_extra(ld);
+    ds->eras[ds->n_eras++] = e;
+}
+
+/* ---- relations ---- */
+
+static long lookup_actor(loader_t *ld, long line, const char *what, const char *id)
+{
+    long i;
+    const char *s;
+    if (!*id)
+        return -1;
+    i = ag_dataset_find_actor(ld->ds, id);
+    if (i >= 0)
+        return i;
+    s = ag_suggest_actor(ld->ds, id);
+    diag(ld, AG_SEV_ERROR, line, "unknown %s actor '%s'%s%s%s", what, id,
+         s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+    return -1;
+}
+
+static void relation_row(loader_t *ld, long line, char **f)
+{
+    ag_dataset_t *ds = ld->ds;
+    ag_relation_t r;
+    char buf[128];
+    bool ok = required_ok(ld, f);
+    memset(&r, 0, sizeof r);
+    r.source = lookup_actor(ld, line, "source", f[R_SOURCE]);
+    r.target = lookup_actor(ld, line, "target", f[R_TARGET]);
+    r.type = -1;
+    if (r.source < 0 || r.target < 0)
+        ok = false;
+    if (*f[R_TYPE]) {
+        r.type = ag_dataset_find_type(ds, f[R_TYPE]);
+        if (r.type < 0) {
+            const char *s = ag_suggest_type(ds, f[R_TYPE]);
+            diag(ld, AG_SEV_ERROR, line, "unknown type '%s'%s%s%s", f[R_TYPE],
+                 s ? " (did you mean '" : "", s ? s : "",
+                 s ? "'?)" : ds->builtin_types ? " (not in the built-in vocabulary)"
+                                               : " (not in types.csv)");
+            ok = false;
+        }
+    }
+    if (*f[R_DATE] && !parse_date(ld, line, "date", f[R_DATE], &r.date))
+        ok = false;
+    if (*f[R_SIGN]) {
+        if (!parse_sign(f[R_SIGN], &r.sign)) {
+            diag(ld, AG_SEV_ERROR, line, "bad sign '%s': use + or - (or leave it empty)",
+                 f[R_SIGN]);
+            ok = false;
+        }
+        r.sign_set = true;
+    }
+    if (*f[R_WEIGHT]) {
+        if (!parse_weight(f[R_WEIGHT], &r.weight)) {
+            diag(ld, AG_SEV_ERROR, line,
+                 "bad weight '%s': use a number greater than 0 (or leave it empty)",
+                 f[R_WEIGHT]);
+            ok = false;
+        }
+        r.weight_set = true;
+    }
+    if (!ok)
+        return;
+    if (!r.sign_set)
+        r.sign = ds->types[r.type].sign;
+    if (!r.weight_set)
+        r.weight = ds->types[r.type].weight;
+    if (!ag_i_grow((void **)&ds->relations, &ld->id_cap, ds->n_relations + 1,
+                 sizeof *ds->relations)) {
+        ld->oom = true;
+        return;
+    }
+    ag_date_format(&r.date, buf, sizeof buf);
+    r.date_text = dup_or_oom(ld, buf);
+    r.cite = dup_or_oom(ld, f[R_CITE]);
+    r.note = dup_or_oom(ld, f[R_NOTE]);
+    r.line = line;
+    r.extra = take_extra(ld);
+    ds->relations[ds->n_relations++] = r;
+}
+
+/* Reads one file. Returns AG_OK, AG_ENOMEM, or AG_EIO for a missing file
+ * (reported as a diagnostic when required). */
+static ag_status_t read_file(ag_dataset_t *ds, ag_diags_t *diags, const char *path,
+                             const column_t *cols, size_t ncols, ag_columns_t *extra,
+                             row_fn row, bool required, loader_t *out, ag_error_t *err)
+{
+    static const ag_i_csv_opts_t opts = { ',', true, AG_MAX_FIELD, true };
+    loader_t *ld = out;
+    ag_error_t e;
+    struct stat st;
+    size_t errors_before;
+    int rc;
+    memset(ld, 0, sizeof *ld);
+    ld->ds = ds;
+    ld->diags = diags;
+    ld->path = path;
+    ld->columns = cols;
+    ld->ncolumns = ncols;
+    ld->extra_cols = extra;
+    ld->row = row;
+    if (stat(path, &st) != 0) {
+        if (required)
+            ag_diags_add(diags, AG_SEV_ERROR, path, 0, "missing file: a dataset needs it");
+        return AG_EIO;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        ag_diags_add(diags, AG_SEV_ERROR, path, 0, "is a folder, not a CSV file");
+        return AG_EIO;
+    }
+    ag_error_clear(&e);
+    errors_before = diags->errors;
+    rc = ag_i_csv_read(path, &opts, on_record, ld, diags, NULL, &e);
+    if (rc == AG_ENOMEM || ld->oom)
+        return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");
+    if (rc == AG_EIO) {
+        ag_diags_add(diags, AG_SEV_ERROR, path, e.line, "%s", e.msg);
+        return AG_EIO;
+    }
+    /* No header and no error from the reader: nothing but blank lines. */
+    if (!ld->have_header && diags->errors == errors_before) {
+        char want[256] = "";
+        for (size_t k = 0; k < ncols; k++)
+            if (cols[k].required) {
+                strcat(want, *want ? "," : "");
+                strcat(want, cols[k].name);
+            }
+        ag_diags_add(diags, AG_SEV_ERROR, path, 0,
+                     "empty file: expected a header row with at least %s", want);
+    }
+    return AG_OK;
+}
+
+static void loader_free(loader_t *ld, size_t n_actors)
+{
+    if (ld->parent_ids)
+        for (size_t i = 0; i < n_actors; i++) {
+            free(ld->parent_ids[i]);
+            free(ld->continues_ids[i]);
+        }
+    free(ld->parent_ids);
+    free(ld->continues_ids);
+    free(ld->extra_pos);
+    memset(ld, 0, sizeof *ld);
+}
+
+static char *base_name(const char *dir)
+{
+    size_t n = strlen(dir);
+    const char *s;
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    s = dir + n;
+    while (s > dir && s[-1] != '/')
+        s--;
+    return ag_i_strndup(s, (size_t)(dir + n - s));
+}
+
+ag_status_t ag_dataset_load(ag_dataset_t *ds, const char *dir, ag_diags_t *diags,
+                            ag_error_t *err)
+{
+    struct stat st;
+    char *paths[4] = { NULL, NULL, NULL, NULL };
+    enum { P_TYPES, P_ACTORS, P_ERAS, P_RELATIONS };
+    static const char *const names[4] = { "types.csv", "actors.csv", "eras.csv",
+                                          "relations.csv" };
+    loader_t ld;
+    ag_status_t rc = AG_OK;
+    size_t errors_before = diags->errors;
+
+    memset(&ld, 0, sizeof ld);
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        return ag_error_set(err, AG_EIO, dir, 0,
+                            "not a dataset folder (expected a folder with actors.csv, "
+                            "relations.csv and eras.csv)");
+    }
+    ds->dir = ag_i_strdup(dir);
+    ds->name = base_name(dir);
+    if (ds->name && (!strcmp(ds->name, ".") || !strcmp(ds->name, "..") || !*ds->name)) {
+        /* "." names no dataset: take the folder's own name. */
+        char *real = realpath(dir, NULL);
+        if (real) {
+            free(ds->name);
+            ds->name = base_name(real);
+            free(real);
+        }
+    }
+    for (int i = 0; i < 4; i++)
+        if (!(paths[i] = ag_i_path_join(dir, names[i])))
+            rc = AG_ENOMEM;
+    if (rc || !ds->dir || !ds->name) {
+        rc = ag_error_set(err, AG_ENOMEM, dir, 0, "out of memory");
+        goto done;
+    }
+
+    /* Types first: relations name them. */
+    rc = read_file(ds, diags, paths[P_TYPES], type_columns, T_N, &ds->type_cols,
+                   type_row, false, &ld, err);
+    {
+        /* Only a sound header with no rows under it: an empty file, a bad
+         * header or bad rows have been reported already. */
+        bool empty = ld.have_header && !ld.bad_header && ld.rows == 0;
+        loader_free(&ld, 0);
+        if (rc == AG_ENOMEM)
+            goto done;
+        if (rc == AG_EIO && ds->n_types == 0) {
+            if ((rc = ag_dataset_use_builtin_types(ds, err)) != AG_OK)
+                goto done;
+        } else if (empty) {
+            ag_diags_add(diags, AG_SEV_ERROR, paths[P_TYPES], 0,
+                         "no relation types defined: add rows, or delete the file to "
+                         "use the built-in vocabulary");
+        }
+    }
+
+    rc = read_file(ds, diags, paths[P_ACTORS], actor_columns, A_N, &ds->actor_cols,
+                   actor_row, true, &ld, err);
+    if (rc == AG_ENOMEM) {
+        loader_free(&ld, ds->n_actors);
+        goto done;
+    }
+    if ((rc = ag_dataset_build_indices(ds, err)) != AG_OK) {
+        loader_free(&ld, ds->n_actors);
+        goto done;
+    }
+    /* A header missing a required column skips every row: not "no actors". */
+    if (rc == AG_OK && ld.have_header && !ld.bad_header && ld.rows == 0)
+        ag_diags_add(diags, AG_SEV_ERROR, paths[P_ACTORS], 0, "no actors after the header");
+    resolve_actor_links(&ld);
+    loader_free(&ld, ds->n_actors);
+
+    rc = read_file(ds, diags, paths[P_ERAS], era_columns, E_N, &ds->era_cols, era_row,
+                   true, &ld, err);
+    {
+        bool empty = ld.have_header && !ld.bad_header && ld.rows == 0;
+        loader_free(&ld, 0);
+        if (rc == AG_ENOMEM)
+            goto done;
+        if (rc == AG_OK && empty)
+            ag_diags_add(diags, AG_SEV_WARNING, paths[P_ERAS], 0,
+                         "no eras defined: reports need at least one era");
+    }
+
+    rc = read_file(ds, diags, paths[P_RELATIONS], relation_columns, R_N,
+                   &ds->relation_cols, relation_row, true, &ld, err);
+    {
+        bool empty = ld.have_header && !ld.bad_header && ld.rows == 0;
+        loader_free(&ld, 0);
+        if (rc == AG_ENOMEM)
+            goto done;
+        if (empty)
+            ag_diags_add(diags, AG_SEV_ERROR, paths[P_RELATIONS], 0,
+                         "no relations after the header");
+    }
+    if ((rc = ag_dataset_build_indices(ds, err)) != AG_OK)
+        goto done;
+    ag_dataset_validate(ds, paths[P_ACTORS], paths[P_RELATIONS], diags);
+    ag_diags_sort(diags);
+    if (diags->oom) {
+        rc = ag_error_set(err, AG_ENOMEM, dir, 0, "out of memory");
+        goto done;
+    }
+    rc = diags->errors > errors_before ? AG_EDATA : AG_OK;
+done:
+    for (int i = 0; i < 4; i++)
+        free(paths[i]);
+    return rc;
+}

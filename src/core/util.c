@@ -1,0 +1,127 @@
+/*
+ * util.c: small helpers shared inside the library.
+ */
+#include "core/util.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+char *ag_i_strndup(const char *s, size_t n)
+{
+    char *p = malloc(n + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *ag_i_strdup(const char *s)
+{
+    return ag_i_strndup(s, strlen(s));
+}
+
+char *ag_i_trim(char *s)
+{
+    size_t n = strlen(s), i = 0;
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    memmove(s, s + i, n - i);
+    s[n - i] = '\0';
+    return s;
+}
+
+bool ag_i_grow(void **items, size_t *cap, size_t need, size_t elem)
+{
+    size_t c = *cap ? *cap : 8;
+    void *p;
+    if (need <= *cap)
+        return true;
+    while (c < need) {
+        if (c > SIZE_MAX / 2 / elem)
+            return false;
+        c *= 2;
+    }
+    p = realloc(*items, c * elem);
+    if (!p)
+        return false;
+    *items = p;
+    *cap = c;
+    return true;
+}
+
+char *ag_i_path_join(const char *dir, const char *name)
+{
+    size_t a = strlen(dir), b = strlen(name);
+    bool slash = a > 0 && dir[a - 1] != '/';
+    char *p = malloc(a + slash + b + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, dir, a);
+    if (slash)
+        p[a] = '/';
+    memcpy(p + a + slash, name, b + 1);
+    return p;
+}
+
+size_t ag_i_utf8_width(const char *s)
+{
+    size_t w = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            w++;
+    return w;
+}
+
+bool ag_i_utf8_valid(const char *str, size_t n, size_t *bad)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        size_t len;
+        unsigned cp, min;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            len = 2; cp = c & 0x1F; min = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3; cp = c & 0x0F; min = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4; cp = c & 0x07; min = 0x10000;
+        } else {
+            goto fail;
+        }
+        if (i + len > n)
+            goto fail;
+        for (size_t k = 1; k < len; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                goto fail;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            goto fail;
+        i += len;
+    }
+    return true;
+fail:
+    if (bad)
+        *bad = i;
+    return false;
+}
+
+char *ag_i_fmt_num(double v, char *buf)
+{
+    if (fabs(v) < 1e-10 || v == 0.0)
+        v = 0.0;
+    snprintf(buf, 32, "%.10g", v);
+    if (strcmp(buf, "-0") == 0)
+        strcpy(buf, "0");
+    return buf;
+}
