@@ -48,20 +48,30 @@ typedef enum {
  *
  * Audience: a page can give terminals (compact, ids with a legend) and
  * readers of a document (names, headings) different blocks for the same
- * thing. A block is written by the back-ends of the audiences it is for:
- * text by AG_FOR_TERMINAL, Markdown (and HTML) by AG_FOR_READING. Blocks
- * added with neither flag are for both.
+ * thing, and give machines tables of their own (tidy, long, led by
+ * context columns). A block is written by the back-ends of the audiences
+ * it is for: text by AG_FOR_TERMINAL, Markdown (and HTML) by
+ * AG_FOR_READING; a block for AG_FOR_MACHINE only is written by no format
+ * for people. Blocks added with no audience are for people (both).
+ * ag_doc_audience tells a page which audience a format serves, so that it
+ * need not build what won't be written.
  *
  * AG_BLOCK_TIGHT: in text, no blank line before the block (the line
  * continues what the previous block said); other formats ignore it.
  * AG_BLOCK_DATA: a table the CSV back-end writes (and the JSON back-end
- * when the document carries no JSON value).
+ * when the document carries no JSON value), whatever its audience.
  */
 #define AG_FOR_TERMINAL 0x1u
 #define AG_FOR_READING  0x2u
-#define AG_FOR_ALL      (AG_FOR_TERMINAL | AG_FOR_READING)
-#define AG_BLOCK_TIGHT  0x4u
-#define AG_BLOCK_DATA   0x8u
+#define AG_FOR_PEOPLE   (AG_FOR_TERMINAL | AG_FOR_READING)
+#define AG_FOR_MACHINE  0x4u
+#define AG_FOR_ALL      (AG_FOR_PEOPLE | AG_FOR_MACHINE)
+#define AG_BLOCK_TIGHT  0x8u
+#define AG_BLOCK_DATA   0x10u
+
+/* The audience a format serves: AG_FOR_TERMINAL (table), AG_FOR_READING
+ * (md), AG_FOR_MACHINE (csv, json). Can't fail. */
+unsigned ag_doc_audience(ag_format_t fmt);
 
 /*
  * One block. Fields not used by a kind are NULL or 0.

@@ -30,7 +30,18 @@ ag_status_t ag_i_io_check(FILE *fp, ag_error_t *err)
 bool ag_i_block_for(const ag_block_t *b, unsigned who)
 {
     unsigned aud = b->flags & AG_FOR_ALL;
-    return aud == 0 || (aud & who) != 0;
+    return ((aud ? aud : AG_FOR_PEOPLE) & who) != 0;
+}
+
+unsigned ag_doc_audience(ag_format_t fmt)
+{
+    switch (fmt) {
+    case AG_FMT_TABLE: return AG_FOR_TERMINAL;
+    case AG_FMT_MD: return AG_FOR_READING;
+    case AG_FMT_CSV:
+    case AG_FMT_JSON: break;
+    }
+    return AG_FOR_MACHINE;
 }
 
 void ag_doc_init(ag_doc_t *d)
