@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "actorgraph/explain.h"
+#include "actorgraph/pages.h"
 #include "actorgraph/load.h"
 #include "actorgraph/metrics.h"
 #include "testutil.h"
