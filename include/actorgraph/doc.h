@@ -68,6 +68,10 @@ typedef enum {
 #define AG_FOR_ALL      (AG_FOR_PEOPLE | AG_FOR_MACHINE)
 #define AG_BLOCK_TIGHT  0x8u
 #define AG_BLOCK_DATA   0x10u
+/* AG_BLOCK_VIEW: a level-2 heading that starts one of the page's views:
+ * HTML pages with views get a picker that shows one view at a time (all
+ * of them without JavaScript); other formats ignore it. */
+#define AG_BLOCK_VIEW   0x20u
 
 /* The audience a format serves: AG_FOR_TERMINAL (table), AG_FOR_READING
  * (md), AG_FOR_MACHINE (csv, json). Can't fail. */

@@ -17,7 +17,7 @@
 
 #include "actorgraph/error.h"
 
-typedef enum { AG_FMT_TABLE, AG_FMT_CSV, AG_FMT_JSON, AG_FMT_MD } ag_format_t;
+typedef enum { AG_FMT_TABLE, AG_FMT_CSV, AG_FMT_JSON, AG_FMT_MD, AG_FMT_HTML } ag_format_t;
 
 /* "table", "csv", "json", "md"; -1 when unknown. */
 int ag_format_parse(const char *s);
@@ -25,7 +25,7 @@ const char *ag_format_name(ag_format_t f);
 
 /* How a column's cells are written: text, or numbers (right-aligned in text
  * tables, JSON numbers; an empty cell is JSON null). */
-typedef enum { AG_COL_TEXT, AG_COL_NUMBER } ag_coltype_t;
+typedef enum { AG_COL_TEXT, AG_COL_NUMBER, AG_COL_ACTOR } ag_coltype_t;
 
 /*
  * A table.

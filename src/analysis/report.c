@@ -817,6 +817,8 @@ ag_status_t ag_report_write(const ag_report_t *r, ag_format_t fmt, FILE *fp, ag_
         json_decref(j);
         return rc;
     }
+    case AG_FMT_HTML:
+        return ag_error_set(err, AG_EUSAGE, NULL, 0, "no html page for a report yet");
     case AG_FMT_TABLE:
     case AG_FMT_MD:
         break;

@@ -23,11 +23,14 @@ ag_status_t ag_i_doc_text(const ag_doc_t *d, FILE *fp, ag_error_t *err);
 ag_status_t ag_i_doc_md(const ag_doc_t *d, FILE *fp, ag_error_t *err);
 ag_status_t ag_i_doc_csv(const ag_doc_t *d, FILE *fp, ag_error_t *err);
 ag_status_t ag_i_doc_json(const ag_doc_t *d, FILE *fp, ag_error_t *err);
+ag_status_t ag_i_doc_html(const ag_doc_t *d, FILE *fp, ag_error_t *err);
 
 /* A table in one format; errors are left in fp's error state. */
 void ag_i_table_text(const ag_table_t *t, FILE *fp);
 void ag_i_table_md(const ag_table_t *t, FILE *fp);
 void ag_i_table_csv(const ag_table_t *t, FILE *fp);
+/* HTML: a sortable table, with an id and a caption when not NULL. */
+void ag_i_table_html(const ag_table_t *t, const char *id, const char *caption, FILE *fp);
 
 /* The one I/O check of every page: AG_EIO ("write error: …") when fp's
  * error flag is set, else AG_OK. */

@@ -37,7 +37,8 @@ unsigned ag_doc_audience(ag_format_t fmt)
 {
     switch (fmt) {
     case AG_FMT_TABLE: return AG_FOR_TERMINAL;
-    case AG_FMT_MD: return AG_FOR_READING;
+    case AG_FMT_MD:
+    case AG_FMT_HTML: return AG_FOR_READING;
     case AG_FMT_CSV:
     case AG_FMT_JSON: break;
     }
@@ -242,6 +243,7 @@ ag_status_t ag_doc_write(const ag_doc_t *d, ag_format_t fmt, FILE *fp, ag_error_
     case AG_FMT_MD: rc = ag_i_doc_md(d, fp, err); break;
     case AG_FMT_CSV: rc = ag_i_doc_csv(d, fp, err); break;
     case AG_FMT_JSON: rc = ag_i_doc_json(d, fp, err); break;
+    case AG_FMT_HTML: rc = ag_i_doc_html(d, fp, err); break;
     default:
         return ag_error_set(err, AG_EUSAGE, NULL, 0, "unknown format %d", (int)fmt);
     }

@@ -23,13 +23,15 @@ int ag_format_parse(const char *s)
         return AG_FMT_JSON;
     if (strcmp(s, "md") == 0 || strcmp(s, "markdown") == 0)
         return AG_FMT_MD;
+    if (strcmp(s, "html") == 0)
+        return AG_FMT_HTML;
     return -1;
 }
 
 const char *ag_format_name(ag_format_t f)
 {
-    static const char *const names[] = { "table", "csv", "json", "md" };
-    return (unsigned)f < 4 ? names[f] : "?";
+    static const char *const names[] = { "table", "csv", "json", "md", "html" };
+    return (unsigned)f < sizeof names / sizeof names[0] ? names[f] : "?";
 }
 
 ag_status_t ag_table_init(ag_table_t *t, size_t ncols, const char *const *head,
