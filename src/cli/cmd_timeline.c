@@ -28,14 +28,6 @@ static const char usage_text[] =
     "era (a relation is in every window its dates overlap).\n"
     "\n";
 
-static int parse_span(const cli_option_t *opt, const char *arg, cli_args_t *a)
-{
-    if (ag_span_parse(arg, opt->value) != 0)
-        return cli_usage_error(a->prefix, "bad --%s '%s': use Ny, Nm or Nd (10y, 6m, 30d)",
-                               opt->long_name, arg);
-    return AG_EXIT_OK;
-}
-
 static int parse_top(const cli_option_t *opt, const char *arg, cli_args_t *a)
 {
     char *end;
@@ -68,9 +60,9 @@ int cmd_timeline(int argc, char **argv)
                    "out_degree, pagerank, hub, authority, or all"),
         CLI_CALLBACK(0, "window", &window, "SPAN",
                      "length of a window: Ny years, Nm months, Nd days (default 10y)",
-                     parse_span),
+                     cli_cb_span),
         CLI_CALLBACK(0, "step", &step, "SPAN",
-                     "how far each window starts after the last (default 1y)", parse_span),
+                     "how far each window starts after the last (default 1y)", cli_cb_span),
         CLI_CALLBACK(0, "from", &a, "EDTF",
                      "first window starts on this date's first day (default: the\n"
                      "earliest bounded date of the relations)",

@@ -11,6 +11,7 @@
 
 #include "actorgraph/date.h"
 #include "actorgraph/table.h"
+#include "actorgraph/timeline.h"
 #include "cli.h"
 
 /* Where the help of an option starts. */
@@ -133,6 +134,14 @@ int cli_cb_output(const cli_option_t *opt, const char *arg, cli_args_t *a)
         return cli_usage_error(a->prefix, "-o needs a file name");
     a->out = arg;
     cli_set_output(strcmp(arg, "-") == 0 ? NULL : arg);
+    return AG_EXIT_OK;
+}
+
+int cli_cb_span(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    if (ag_span_parse(arg, opt->value) != 0)
+        return cli_usage_error(a->prefix, "bad --%s '%s': use Ny, Nm or Nd (10y, 6m, 30d)",
+                               opt->long_name, arg);
     return AG_EXIT_OK;
 }
 
@@ -367,6 +376,15 @@ static int parse_option(cli_args_t *a, const cli_option_t *opts, int argc, char 
                                    ambiguous ? "ambiguous" : "unknown", (int)(len + 2), s);
         if (!o->argh && eq)
             return cli_usage_error(a->prefix, "option '--%s' takes no value", o->long_name);
+        if (o->kind == CLI_OPT_PAIR) {
+            const char **v = o->value;
+            if (eq || *i + 2 >= argc)
+                return cli_usage_error(a->prefix, "option '--%s' needs two values: --%s %s",
+                                       o->long_name, o->long_name, o->argh);
+            v[0] = argv[++*i];
+            v[1] = argv[++*i];
+            return CLI_CONTINUE;
+        }
         if (o->argh && !eq && *i + 1 >= argc)
             return cli_usage_error(a->prefix, "option '%s' needs a value", s);
         rc = apply(o, o->argh ? (eq ? eq + 1 : argv[++*i]) : NULL, a);

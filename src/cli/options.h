@@ -60,7 +60,8 @@ typedef enum {
     CLI_OPT_GROUP,   /* a heading in --help (help holds it) */
     CLI_OPT_FLAG,    /* sets *(bool *)value */
     CLI_OPT_STRING,  /* sets *(const char **)value to the argument */
-    CLI_OPT_CALLBACK /* calls cb(opt, argument or NULL, args) */
+    CLI_OPT_CALLBACK, /* calls cb(opt, argument or NULL, args) */
+    CLI_OPT_PAIR      /* takes the next two arguments into (const char **)value */
 } cli_opt_kind_t;
 
 /*
@@ -90,6 +91,7 @@ struct cli_option {
 #define CLI_FLAG(s, l, v, h) { CLI_OPT_FLAG, (s), (l), (v), NULL, (h), NULL }
 #define CLI_STRING(s, l, v, argh, h) { CLI_OPT_STRING, (s), (l), (v), (argh), (h), NULL }
 #define CLI_CALLBACK(s, l, v, argh, h, cb) { CLI_OPT_CALLBACK, (s), (l), (v), (argh), (h), (cb) }
+#define CLI_PAIR(l, v, argh, h) { CLI_OPT_PAIR, 0, (l), (v), (argh), (h), NULL }
 
 /* The shared options' callbacks, for a command that words an option's
  * help its own way (CLI_CALLBACK(0, "ties", &a, "T", "...", cli_cb_ties)). */
@@ -103,6 +105,8 @@ int cli_cb_ties(const cli_option_t *opt, const char *arg, cli_args_t *a);
 int cli_cb_types(const cli_option_t *opt, const char *arg, cli_args_t *a);
 int cli_cb_format(const cli_option_t *opt, const char *arg, cli_args_t *a);
 int cli_cb_output(const cli_option_t *opt, const char *arg, cli_args_t *a);
+/* A length of time (10y, 6m, 30d) into *(ag_span_t *)opt->value. */
+int cli_cb_span(const cli_option_t *opt, const char *arg, cli_args_t *a);
 
 /* --era ID (repeatable, in the order given) and --all. */
 #define CLI_OPT_ERAS(a) \
