@@ -433,7 +433,7 @@ int cli_parse(cli_args_t *a, const cli_option_t *opts, int argc, char **argv, si
     }
 
     /* The dataset: a first argument that names a folder. */
-    if (a->n_pos && cli_is_dir(a->pos[0])) {
+    if (!a->no_dataset && a->n_pos && cli_is_dir(a->pos[0])) {
         a->dir = a->pos[0];
         first = 1;
     }

@@ -165,6 +165,8 @@ extern const cli_formats_t cli_page_formats;
  *              --format.
  *   out_dirs:  -o may name a folder (render): one that exists or ends in
  *              '/' is not checked for an extension.
+ *   no_dataset: the command reads no dataset (import): every argument is
+ *              one of pos, a folder too.
  *   era_ids, n_era_ids, all: --era (in the order given) and --all.
  *   from, to:  --from and --to as given, or NULL; from_date, to_date parsed.
  *   level, ties, types_arg: --level, --ties (defaults actor, all), --types.
@@ -187,6 +189,7 @@ struct cli_args {
     const char *usage;
     const cli_formats_t *formats;
     bool out_dirs;
+    bool no_dataset;
     const char **era_ids;
     size_t n_era_ids;
     bool all;
