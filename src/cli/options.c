@@ -221,7 +221,8 @@ static int resolve_format(cli_args_t *a)
 
 /* ---- --help ---- */
 
-/* Writes text wrapped at HELP_WIDTH. */
+/* Writes text wrapped at HELP_WIDTH; a '~' is a space that does not
+ * break. */
 static void wrap(FILE *fp, const char *text)
 {
     size_t col = 0;
@@ -234,7 +235,8 @@ static void wrap(FILE *fp, const char *text)
             fputc(' ', fp);
             col++;
         }
-        fwrite(text, 1, n, fp);
+        for (size_t k = 0; k < n; k++)
+            fputc(text[k] == '~' ? ' ' : text[k], fp);
         col += n;
         text += n;
         text += strspn(text, " ");
@@ -302,7 +304,7 @@ void cli_help(const cli_args_t *a, const cli_option_t *opts, FILE *fp)
                      name_of(f->names, f->tty), name_of(f->names, f->pipe));
         if (len < sizeof text)
             snprintf(text + len, sizeof text - len,
-                     "), else %s. Any other extension is an error. -o - is standard output.",
+                     "), else %s. Any other extension is an error. -o~- is standard output.",
                      def);
         fputc('\n', fp);
         wrap(fp, text);
