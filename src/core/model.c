@@ -144,6 +144,45 @@ static long find(const void *base, size_t n, size_t stride, const long *idx,
     return -1;
 }
 
+ag_status_t ag_dataset_add_window(ag_dataset_t *ds, const char *id, int32_t first, int32_t last,
+                                  long *era, ag_error_t *err)
+{
+    ag_era_t e, *grown;
+    long *index;
+    if (ag_dataset_find_era(ds, id) >= 0)
+        return ag_error_set(err, AG_EUSAGE, NULL, 0, "an era '%s' exists already", id);
+    if (last < first)
+        return ag_error_set(err, AG_EUSAGE, NULL, 0, "the window '%s' ends before it starts",
+                            id);
+    memset(&e, 0, sizeof e);
+    e.period.interval = true;
+    e.period.start.first = e.period.start.last = e.period.first = first;
+    e.period.end.first = e.period.end.last = e.period.last = last;
+    e.id = ag_i_strdup(id);
+    e.name = ag_i_strdup(id);
+    e.period_text = ag_i_strdup(id);
+    if (!e.id || !e.name || !e.period_text ||
+        !(grown = realloc(ds->eras, (ds->n_eras + 1) * sizeof *grown))) {
+        free(e.id);
+        free(e.name);
+        free(e.period_text);
+        return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
+    }
+    ds->eras = grown;
+    ds->eras[ds->n_eras] = e;
+    if (!(index = build_index(ds->eras, ds->n_eras + 1, sizeof *ds->eras))) {
+        ag_era_t *last_era = &ds->eras[ds->n_eras];
+        free(last_era->id);
+        free(last_era->name);
+        free(last_era->period_text);
+        return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
+    }
+    free(ds->era_index);
+    ds->era_index = index;
+    *era = (long)ds->n_eras++;
+    return AG_OK;
+}
+
 long ag_dataset_find_actor(const ag_dataset_t *ds, const char *id)
 {
     return find(ds->actors, ds->n_actors, sizeof *ds->actors, ds->actor_index, id);

@@ -175,8 +175,8 @@ mkdir -p "$noera"
 cp tests/data/clean/actors.csv tests/data/clean/relations.csv "$noera/"
 echo "id,name,period,note" >"$noera/eras.csv"
 expect_error "report without eras" 1 "actorgraph: $noera: no eras to work on: add rows to eras.csv (id,name,period), or give a window with --from/--to" -- report "$noera" --format csv
-expect_error "render without eras" 1 "actorgraph: $noera: no eras to work on: add rows to eras.csv (id,name,period)" -- render "$noera" -o "$tmp"
-expect_error "balance without eras" 1 "actorgraph: $noera: no eras to work on: add rows to eras.csv (id,name,period)" -- balance "$noera"
+expect_error "render without eras" 1 "actorgraph: $noera: no eras to work on: add rows to eras.csv (id,name,period), or give a window with --from/--to" -- render "$noera" -o "$tmp"
+expect_error "balance without eras" 1 "actorgraph: $noera: no eras to work on: add rows to eras.csv (id,name,period), or give a window with --from/--to" -- balance "$noera"
 run report "$noera" --from 1960 --to 1970 --format csv
 if [[ $rc == 0 ]] && grep -q '^1960/1970,actor,all,' "$tmp/out"; then pass "a window needs no era"; else fail "a window needs no era"; fi
 
