@@ -88,10 +88,13 @@ typedef struct {
  *   n:        how many actors (matched rows) it is computed on.
  *   spearman: Spearman's rho; kendall: Kendall's tau-b; NaN when
  *             undefined (n < 2, or all values equal in either era).
+ *   spearman_p: the two-sided p-value of rho (ag_spearman_p, rankcorr.h);
+ *             NaN when undefined (n < 3).
  */
 typedef struct {
     size_t n;
     double spearman, kendall;
+    double spearman_p;
 } ag_cmp_corr_t;
 
 /*

@@ -5,6 +5,7 @@
  * comparison's pages are in src/pages/compare_page.c.
  */
 #include "actorgraph/compare.h"
+#include "actorgraph/rankcorr.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -439,6 +440,7 @@ static ag_status_t correlations(ag_compare_t *c, ag_error_t *err)
         c->corr[m].n = n;
         c->corr[m].spearman = ag_spearman(x, y, n);
         c->corr[m].kendall = ag_kendall_tau_b(x, y, n);
+        c->corr[m].spearman_p = ag_spearman_p(x, y, n);
     }
     free(x);
     free(y);

@@ -9,6 +9,7 @@
 
 #include "actorgraph/compare.h"
 #include "actorgraph/job.h"
+#include "actorgraph/report.h"
 
 /* Per era, what index.md says about it. */
 typedef struct {
@@ -24,6 +25,7 @@ typedef struct {
  *   c:            the comparison, or NULL without one.
  *   default_pair: whether c compares the default pair (the first and last
  *                 main eras) rather than one the caller chose.
+ *   report:       every era measured (file order), for index.html.
  */
 typedef struct {
     const ag_dataset_t *ds;
@@ -31,9 +33,14 @@ typedef struct {
     const ag_i_era_info_t *info;
     const ag_compare_t *c;
     bool default_pair;
+    const ag_report_t *report;
 } ag_i_index_t;
 
 /* Writes index.md to fp. AG_ENOMEM or AG_EIO (writing failed). */
 ag_status_t ag_i_index_write(const ag_i_index_t *x, FILE *fp, ag_error_t *err);
+
+/* Writes index.html to fp (index_html.c); dir is the job's output folder,
+ * whose SVG diagrams the page inlines. AG_ENOMEM, AG_EIO. */
+ag_status_t ag_i_index_html(const ag_i_index_t *x, const char *dir, FILE *fp, ag_error_t *err);
 
 #endif

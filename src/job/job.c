@@ -110,21 +110,20 @@ static ag_status_t report_writer(const void *what, ag_format_t fmt, FILE *fp, ag
 
 /* ---- eras ---- */
 
-static ag_status_t run_era(run_t *r, long era, ag_i_era_info_t *info)
+/* One era's files, from the era's part of the report of every era (a
+ * report of that one era, without measuring it again). */
+static ag_status_t run_era(run_t *r, long era, const ag_report_t *all, ag_i_era_info_t *info)
 {
     static const ag_format_t formats[] = { AG_FMT_MD, AG_FMT_CSV, AG_FMT_JSON };
     static const char *const ext[] = { "md", "csv", "json" };
     static const ag_render_format_t diagrams[] = { AG_RENDER_DOT, AG_RENDER_SVG, AG_RENDER_PNG };
     const ag_era_t *e = &r->ds->eras[era];
-    ag_report_opts_t ro = { r->opts->level, r->opts->ties, r->opts->types, AG_METRICS_ALL, -1, 0 };
-    ag_report_t rep;
+    ag_report_t rep = *all;
     ag_status_t st;
     char path[4096];
 
-    if ((st = ag_report_init(&rep, r->ds, &ro, &r->err)) != AG_OK)
-        return st;
-    if ((st = ag_report_add_era(&rep, era, &r->err)) != AG_OK)
-        goto done;
+    rep.eras = &all->eras[era];
+    rep.n_eras = 1;
     info->vertices = rep.eras[0].summary.vertices;
     info->relations = rep.eras[0].summary.relations;
     info->edges = rep.eras[0].summary.edges;
@@ -173,7 +172,6 @@ static ag_status_t run_era(run_t *r, long era, ag_i_era_info_t *info)
     progress(r, "%s: report (md, csv, json), diagram (dot, svg, png) and graph (gexf, "
                 "graphml) in eras/", e->id);
 done:
-    ag_report_destroy(&rep);
     return st;
 }
 
@@ -367,6 +365,14 @@ static ag_status_t write_index(run_t *r, const ag_i_index_t *x)
     char path[4096];
     ag_out_t o;
     ag_status_t st;
+    if ((st = ag_out_open(&o, path_of(r, path, sizeof path, "index.html"), &r->err)) != AG_OK)
+        return st;
+    if ((st = ag_i_index_html(x, r->dir, o.fp, &r->err)) != AG_OK) {
+        ag_out_abort(&o);
+        return st;
+    }
+    if ((st = ag_out_commit(&o, &r->err)) != AG_OK)
+        return st;
     if ((st = ag_out_open(&o, path_of(r, path, sizeof path, "index.md"), &r->err)) != AG_OK)
         return st;
     if ((st = ag_i_index_write(x, o.fp, &r->err)) != AG_OK) {
@@ -375,7 +381,7 @@ static ag_status_t write_index(run_t *r, const ag_i_index_t *x)
     }
     if ((st = ag_out_commit(&o, &r->err)) != AG_OK)
         return st;
-    progress(r, "done: %s", path);
+    progress(r, "done: %s", path_of(r, path, sizeof path, "index.html"));
     return AG_OK;
 }
 
@@ -383,6 +389,7 @@ ag_status_t ag_job_run(const ag_dataset_t *ds, const ag_job_opts_t *opts,
                        ag_job_progress_t progress_cb, void *ud, ag_error_t *err)
 {
     ag_compare_t cmp;
+    ag_report_t all;
     ag_i_era_info_t *info = NULL;
     ag_i_index_t x;
     run_t r;
@@ -395,6 +402,7 @@ ag_status_t ag_job_run(const ag_dataset_t *ds, const ag_job_opts_t *opts,
                             ds->name);
     memset(&r, 0, sizeof r);
     memset(&cmp, 0, sizeof cmp);
+    memset(&all, 0, sizeof all);
     ag_error_clear(&r.err);
     r.ds = ds;
     r.opts = opts;
@@ -415,9 +423,15 @@ ag_status_t ag_job_run(const ag_dataset_t *ds, const ag_job_opts_t *opts,
     if ((st = ag_mkdir_p(path_of(&r, path, sizeof path, "eras"), &r.err)) != AG_OK)
         goto done;
 
-    for (size_t i = 0; i < ds->n_eras; i++)
-        if ((st = run_era(&r, (long)i, &info[i])) != AG_OK)
+    {
+        ag_report_opts_t ro = { opts->level, opts->ties, opts->types, AG_METRICS_ALL, -1, 0 };
+        if ((st = ag_report_init(&all, ds, &ro, &r.err)) != AG_OK)
             goto done;
+        for (size_t i = 0; i < ds->n_eras; i++)
+            if ((st = ag_report_add_era(&all, (long)i, &r.err)) != AG_OK ||
+                (st = run_era(&r, (long)i, &all, &info[i])) != AG_OK)
+                goto done;
+    }
 
     if ((st = write_atomic(&r, path_of(&r, path, sizeof path, "balance.md"), balance_writer, &r,
                            AG_FMT_MD)) != AG_OK ||
@@ -442,12 +456,14 @@ ag_status_t ag_job_run(const ag_dataset_t *ds, const ag_job_opts_t *opts,
     x.info = info;
     x.c = first >= 0 ? &cmp : NULL;
     x.default_pair = opts->compare_a < 0;
+    x.report = &all;
     st = write_index(&r, &x);
 done:
     if (st != AG_OK)
         *err = r.err;
     ag_render_cleanup();
     ag_compare_destroy(&cmp);
+    ag_report_destroy(&all);
     free(info);
     free(r.dir);
     return st;

@@ -175,6 +175,10 @@ def main():
                   "the comparison says what flipped")
             if shot:
                 d.find_element(By.CSS_SELECTOR, '#picker button[data-view="era-post-2001"]').click()
+                if node is not None:
+                    d.execute_script("window.scrollTo(0, 0)")
+                    shape = node.find_elements(By.CSS_SELECTOR, "polygon, ellipse, path")[0]
+                    d.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", shape)
                 d.save_screenshot(shot)
             errors = [e for e in d.get_log("browser") if e["level"] == "SEVERE"]
             check(not errors, "still no console errors after clicking around",

@@ -22,7 +22,7 @@ rc=0
 if [[ $rc == 0 ]]; then pass; else fail "run: exit $rc"; cat "$tmp/stderr"; fi
 if [[ ! -s $tmp/stdout ]]; then pass; else fail "run wrote to standard output"; fi
 if [[ $(head -n 1 "$tmp/stderr") == "actorgraph: run: $ds: 7 actors, 14 relations, 3 eras, into $tmp/out/lineage/" &&
-      $(tail -n 1 "$tmp/stderr") == "actorgraph: run: done: $tmp/out/lineage/index.md" ]]; then pass
+      $(tail -n 1 "$tmp/stderr") == "actorgraph: run: done: $tmp/out/lineage/index.html" ]]; then pass
 else fail "progress lines"; cat "$tmp/stderr"; fi
 
 out=$tmp/out/lineage
@@ -32,7 +32,7 @@ out=$tmp/out/lineage
     for f in actors correlations dyads relations summary; do echo "./compare/a-vs-b-$f.csv"; done
     for f in dot json md png svg; do echo "./compare/a-vs-b.$f"; done
     for e in a a1 b; do for f in csv dot gexf graphml json md png svg; do echo "./eras/$e.$f"; done; done
-    echo ./index.md; echo ./timeline.csv; echo ./timeline.md
+    echo ./index.html; echo ./index.md; echo ./timeline.csv; echo ./timeline.md
 } | sort >"$tmp/want"
 if diff -u "$tmp/want" "$tmp/files"; then pass; else fail "the files written"; fi
 
@@ -72,6 +72,14 @@ for f in $(grep -o '](\([^)]*\))' "$out/index.md" | sed 's/^](//; s/)$//'); do
     [[ -f $out/$f ]] || fail "index.md links to a missing file: $f"
 done
 pass
+# index.html: its links lead to files that are there, and it names them all.
+links=$(grep -o 'href="[^"#][^"]*"' "$out/index.html" | sed 's/^href="//; s/"$//' | sort -u)
+n=0
+for f in $links; do
+    n=$((n + 1))
+    [[ -f $out/$f ]] || fail "index.html links to a missing file: $f"
+done
+if ((n >= 20)); then pass; else fail "index.html links to only $n files"; fi
 
 # A second run gives the same bytes, and nothing temporary is left.
 cp -r "$out" "$tmp/first"

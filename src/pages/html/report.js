@@ -49,7 +49,10 @@
   var picker = document.getElementById("picker");
   var current = null;
 
-  function show(id) {
+  /* Shows view id and hides the others; remember puts it in the address
+   * (a link to the view), which only a click should do: set while the page
+   * loads, the browser would scroll to it. */
+  function show(id, remember) {
     var found = false;
     sections.forEach(function (s) {
       var on = s.getAttribute("data-view") === id;
@@ -57,13 +60,13 @@
       found = found || on;
     });
     if (!found && sections.length) {
-      return show(sections[0].getAttribute("data-view"));
+      return show(sections[0].getAttribute("data-view"), false);
     }
     current = id;
     Array.prototype.forEach.call(picker.querySelectorAll("button"), function (b) {
       b.setAttribute("aria-pressed", b.getAttribute("data-view") === id ? "true" : "false");
     });
-    if (history.replaceState) history.replaceState(null, "", "#" + id);
+    if (remember && history.replaceState) history.replaceState(null, "", "#" + id);
   }
 
   if (picker && sections.length > 1) {
@@ -72,11 +75,11 @@
       var id = s.getAttribute("data-view");
       var b = el("button", { type: "button", "data-view": id, text: s.getAttribute("data-label") || id,
                              title: s.getAttribute("data-title") || "" });
-      b.addEventListener("click", function () { show(id); });
+      b.addEventListener("click", function () { show(id, true); window.scrollTo(0, 0); });
       picker.appendChild(b);
     });
     picker.hidden = false;
-    show(decodeURIComponent(location.hash.replace(/^#/, "")) || (sections[0] && sections[0].getAttribute("data-view")));
+    show(decodeURIComponent(location.hash.replace(/^#/, "")) || sections[0].getAttribute("data-view"), false);
   }
 
   /* ---- sortable tables ---- */
