@@ -80,8 +80,9 @@ unsigned ag_doc_audience(ag_format_t fmt);
  *   text:    title, heading and paragraph text; a link's text; a figure's
  *            caption; a raw block's text (with its line ends).
  *   id:      an anchor for headings and tables ("cold-war", made of
- *            [A-Za-z0-9_.-]), for formats with links into a page; may be
- *            NULL.
+ *            [A-Za-z0-9_.-]), unique within the document, for formats
+ *            with links into a page; may be NULL (a table under a heading
+ *            needs none). The JSON back-end keys data tables by it.
  *   target:  a link's address; a figure's image path (relative to the
  *            page).
  *   alt:     a figure's alt text.

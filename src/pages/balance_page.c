@@ -111,7 +111,7 @@ static ag_status_t people_page(const ag_balance_report_t *r, const char *types,
                                 "are left out. Balanced: +++ and +--; unbalanced: ++- and ---.",
                                 ag_level_name(o->level), types)) != AG_OK ||
         (st = summary_table(ds, r->eras, r->n_eras, o->level, &t, err)) != AG_OK ||
-        (st = ag_doc_table(doc, 0, "eras", "Balance by era", &t, err)) != AG_OK)
+        (st = ag_doc_table(doc, 0, NULL, "Balance by era", &t, err)) != AG_OK)
         return st;
     if (o->list == AG_LIST_NONE)
         return AG_OK;

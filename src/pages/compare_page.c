@@ -445,7 +445,7 @@ static ag_status_t section(ag_doc_t *doc, int level, const char *id, const char 
         ag_table_destroy(t);
         return rc;
     }
-    return ag_doc_table(doc, 0, id, heading, t, err);
+    return ag_doc_table(doc, 0, NULL, heading, t, err);
 }
 
 static ag_status_t people_page(const ag_compare_t *c, ag_cmp_part_t part, ag_doc_t *doc,

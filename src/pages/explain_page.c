@@ -148,18 +148,18 @@ static ag_status_t people_page(const ag_explain_t *x, long era, const char *type
         return ag_doc_paragraphf(doc, 0, err, "No relations: the %s is not in this slice.", what);
     if ((st = ag_doc_heading(doc, 0, 2, "totals", "Totals", err)) != AG_OK ||
         (st = totals_table(x, &t, err)) != AG_OK ||
-        (st = ag_doc_table(doc, 0, "totals", "Totals", &t, err)) != AG_OK)
+        (st = ag_doc_table(doc, 0, NULL, "Totals", &t, err)) != AG_OK)
         return st;
     if (x->actor_b < 0 &&
         ((st = ag_doc_heading(doc, 0, 2, "dyads",
                               "Dyads (strength = sum of W over the dyads in the graph)", err)) != AG_OK ||
          (st = dyads_table(x, &t, err)) != AG_OK ||
-         (st = ag_doc_table(doc, 0, "dyads", "Dyads", &t, err)) != AG_OK))
+         (st = ag_doc_table(doc, 0, NULL, "Dyads", &t, err)) != AG_OK))
         return st;
     if ((st = ag_doc_heading(doc, 0, 2, "relations", "Relations, in date order", err)) != AG_OK ||
         (st = relations_table(x, era, false, &t, err)) != AG_OK)
         return st;
-    return ag_doc_table(doc, 0, "relations", "Relations", &t, err);
+    return ag_doc_table(doc, 0, NULL, "Relations", &t, err);
 }
 
 static int set_str(json_t *o, const char *k, const char *v)
