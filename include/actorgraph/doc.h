@@ -189,9 +189,13 @@ ag_status_t ag_doc_write(const ag_doc_t *d, ag_format_t fmt, FILE *fp, ag_error_
  *   AG_NUM_PEOPLE: pages for people: integers as such, |v| >= 1000 with
  *                  one decimal, others 4 significant digits; NaN "-".
  *   AG_NUM_SHORT:  "%.4g" (the timeline matrix).
+ *   AG_NUM_TABLE:  the figures in the tables of compare, balance and
+ *                  explain pages for people; written as AG_NUM_DATA for
+ *                  now (one line in ag_doc_number makes them, and the
+ *                  timeline's, AG_NUM_PEOPLE).
  * buf holds 32 bytes; returns buf. Can't fail.
  */
-typedef enum { AG_NUM_DATA, AG_NUM_PEOPLE, AG_NUM_SHORT } ag_num_style_t;
+typedef enum { AG_NUM_DATA, AG_NUM_PEOPLE, AG_NUM_SHORT, AG_NUM_TABLE } ag_num_style_t;
 char *ag_doc_number(double v, ag_num_style_t style, char *buf);
 
 #ifdef __cplusplus

@@ -78,9 +78,11 @@ ag_status_t ag_timeline_page(const ag_table_t *t, unsigned mask, const char *act
  */
 ag_status_t ag_relations_table_init(ag_table_t *t, const char *const *lead, size_t n_lead,
                                     ag_error_t *err);
-/* Appends relation rel of ds with the given lead cells. AG_ENOMEM. */
+/* Appends relation rel of ds with the given lead cells, weight and w
+ * formatted in style ns (AG_NUM_DATA for machines, AG_NUM_TABLE for
+ * people). AG_ENOMEM. */
 ag_status_t ag_relations_table_add(ag_table_t *t, const ag_dataset_t *ds, long rel,
-                                   const char *const *lead, ag_error_t *err);
+                                   const char *const *lead, ag_num_style_t ns, ag_error_t *err);
 
 /* The n relations rels (indices into ds->relations) as a JSON array of
  * objects with the listing's columns (new reference; NULL on lack of

@@ -278,7 +278,12 @@ ag_status_t ag_doc_write(const ag_doc_t *d, ag_format_t fmt, FILE *fp, ag_error_
 
 char *ag_doc_number(double v, ag_num_style_t style, char *buf)
 {
+    /* Pages for people don't yet agree on one rule: their tables show ten
+     * digits, the timeline "%.4g". One rule everywhere (docs/METHODS.md,
+     * "Output") is this line: map both to AG_NUM_PEOPLE. */
+    style = style == AG_NUM_TABLE ? AG_NUM_DATA : style;
     switch (style) {
+    case AG_NUM_TABLE:
     case AG_NUM_DATA:
         if (isnan(v)) {
             buf[0] = '\0';
