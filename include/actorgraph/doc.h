@@ -84,8 +84,9 @@ unsigned ag_doc_audience(ag_format_t fmt);
  *   text:    title, heading and paragraph text; a link's text; a figure's
  *            caption; a raw block's text (with its line ends).
  *   id:      an anchor for headings and tables ("cold-war", made of
- *            [A-Za-z0-9_.-]), for formats with links into a page; may be
- *            NULL.
+ *            [A-Za-z0-9_.-]), unique within the document, for formats
+ *            with links into a page; may be NULL (a table under a heading
+ *            needs none). The JSON back-end keys data tables by it.
  *   target:  a link's address; a figure's image path (relative to the
  *            page).
  *   alt:     a figure's alt text.
@@ -192,9 +193,13 @@ ag_status_t ag_doc_write(const ag_doc_t *d, ag_format_t fmt, FILE *fp, ag_error_
  *   AG_NUM_PEOPLE: pages for people: integers as such, |v| >= 1000 with
  *                  one decimal, others 4 significant digits; NaN "-".
  *   AG_NUM_SHORT:  "%.4g" (the timeline matrix).
+ *   AG_NUM_TABLE:  the figures in the tables of compare, balance and
+ *                  explain pages for people; written as AG_NUM_DATA for
+ *                  now (one line in ag_doc_number makes them, and the
+ *                  timeline's, AG_NUM_PEOPLE).
  * buf holds 32 bytes; returns buf. Can't fail.
  */
-typedef enum { AG_NUM_DATA, AG_NUM_PEOPLE, AG_NUM_SHORT } ag_num_style_t;
+typedef enum { AG_NUM_DATA, AG_NUM_PEOPLE, AG_NUM_SHORT, AG_NUM_TABLE } ag_num_style_t;
 char *ag_doc_number(double v, ag_num_style_t style, char *buf);
 
 #ifdef __cplusplus

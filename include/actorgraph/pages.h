@@ -35,6 +35,19 @@ extern "C" {
 ag_status_t ag_report_page(const ag_report_t *r, unsigned audience, ag_doc_t *doc,
                            ag_error_t *err);
 
+/*
+ * The long tidy table: columns era, level, ties, actor, name, metric,
+ * value, rank; one row per era, actor and metric, ordered by era, actor id
+ * (byte order), metric (metrics.h order); values as "%.10g"; only ranks
+ * <= top when top is set. t is initialised here (caller destroys it, also
+ * on failure). AG_ENOMEM on failure.
+ */
+ag_status_t ag_report_tidy(const ag_report_t *r, ag_table_t *t, ag_error_t *err);
+
+/* The report as JSON (see docs/METHODS.md, "Output"): a new reference, or
+ * NULL on lack of memory. */
+json_t *ag_report_json(const ag_report_t *r);
+
 /* compare.h: the comparison, all parts or one (ag_compare_write says what
  * each format holds). */
 ag_status_t ag_compare_page(const ag_compare_t *c, ag_cmp_part_t part, unsigned audience,
@@ -65,9 +78,11 @@ ag_status_t ag_timeline_page(const ag_table_t *t, unsigned mask, const char *act
  */
 ag_status_t ag_relations_table_init(ag_table_t *t, const char *const *lead, size_t n_lead,
                                     ag_error_t *err);
-/* Appends relation rel of ds with the given lead cells. AG_ENOMEM. */
+/* Appends relation rel of ds with the given lead cells, weight and w
+ * formatted in style ns (AG_NUM_DATA for machines, AG_NUM_TABLE for
+ * people). AG_ENOMEM. */
 ag_status_t ag_relations_table_add(ag_table_t *t, const ag_dataset_t *ds, long rel,
-                                   const char *const *lead, ag_error_t *err);
+                                   const char *const *lead, ag_num_style_t ns, ag_error_t *err);
 
 /* The n relations rels (indices into ds->relations) as a JSON array of
  * objects with the listing's columns (new reference; NULL on lack of

@@ -1,6 +1,7 @@
 /*
  * balance.c: structural balance on the net-signed dyad graph, and the
- * balance report (see balance.h and docs/METHODS.md, "Structural balance").
+ * balance of several eras (see balance.h and docs/METHODS.md, "Structural
+ * balance"). The page is src/pages/balance_page.c.
  */
 #include "actorgraph/balance.h"
 
@@ -8,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "actorgraph/explain.h"
 #include "core/util.h"
 
 #define OOM(err) ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory")

@@ -81,20 +81,22 @@ void ag_dataset_destroy(ag_dataset_t *ds)
     memset(ds, 0, sizeof *ds);
 }
 
-/* qsort has no user pointer: ids are reached through this file-local. The
- * library is not meant to build indices from two threads at once. */
-static const char *const *sort_ids;
-static size_t sort_stride;
-
 static const char *id_at(const void *base, size_t stride, long i)
 {
     return *(const char *const *)((const char *)base + (size_t)i * stride);
 }
 
-static int cmp_index(const void *a, const void *b)
+/* The array an index sorts, for qsort_r. */
+typedef struct {
+    const void *base;
+    size_t stride;
+} index_key_t;
+
+static int cmp_index(const void *a, const void *b, void *arg)
 {
+    const index_key_t *k = arg;
     long x = *(const long *)a, y = *(const long *)b;
-    int c = strcmp(id_at(sort_ids, sort_stride, x), id_at(sort_ids, sort_stride, y));
+    int c = strcmp(id_at(k->base, k->stride, x), id_at(k->base, k->stride, y));
     return c ? c : (x > y) - (x < y);
 }
 
@@ -105,9 +107,7 @@ static long *build_index(const void *base, size_t n, size_t stride)
         return NULL;
     for (size_t i = 0; i < n; i++)
         idx[i] = (long)i;
-    sort_ids = base;
-    sort_stride = stride;
-    qsort(idx, n, sizeof *idx, cmp_index);
+    qsort_r(idx, n, sizeof *idx, cmp_index, &(index_key_t){ base, stride });
     return idx;
 }
 

@@ -17,6 +17,15 @@
  * block b. Can't fail. */
 bool ag_i_block_for(const ag_block_t *b, unsigned who);
 
+/* Writes the blocks of d that audience `who` gets, raw blocks only when
+ * laid out for fmt, with a blank line between blocks (none before an
+ * AG_BLOCK_TIGHT one when tight is set), each through write. */
+void ag_i_doc_blocks(const ag_doc_t *d, unsigned who, ag_format_t fmt, bool tight,
+                     void (*write)(const ag_block_t *b, FILE *fp), FILE *fp);
+
+/* A list block's items, "1. item" or "- item", one a line. */
+void ag_i_list_items(const ag_block_t *b, FILE *fp);
+
 /* The back-ends. Each writes d to fp; AG_ENOMEM, AG_EUSAGE (nothing to
  * write in this format); I/O errors are left in fp's error state. */
 ag_status_t ag_i_doc_text(const ag_doc_t *d, FILE *fp, ag_error_t *err);

@@ -28,7 +28,8 @@ static size_t count_listed(const ag_balance_opts_t *o, const ag_balance_t *b)
 }
 
 static ag_status_t summary_table(const ag_dataset_t *ds, const ag_balance_era_t *items, size_t n,
-                                 ag_level_t level, ag_table_t *t, ag_error_t *err)
+                                 ag_level_t level, ag_num_style_t ns, ag_table_t *t,
+                                 ag_error_t *err)
 {
     static const char *const head[] = { "era", "level", "triangles", "balanced", "unbalanced",
                                         "ppp", "pmm", "ppm", "mmm", "ratio" };
@@ -51,7 +52,7 @@ static ag_status_t summary_table(const ag_dataset_t *ds, const ag_balance_era_t 
             snprintf(buf[3 + k], 32, "%zu", b->count[k]);
         for (int k = 0; k < 7; k++)
             cells[2 + k] = buf[k];
-        cells[9] = ag_format_number(b->ratio, buf[7]);
+        cells[9] = ag_doc_number(b->ratio, ns, buf[7]);
         if ((st = ag_table_add(t, cells, err)) != AG_OK) {
             ag_table_destroy(t);
             return st;
@@ -75,7 +76,7 @@ static void side_label(const ag_era_graph_t *g, const ag_dyad_t *y, char *buf, s
 
 /* The relations behind a triangle's three sides, led by side and net. */
 static ag_status_t triangle_table(const ag_era_graph_t *g, const ag_triangle_t *t,
-                                  ag_table_t *out, ag_error_t *err)
+                                  ag_num_style_t ns, ag_table_t *out, ag_error_t *err)
 {
     static const char *const lead_head[] = { "side", "net" };
     ag_status_t st;
@@ -84,10 +85,10 @@ static ag_status_t triangle_table(const ag_era_graph_t *g, const ag_triangle_t *
     for (int s = 0; s < 3; s++) {
         const ag_dyad_t *y = &g->dyads[t->dyad[s]];
         char side[256], net[32];
-        const char *lead[2] = { side, ag_format_number(y->net, net) };
+        const char *lead[2] = { side, ag_doc_number(y->net, ns, net) };
         side_label(g, y, side, sizeof side);
         for (size_t k = 0; k < y->n_rels; k++)
-            if ((st = ag_relations_table_add(out, g->ds, y->rels[k], lead, err)) != AG_OK) {
+            if ((st = ag_relations_table_add(out, g->ds, y->rels[k], lead, ns, err)) != AG_OK) {
                 ag_table_destroy(out);
                 return st;
             }
@@ -110,8 +111,8 @@ static ag_status_t people_page(const ag_balance_report_t *r, const char *types,
                                 "= sign x weight over all their relations); dyads whose net is 0 "
                                 "are left out. Balanced: +++ and +--; unbalanced: ++- and ---.",
                                 ag_level_name(o->level), types)) != AG_OK ||
-        (st = summary_table(ds, r->eras, r->n_eras, o->level, &t, err)) != AG_OK ||
-        (st = ag_doc_table(doc, 0, "eras", "Balance by era", &t, err)) != AG_OK)
+        (st = summary_table(ds, r->eras, r->n_eras, o->level, AG_NUM_TABLE, &t, err)) != AG_OK ||
+        (st = ag_doc_table(doc, 0, NULL, "Balance by era", &t, err)) != AG_OK)
         return st;
     if (o->list == AG_LIST_NONE)
         return AG_OK;
@@ -137,7 +138,7 @@ static ag_status_t people_page(const ag_balance_report_t *r, const char *types,
             snprintf(h, sizeof h, "%s: %s %s", label, ag_triad_name(tr->kind),
                      ag_triad_balanced(tr->kind) ? "balanced" : "unbalanced");
             if ((st = ag_doc_heading(doc, 0, 3, NULL, h, err)) != AG_OK ||
-                (st = triangle_table(&it->g, tr, &t, err)) != AG_OK ||
+                (st = triangle_table(&it->g, tr, AG_NUM_TABLE, &t, err)) != AG_OK ||
                 (st = ag_doc_table(doc, 0, NULL, label, &t, err)) != AG_OK)
                 return st;
         }
@@ -170,7 +171,7 @@ static json_t *triangle_json(const ag_era_graph_t *g, const ag_triangle_t *t)
         char net[32];
         const char *cells[4] = { g->ds->actors[g->actor[y->u]].id,
                                  g->ds->actors[g->actor[y->v]].id, t->sign[s] > 0 ? "+" : "-",
-                                 ag_format_number(y->net, net) };
+                                 ag_doc_number(y->net, AG_NUM_DATA, net) };
         if (ag_table_add(&st, cells, NULL) != AG_OK ||
             json_array_append_new(actors, json_string(g->ds->actors[g->actor[t->v[s]]].id)))
             goto fail_table;
@@ -214,7 +215,7 @@ static ag_status_t machine_json(const ag_balance_report_t *r, const char *types,
     ag_status_t st;
     if (!root)
         return OOM(err);
-    if ((st = summary_table(ds, items, n, o->level, &t, err)) != AG_OK)
+    if ((st = summary_table(ds, items, n, o->level, AG_NUM_DATA, &t, err)) != AG_OK)
         goto fail;
     eras = ag_table_json(&t);
     ag_table_destroy(&t);
@@ -267,7 +268,8 @@ ag_status_t ag_balance_page(const ag_balance_report_t *r, unsigned audience, ag_
     if (audience & AG_FOR_PEOPLE)
         st = people_page(r, types, doc, err);
     if (st == AG_OK && audience & AG_FOR_MACHINE &&
-        (st = summary_table(r->ds, r->eras, r->n_eras, r->opts.level, &t, err)) == AG_OK &&
+        (st = summary_table(r->ds, r->eras, r->n_eras, r->opts.level, AG_NUM_DATA, &t, err)) ==
+            AG_OK &&
         (st = ag_doc_table(doc, AG_FOR_MACHINE | AG_BLOCK_DATA, "eras", NULL, &t, err)) == AG_OK)
         st = machine_json(r, types, doc, err);
     free(types);

@@ -74,8 +74,8 @@ static const char *fmt_long(long v, char *buf)
     return buf;
 }
 
-static ag_status_t summary_table(const ag_compare_t *c, bool lead, ag_table_t *t,
-                                 ag_error_t *err)
+static ag_status_t summary_table(const ag_compare_t *c, bool lead, ag_num_style_t ns,
+                                 ag_table_t *t, ag_error_t *err)
 {
     static const char *const head[] = { "figure", "value_a", "value_b", "difference" };
     static const ag_coltype_t type[] = { AG_COL_TEXT, AG_COL_NUMBER, AG_COL_NUMBER,
@@ -106,8 +106,8 @@ static ag_status_t summary_table(const ag_compare_t *c, bool lead, ag_table_t *t
         char ba[32], bb[32], bd[32];
         /* The difference of the printed values, so that it adds up. */
         double d = printed(rows[i].b) - printed(rows[i].a);
-        const char *cells[4] = { rows[i].name, ag_format_number(rows[i].a, ba),
-                                 ag_format_number(rows[i].b, bb), ag_format_number(d, bd) };
+        const char *cells[4] = { rows[i].name, ag_doc_number(rows[i].a, ns, ba),
+                                 ag_doc_number(rows[i].b, ns, bb), ag_doc_number(d, ns, bd) };
         if ((rc = table_add(c, t, lead, cells, 4, err)) != AG_OK) {
             ag_table_destroy(t);
             return rc;
@@ -116,7 +116,8 @@ static ag_status_t summary_table(const ag_compare_t *c, bool lead, ag_table_t *t
     return AG_OK;
 }
 
-static ag_status_t corr_table(const ag_compare_t *c, bool lead, ag_table_t *t, ag_error_t *err)
+static ag_status_t corr_table(const ag_compare_t *c, bool lead, ag_num_style_t ns, ag_table_t *t,
+                              ag_error_t *err)
 {
     static const char *const head[] = { "metric", "actors", "spearman", "kendall" };
     static const ag_coltype_t type[] = { AG_COL_TEXT, AG_COL_NUMBER, AG_COL_NUMBER,
@@ -131,8 +132,8 @@ static ag_status_t corr_table(const ag_compare_t *c, bool lead, ag_table_t *t, a
             continue;
         cells[0] = ag_metric_name((ag_metric_t)m);
         cells[1] = fmt_count(c->corr[m].n, bn);
-        cells[2] = ag_format_number(c->corr[m].spearman, bs);
-        cells[3] = ag_format_number(c->corr[m].kendall, bk);
+        cells[2] = ag_doc_number(c->corr[m].spearman, ns, bs);
+        cells[3] = ag_doc_number(c->corr[m].kendall, ns, bk);
         if ((rc = table_add(c, t, lead, cells, 4, err)) != AG_OK) {
             ag_table_destroy(t);
             return rc;
@@ -144,18 +145,18 @@ static ag_status_t corr_table(const ag_compare_t *c, bool lead, ag_table_t *t, a
 /* The cells value_a, rank_a, value_b, rank_b, shift of row r for metric m,
  * into buf (5 x 32 bytes); empty where the actor is absent. */
 static void metric_cells(const ag_compare_t *c, const ag_cmp_actor_t *a, int m,
-                         char buf[5][32], const char **cells)
+                         ag_num_style_t ns, char buf[5][32], const char **cells)
 {
     for (int i = 0; i < 5; i++) {
         buf[i][0] = '\0';
         cells[i] = buf[i];
     }
     if (a->va >= 0) {
-        ag_format_number(c->ma.value[m][a->va], buf[0]);
+        ag_doc_number(c->ma.value[m][a->va], ns, buf[0]);
         fmt_long(c->rank_a[m][a->va], buf[1]);
     }
     if (a->vb >= 0) {
-        ag_format_number(c->mb.value[m][a->vb], buf[2]);
+        ag_doc_number(c->mb.value[m][a->vb], ns, buf[2]);
         fmt_long(c->rank_b[m][a->vb], buf[3]);
     }
     if (a->va >= 0 && a->vb >= 0)
@@ -195,7 +196,7 @@ static ag_status_t actors_long_table(const ag_compare_t *c, ag_table_t *t, ag_er
             cells[3] = id_or_empty(c, a->actor_a);
             cells[4] = id_or_empty(c, a->actor_b);
             cells[5] = ag_metric_name((ag_metric_t)m);
-            metric_cells(c, a, m, buf, cells + 6);
+            metric_cells(c, a, m, AG_NUM_DATA, buf, cells + 6);
             if ((rc = table_add(c, t, true, cells, 11, err)) != AG_OK) {
                 ag_table_destroy(t);
                 return rc;
@@ -255,7 +256,7 @@ static ag_status_t metric_table(const ag_compare_t *c, int m, ag_table_t *t, ag_
         cells[0] = ag_cmp_actor_label(c, a, label, sizeof label);
         cells[1] = c->ds->actors[a->key].name;
         cells[2] = ag_match_name(a->match);
-        metric_cells(c, a, m, buf, cells + 3);
+        metric_cells(c, a, m, AG_NUM_TABLE, buf, cells + 3);
         if ((rc = table_add(c, t, false, cells, 8, err)) != AG_OK) {
             ag_table_destroy(t);
             break;
@@ -271,7 +272,8 @@ static const char *sign_text(int s, bool present)
 }
 
 /* One row per dyad, its actors named by their rows' labels. */
-static ag_status_t dyads_table(const ag_compare_t *c, bool lead, ag_table_t *t, ag_error_t *err)
+static ag_status_t dyads_table(const ag_compare_t *c, bool lead, ag_num_style_t ns,
+                              ag_table_t *t, ag_error_t *err)
 {
     static const char *const head[] = { "actor1", "actor2", "change", "sign_a", "sign_b",
                                         "net_a", "net_b", "W_a", "W_b", "relations_a",
@@ -294,10 +296,10 @@ static ag_status_t dyads_table(const ag_compare_t *c, bool lead, ag_table_t *t, 
         cells[2] = ag_change_name(y->change);
         cells[3] = sign_text(y->sign_a, da);
         cells[4] = sign_text(y->sign_b, db);
-        cells[5] = da ? ag_format_number(da->net, b[0]) : "";
-        cells[6] = db ? ag_format_number(db->net, b[1]) : "";
-        cells[7] = da ? ag_format_number(da->W, b[2]) : "";
-        cells[8] = db ? ag_format_number(db->W, b[3]) : "";
+        cells[5] = da ? ag_doc_number(da->net, ns, b[0]) : "";
+        cells[6] = db ? ag_doc_number(db->net, ns, b[1]) : "";
+        cells[7] = da ? ag_doc_number(da->W, ns, b[2]) : "";
+        cells[8] = db ? ag_doc_number(db->W, ns, b[3]) : "";
         cells[9] = fmt_count(da ? da->n_rels : 0, b[4]);
         cells[10] = fmt_count(db ? db->n_rels : 0, b[5]);
         if ((rc = table_add(c, t, lead, cells, 11, err)) != AG_OK) {
@@ -310,8 +312,8 @@ static ag_status_t dyads_table(const ag_compare_t *c, bool lead, ag_table_t *t, 
 
 /* The relations behind dyads: all of them (csv, long) when which < 0, or
  * those of dyad which, led by the era. */
-static ag_status_t relations_table(const ag_compare_t *c, long which, ag_table_t *t,
-                                   ag_error_t *err)
+static ag_status_t relations_table(const ag_compare_t *c, long which, ag_num_style_t ns,
+                                   ag_table_t *t, ag_error_t *err)
 {
     static const char *const csv_head[] = { "era_a", "era_b", "level", "ties", "actor1",
                                             "actor2", "change", "era" };
@@ -334,7 +336,7 @@ static ag_status_t relations_table(const ag_compare_t *c, long which, ag_table_t
                                     l1, l2, ag_change_name(y->change), era };
             for (size_t k = 0; d && k < d->n_rels; k++)
                 if ((rc = ag_relations_table_add(t, c->ds, d->rels[k], all ? lead : lead + 7,
-                                                 err)) != AG_OK) {
+                                                 ns, err)) != AG_OK) {
                     ag_table_destroy(t);
                     return rc;
                 }
@@ -445,7 +447,7 @@ static ag_status_t section(ag_doc_t *doc, int level, const char *id, const char 
         ag_table_destroy(t);
         return rc;
     }
-    return ag_doc_table(doc, 0, id, heading, t, err);
+    return ag_doc_table(doc, 0, NULL, heading, t, err);
 }
 
 static ag_status_t people_page(const ag_compare_t *c, ag_cmp_part_t part, ag_doc_t *doc,
@@ -474,10 +476,10 @@ static ag_status_t people_page(const ag_compare_t *c, ag_cmp_part_t part, ag_doc
     if (rc == AG_OK && all)
         rc = people_matches(c, doc, err);
     if (rc == AG_OK && (all || part == AG_PART_SUMMARY) &&
-        (rc = summary_table(c, false, &t, err)) == AG_OK)
+        (rc = summary_table(c, false, AG_NUM_TABLE, &t, err)) == AG_OK)
         rc = section(doc, 2, "summary", "Summary (difference = B - A)", &t, err);
     if (rc == AG_OK && (all || part == AG_PART_CORRELATIONS) &&
-        (rc = corr_table(c, false, &t, err)) == AG_OK)
+        (rc = corr_table(c, false, AG_NUM_TABLE, &t, err)) == AG_OK)
         rc = section(doc, 2, "correlations", "Rank correlations over the actors in both eras", &t,
                      err);
     for (int m = 0; rc == AG_OK && (all || part == AG_PART_ACTORS) && m < AG_M_COUNT; m++) {
@@ -490,7 +492,7 @@ static ag_status_t people_page(const ag_compare_t *c, ag_cmp_part_t part, ag_doc
             rc = section(doc, 2, ag_metric_name((ag_metric_t)m), h, &t, err);
     }
     if (rc == AG_OK && (all || part == AG_PART_DYADS) &&
-        (rc = dyads_table(c, false, &t, err)) == AG_OK)
+        (rc = dyads_table(c, false, AG_NUM_TABLE, &t, err)) == AG_OK)
         rc = section(doc, 2, "dyads", "Dyads", &t, err);
     if (rc == AG_OK && (all || part == AG_PART_RELATIONS))
         rc = ag_doc_heading(doc, 0, 2, "relations", "The relations behind each dyad", err);
@@ -510,7 +512,7 @@ static ag_status_t people_page(const ag_compare_t *c, ag_cmp_part_t part, ag_doc
         if (n < 0)
             return OOM(err);
         snprintf(id, sizeof id, "dyad-%zu", i + 1);
-        if ((rc = relations_table(c, (long)i, &t, err)) == AG_OK)
+        if ((rc = relations_table(c, (long)i, AG_NUM_TABLE, &t, err)) == AG_OK)
             rc = section(doc, 3, id, h, &t, err);
         free(h);
     }
@@ -572,7 +574,7 @@ static json_t *actors_json(const ag_compare_t *c)
             json_t *row;
             if (!(c->opts.metrics & 1u << m))
                 continue;
-            metric_cells(c, a, m, buf, cells);
+            metric_cells(c, a, m, AG_NUM_DATA, buf, cells);
             if (ag_table_init(&t, 5, head, type, NULL) != AG_OK)
                 goto fail;
             if (ag_table_add(&t, cells, NULL) != AG_OK || !(row = ag_table_json(&t))) {
@@ -624,13 +626,13 @@ static ag_status_t machine_json(const ag_compare_t *c, ag_cmp_part_t part, ag_do
         json_object_set(root, "dyad_changes", changes))
         goto oom;
     if (all || part == AG_PART_SUMMARY) {
-        if ((rc = summary_table(c, false, &t, err)) != AG_OK)
+        if ((rc = summary_table(c, false, AG_NUM_DATA, &t, err)) != AG_OK)
             goto fail;
         if (set_table(root, "summary", &t))
             goto oom;
     }
     if (all || part == AG_PART_CORRELATIONS) {
-        if ((rc = corr_table(c, false, &t, err)) != AG_OK)
+        if ((rc = corr_table(c, false, AG_NUM_DATA, &t, err)) != AG_OK)
             goto fail;
         if (set_table(root, "correlations", &t))
             goto oom;
@@ -640,7 +642,7 @@ static ag_status_t machine_json(const ag_compare_t *c, ag_cmp_part_t part, ag_do
         goto oom;
     if (all || part == AG_PART_DYADS || part == AG_PART_RELATIONS) {
         json_t *dyads;
-        if ((rc = dyads_table(c, false, &t, err)) != AG_OK)
+        if ((rc = dyads_table(c, false, AG_NUM_DATA, &t, err)) != AG_OK)
             goto fail;
         dyads = ag_table_json(&t);
         ag_table_destroy(&t);
@@ -682,10 +684,10 @@ ag_status_t ag_compare_page(const ag_compare_t *c, ag_cmp_part_t part, unsigned 
     if (!(audience & AG_FOR_MACHINE))
         return AG_OK;
     switch (part) {
-    case AG_PART_SUMMARY: rc = summary_table(c, true, &t, err); break;
-    case AG_PART_CORRELATIONS: rc = corr_table(c, true, &t, err); break;
-    case AG_PART_DYADS: rc = dyads_table(c, true, &t, err); break;
-    case AG_PART_RELATIONS: rc = relations_table(c, -1, &t, err); break;
+    case AG_PART_SUMMARY: rc = summary_table(c, true, AG_NUM_DATA, &t, err); break;
+    case AG_PART_CORRELATIONS: rc = corr_table(c, true, AG_NUM_DATA, &t, err); break;
+    case AG_PART_DYADS: rc = dyads_table(c, true, AG_NUM_DATA, &t, err); break;
+    case AG_PART_RELATIONS: rc = relations_table(c, -1, AG_NUM_DATA, &t, err); break;
     case AG_PART_ALL:
     case AG_PART_ACTORS:
     default: rc = actors_long_table(c, &t, err); break;

@@ -45,6 +45,32 @@ unsigned ag_doc_audience(ag_format_t fmt)
     return AG_FOR_MACHINE;
 }
 
+void ag_i_doc_blocks(const ag_doc_t *d, unsigned who, ag_format_t fmt, bool tight,
+                     void (*write)(const ag_block_t *b, FILE *fp), FILE *fp)
+{
+    bool first = true;
+    for (size_t i = 0; i < d->n_blocks; i++) {
+        const ag_block_t *b = &d->blocks[i];
+        if (!ag_i_block_for(b, who) || (b->kind == AG_BLOCK_RAW && b->raw_format != fmt))
+            continue;
+        if (!first && !(tight && b->flags & AG_BLOCK_TIGHT))
+            fputc('\n', fp);
+        first = false;
+        write(b, fp);
+    }
+}
+
+void ag_i_list_items(const ag_block_t *b, FILE *fp)
+{
+    for (size_t i = 0; i < b->n_items; i++) {
+        if (b->ordered)
+            fprintf(fp, "%zu. ", i + 1);
+        else
+            fputs("- ", fp);
+        fprintf(fp, "%s\n", b->items[i]);
+    }
+}
+
 void ag_doc_init(ag_doc_t *d)
 {
     memset(d, 0, sizeof *d);
@@ -254,7 +280,12 @@ ag_status_t ag_doc_write(const ag_doc_t *d, ag_format_t fmt, FILE *fp, ag_error_
 
 char *ag_doc_number(double v, ag_num_style_t style, char *buf)
 {
+    /* Pages for people don't yet agree on one rule: their tables show ten
+     * digits, the timeline "%.4g". One rule everywhere (docs/METHODS.md,
+     * "Output") is this line: map both to AG_NUM_PEOPLE. */
+    style = style == AG_NUM_TABLE ? AG_NUM_DATA : style;
     switch (style) {
+    case AG_NUM_TABLE:
     case AG_NUM_DATA:
         if (isnan(v)) {
             buf[0] = '\0';

@@ -54,13 +54,7 @@ static void write_block(const ag_block_t *b, FILE *fp)
         ag_i_table_md(ag_doc_block_table(b), fp);
         break;
     case AG_BLOCK_LIST:
-        for (size_t i = 0; i < b->n_items; i++) {
-            if (b->ordered)
-                fprintf(fp, "%zu. ", i + 1);
-            else
-                fputs("- ", fp);
-            fprintf(fp, "%s\n", b->items[i]);
-        }
+        ag_i_list_items(b, fp);
         break;
     case AG_BLOCK_FIGURE:
         fprintf(fp, "![%s](%s)\n", b->alt, b->target);
@@ -78,17 +72,7 @@ static void write_block(const ag_block_t *b, FILE *fp)
 
 ag_status_t ag_i_doc_md(const ag_doc_t *d, FILE *fp, ag_error_t *err)
 {
-    bool first = true;
     (void)err;
-    for (size_t i = 0; i < d->n_blocks; i++) {
-        const ag_block_t *b = &d->blocks[i];
-        if (!ag_i_block_for(b, AG_FOR_READING) ||
-            (b->kind == AG_BLOCK_RAW && b->raw_format != AG_FMT_MD))
-            continue;
-        if (!first)
-            fputc('\n', fp);
-        first = false;
-        write_block(b, fp);
-    }
+    ag_i_doc_blocks(d, AG_FOR_READING, AG_FMT_MD, /* tight = */ false, write_block, fp);
     return AG_OK;
 }

@@ -13,13 +13,9 @@
 
 #define OOM(err) ag_i_oom(err)
 
-static const char *num(double v, char *buf)
-{
-    return ag_format_number(v, buf);
-}
-
 /* The one-row table of totals. */
-static ag_status_t totals_table(const ag_explain_t *x, ag_table_t *t, ag_error_t *err)
+static ag_status_t totals_table(const ag_explain_t *x, ag_num_style_t ns, ag_table_t *t,
+                                ag_error_t *err)
 {
     static const char *const dyad_head[] = { "relations", "pos", "neg", "net", "W", "sign" };
     static const char *const actor_head[] = { "relations", "degree", "strength", "in_degree",
@@ -34,17 +30,17 @@ static ag_status_t totals_table(const ag_explain_t *x, ag_table_t *t, ag_error_t
     if (x->actor_b >= 0) {
         if ((st = ag_table_init(t, 6, dyad_head, numbers, err)) != AG_OK)
             return st;
-        cells[1] = num(x->pos, b[1]);
-        cells[2] = num(x->neg, b[2]);
-        cells[3] = num(x->net, b[3]);
-        cells[4] = num(x->W, b[4]);
+        cells[1] = ag_doc_number(x->pos, ns, b[1]);
+        cells[2] = ag_doc_number(x->neg, ns, b[2]);
+        cells[3] = ag_doc_number(x->net, ns, b[3]);
+        cells[4] = ag_doc_number(x->W, ns, b[4]);
         cells[5] = x->dyad < 0 ? "" : fabs(x->net) < 1e-10 ? "0" : x->net > 0 ? "+" : "-";
     } else {
         if ((st = ag_table_init(t, 5, actor_head, numbers, err)) != AG_OK)
             return st;
         snprintf(b[1], 32, "%ld", x->degree);
         cells[1] = b[1];
-        cells[2] = num(x->strength, b[2]);
+        cells[2] = ag_doc_number(x->strength, ns, b[2]);
         snprintf(b[3], 32, "%ld", x->in_arcs);
         cells[3] = b[3];
         snprintf(b[4], 32, "%ld", x->out_arcs);
@@ -56,7 +52,8 @@ static ag_status_t totals_table(const ag_explain_t *x, ag_table_t *t, ag_error_t
 }
 
 /* The actor's dyads: one row per neighbour. */
-static ag_status_t dyads_table(const ag_explain_t *x, ag_table_t *t, ag_error_t *err)
+static ag_status_t dyads_table(const ag_explain_t *x, ag_num_style_t ns, ag_table_t *t,
+                               ag_error_t *err)
 {
     static const char *const head[] = { "neighbour", "name", "relations", "pos", "neg",
                                         "net", "W", "in_graph" };
@@ -76,10 +73,10 @@ static ag_status_t dyads_table(const ag_explain_t *x, ag_table_t *t, ag_error_t 
         cells[0] = o->id;
         cells[1] = o->name;
         cells[2] = b[0];
-        cells[3] = num(y->pos, b[1]);
-        cells[4] = num(y->neg, b[2]);
-        cells[5] = num(y->net, b[3]);
-        cells[6] = num(y->W, b[4]);
+        cells[3] = ag_doc_number(y->pos, ns, b[1]);
+        cells[4] = ag_doc_number(y->neg, ns, b[2]);
+        cells[5] = ag_doc_number(y->net, ns, b[3]);
+        cells[6] = ag_doc_number(y->W, ns, b[4]);
         cells[7] = y->edge >= 0 ? "yes" : "no";
         if ((st = ag_table_add(t, cells, err)) != AG_OK) {
             ag_table_destroy(t);
@@ -90,7 +87,7 @@ static ag_status_t dyads_table(const ag_explain_t *x, ag_table_t *t, ag_error_t 
 }
 
 static ag_status_t relations_table(const ag_explain_t *x, long era, bool lead,
-                                   ag_table_t *t, ag_error_t *err)
+                                   ag_num_style_t ns, ag_table_t *t, ag_error_t *err)
 {
     static const char *const lead_head[] = { "era", "level" };
     const ag_dataset_t *ds = x->g->ds;
@@ -100,7 +97,7 @@ static ag_status_t relations_table(const ag_explain_t *x, long era, bool lead,
     if ((st = ag_relations_table_init(t, lead_head, lead ? 2 : 0, err)) != AG_OK)
         return st;
     for (size_t i = 0; i < x->n_rels; i++)
-        if ((st = ag_relations_table_add(t, ds, x->rels[i], cells, err)) != AG_OK) {
+        if ((st = ag_relations_table_add(t, ds, x->rels[i], cells, ns, err)) != AG_OK) {
             ag_table_destroy(t);
             return st;
         }
@@ -147,19 +144,19 @@ static ag_status_t people_page(const ag_explain_t *x, long era, const char *type
     if ((x->actor_b >= 0 && x->dyad < 0) || x->va < 0)
         return ag_doc_paragraphf(doc, 0, err, "No relations: the %s is not in this slice.", what);
     if ((st = ag_doc_heading(doc, 0, 2, "totals", "Totals", err)) != AG_OK ||
-        (st = totals_table(x, &t, err)) != AG_OK ||
-        (st = ag_doc_table(doc, 0, "totals", "Totals", &t, err)) != AG_OK)
+        (st = totals_table(x, AG_NUM_TABLE, &t, err)) != AG_OK ||
+        (st = ag_doc_table(doc, 0, NULL, "Totals", &t, err)) != AG_OK)
         return st;
     if (x->actor_b < 0 &&
         ((st = ag_doc_heading(doc, 0, 2, "dyads",
                               "Dyads (strength = sum of W over the dyads in the graph)", err)) != AG_OK ||
-         (st = dyads_table(x, &t, err)) != AG_OK ||
-         (st = ag_doc_table(doc, 0, "dyads", "Dyads", &t, err)) != AG_OK))
+         (st = dyads_table(x, AG_NUM_TABLE, &t, err)) != AG_OK ||
+         (st = ag_doc_table(doc, 0, NULL, "Dyads", &t, err)) != AG_OK))
         return st;
     if ((st = ag_doc_heading(doc, 0, 2, "relations", "Relations, in date order", err)) != AG_OK ||
-        (st = relations_table(x, era, false, &t, err)) != AG_OK)
+        (st = relations_table(x, era, false, AG_NUM_TABLE, &t, err)) != AG_OK)
         return st;
-    return ag_doc_table(doc, 0, "relations", "Relations", &t, err);
+    return ag_doc_table(doc, 0, NULL, "Relations", &t, err);
 }
 
 static int set_str(json_t *o, const char *k, const char *v)
@@ -214,14 +211,14 @@ static ag_status_t machine_json(const ag_explain_t *x, long era, const char *typ
                                                   : json_null()) ||
         json_object_set_new(root, "in_slice", json_boolean(in_slice)))
         goto oom;
-    if ((st = totals_table(x, &t, err)) != AG_OK)
+    if ((st = totals_table(x, AG_NUM_DATA, &t, err)) != AG_OK)
         goto fail;
     v = row_json(&t);
     ag_table_destroy(&t);
     if (!v || json_object_set_new(root, "totals", v))
         goto oom;
     if (x->actor_b < 0) {
-        if ((st = dyads_table(x, &t, err)) != AG_OK)
+        if ((st = dyads_table(x, AG_NUM_DATA, &t, err)) != AG_OK)
             goto fail;
         v = ag_table_json(&t);
         ag_table_destroy(&t);
@@ -250,7 +247,7 @@ ag_status_t ag_explain_page(const ag_explain_t *x, long era, unsigned audience, 
     if (audience & AG_FOR_PEOPLE)
         st = people_page(x, era, types, doc, err);
     if (st == AG_OK && audience & AG_FOR_MACHINE &&
-        (st = relations_table(x, era, true, &t, err)) == AG_OK &&
+        (st = relations_table(x, era, true, AG_NUM_DATA, &t, err)) == AG_OK &&
         (st = ag_doc_table(doc, AG_FOR_MACHINE | AG_BLOCK_DATA, "data", NULL, &t, err)) == AG_OK)
         st = machine_json(x, era, types, doc, err);
     free(types);

@@ -37,7 +37,7 @@ ag_status_t ag_relations_table_init(ag_table_t *t, const char *const *lead, size
 }
 
 ag_status_t ag_relations_table_add(ag_table_t *t, const ag_dataset_t *ds, long rel,
-                                   const char *const *lead, ag_error_t *err)
+                                   const char *const *lead, ag_num_style_t ns, ag_error_t *err)
 {
     const ag_relation_t *r = &ds->relations[rel];
     const char *cells[MAX_COLS];
@@ -51,8 +51,8 @@ ag_status_t ag_relations_table_add(ag_table_t *t, const ag_dataset_t *ds, long r
     cells[n++] = ds->actors[r->target].id;
     cells[n++] = ds->types[r->type].id;
     cells[n++] = r->sign < 0 ? "-" : "+";
-    cells[n++] = ag_format_number(r->weight, weight);
-    cells[n++] = ag_format_number(r->sign * r->weight, w);
+    cells[n++] = ag_doc_number(r->weight, ns, weight);
+    cells[n++] = ag_doc_number(r->sign * r->weight, ns, w);
     cells[n++] = r->cite;
     cells[n++] = r->note;
     cells[n++] = line;
@@ -66,7 +66,7 @@ json_t *ag_relations_json(const ag_dataset_t *ds, const long *rels, size_t n)
     if (ag_relations_table_init(&t, NULL, 0, NULL) != AG_OK)
         return NULL;
     for (size_t i = 0; i < n; i++)
-        if (ag_relations_table_add(&t, ds, rels[i], NULL, NULL) != AG_OK)
+        if (ag_relations_table_add(&t, ds, rels[i], NULL, AG_NUM_DATA, NULL) != AG_OK)
             goto done;
     j = ag_table_json(&t);
 done:

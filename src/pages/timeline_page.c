@@ -161,7 +161,7 @@ static ag_status_t people_page(const ag_table_t *t, unsigned mask, const char *a
             char h[1024];
             snprintf(h, sizeof h, "%s: %s", metric, what);
             if ((rc = ag_doc_heading(doc, 0, 2, metric, h, err)) == AG_OK)
-                rc = ag_doc_table(doc, 0, metric, h, &out, err);
+                rc = ag_doc_table(doc, 0, NULL, h, &out, err);
         }
         if (rc == AG_OK && n_picks) {
             /* Ids in the header, names below: the table stays narrow. */
