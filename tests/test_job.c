@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "actorgraph/job.h"
+#include "actorgraph/render.h"
 #include "testutil.h"
 
 static ag_dataset_t ds;
@@ -37,6 +38,7 @@ static int teardown(void **state)
 {
     char cmd[128];
     (void)state;
+    ag_render_cleanup();
     ag_dataset_destroy(&ds);
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", out);
     return system(cmd) == 0 ? 0 : -1;
