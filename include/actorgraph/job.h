@@ -64,6 +64,8 @@ typedef void (*ag_job_progress_t)(void *ud, const char *line);
  * AG_OK; AG_EUSAGE when compare_a/compare_b name no era (or only one of
  * them is -1); AG_EIO (err names the file), AG_ENOMEM, AG_EGRAPH on
  * failure. Files written before a failure stay; none is half-written.
+ * The diagrams are drawn with the process's shared Graphviz context: call
+ * ag_render_cleanup (render.h) once done drawing, not between runs.
  */
 ag_status_t ag_job_run(const ag_dataset_t *ds, const ag_job_opts_t *opts,
                        ag_job_progress_t progress, void *ud, ag_error_t *err);

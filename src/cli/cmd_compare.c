@@ -1,5 +1,5 @@
 /*
- * cmd_compare.c: actorgraph compare [DATASET] ERA_A ERA_B [--level L]
+ * cmd_compare.c: actorgraph compare [DATASET] ERA_A|WINDOW ERA_B|WINDOW [--level L]
  *                [--ties T] [--types LIST] [--metric LIST] [--table PART]
  *                [--format F] [--diagram FILE] [-o FILE]
  *
@@ -22,14 +22,16 @@ static const char usage_text[] =
     "                          [--metric LIST] [--table PART]\n"
     "                          [--format table|csv|json|md] [--diagram FILE] [-o FILE]\n"
     "\n"
-    "Compares era A with era B. Actors are matched by lineage: the same actor,\n"
-    "else the one actor of each era whose 'continues' chains meet (RUS after 1991\n"
-    "is SUN in the Cold War, shown as 'RUS (SUN)'); the others are leaving (only\n"
-    "in A) or entering (only in B). For each metric: every actor's value and rank\n"
-    "in both eras and its rank shift (rank in A - rank in B: positive means it\n"
-    "rose), with Spearman's rho and Kendall's tau-b over the actors in both eras.\n"
-    "Dyads are flipped (net sign changed), gained, lost or kept, each with the\n"
-    "relations behind it; the summary figures stand side by side.\n"
+    "Compares era A with era B; either may be a window instead, an EDTF\n"
+    "interval (1979-12/1989, 2001/..). Actors are matched by lineage: the same\n"
+    "actor, else the one actor of each era whose 'continues' chains meet (RUS\n"
+    "after 1991 is SUN in the Cold War, shown as 'RUS (SUN)'); the others are\n"
+    "leaving (only in A) or entering (only in B). For each metric: every actor's\n"
+    "value and rank in both eras and its rank shift (rank in A - rank in B:\n"
+    "positive means it rose), with Spearman's rho and Kendall's tau-b over the\n"
+    "actors in both eras. Dyads are flipped (net sign changed), gained, lost or\n"
+    "kept, each with the relations behind it; the summary figures stand side\n"
+    "by side.\n"
     "\n"
     "csv parts (each row led by era_a,era_b,level,ties):\n"
     "  actors        actor,name,status,actor_a,actor_b,metric,value_a,rank_a,\n"
@@ -104,8 +106,8 @@ int cmd_compare(int argc, char **argv)
         goto done;
     }
     if ((rc = cli_load(a.dir, &ds, false)) != AG_EXIT_OK ||
-        (rc = cli_find_era(&ds, a.pos[0], &era_a)) != AG_EXIT_OK ||
-        (rc = cli_find_era(&ds, a.pos[1], &era_b)) != AG_EXIT_OK ||
+        (rc = cli_find_era_or_window(&a, &ds, a.pos[0], &era_a)) != AG_EXIT_OK ||
+        (rc = cli_find_era_or_window(&a, &ds, a.pos[1], &era_b)) != AG_EXIT_OK ||
         (rc = cli_resolve(&a, &ds)) != AG_EXIT_OK)
         goto done;
 

@@ -153,7 +153,7 @@ int cmd_render(int argc, char **argv)
                      cli_cb_output),
         CLI_END,
     };
-    const char *out;
+    const char *out, *base;
     size_t n_eras;
     bool to_dir;
     ag_slice_opts_t so;
@@ -190,8 +190,9 @@ int cmd_render(int argc, char **argv)
     /* -o names a folder when it is one, ends in '/', or several eras are
      * drawn; otherwise the file for the single era. */
     to_dir = !out || cli_is_dir(out) || out[strlen(out) - 1] == '/' || n_eras > 1;
-    if (out && to_dir && !cli_is_dir(out) && out[strlen(out) - 1] != '/' &&
-        strrchr(out, '.') > strrchr(out, '/')) {
+    base = out ? strrchr(out, '/') : NULL;
+    base = base ? base + 1 : out;
+    if (out && to_dir && !cli_is_dir(out) && *base && strchr(base + 1, '.')) {
         rc = cli_usage_error(a.prefix, "-o %s names one file, but %zu eras are drawn: give a "
                              "folder", out, n_eras);
         goto done;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "actorgraph/job.h"
+#include "actorgraph/render.h"
 #include "cli.h"
 #include "options.h"
 
@@ -100,6 +101,7 @@ int cmd_run(int argc, char **argv)
     if (ag_job_run(&ds, &jo, quiet ? NULL : progress, NULL, &err) != AG_OK)
         rc = cli_fail(&a, &err);
 done:
+    ag_render_cleanup();
     cli_args_destroy(&a);
     ag_dataset_destroy(&ds);
     return rc;

@@ -474,6 +474,23 @@ int cli_find_era(const ag_dataset_t *ds, const char *id, long *era)
     return AG_EXIT_USAGE;
 }
 
+int cli_find_era_or_window(const cli_args_t *a, ag_dataset_t *ds, const char *text, long *era)
+{
+    char id[AG_DATE_TEXT_SIZE];
+    ag_date_t d;
+    ag_error_t err;
+    if ((*era = ag_dataset_find_era(ds, text)) >= 0 || !strchr(text, '/') ||
+        ag_date_parse(text, &d, NULL, 0) != 0)
+        return cli_find_era(ds, text, era);
+    ag_date_format(&d, id, sizeof id);
+    if ((*era = ag_dataset_find_era(ds, id)) >= 0)
+        return AG_EXIT_OK;
+    ag_error_clear(&err);
+    if (ag_dataset_add_window(ds, id, d.first, d.last, era, &err) != AG_OK)
+        return cli_fail(a, &err);
+    return AG_EXIT_OK;
+}
+
 int cli_find_actor(const cli_args_t *a, const ag_dataset_t *ds, const char *id, long *actor)
 {
     const char *s;

@@ -251,6 +251,12 @@ int cli_need_eras(const cli_args_t *a, const ag_dataset_t *ds, const char *hint)
  * after printing "unknown era 'X'" (with a suggestion). */
 int cli_find_era(const ag_dataset_t *ds, const char *id, long *era);
 
+/* An era named by an argument (compare's ERA_A ERA_B): an era id, or else
+ * an EDTF interval such as 1979-12/1989 or 2001/.., added to the dataset
+ * as a window. Its index in *era, or AG_EXIT_USAGE after printing "unknown
+ * era 'X'" (with a suggestion), AG_EXIT_DATA when out of memory. */
+int cli_find_era_or_window(const cli_args_t *a, ag_dataset_t *ds, const char *text, long *era);
+
 /* An actor id named on the command line: its index in *actor, or
  * AG_EXIT_USAGE after printing "unknown actor 'X'" (with a suggestion). */
 int cli_find_actor(const cli_args_t *a, const ag_dataset_t *ds, const char *id, long *actor);

@@ -461,7 +461,6 @@ ag_status_t ag_job_run(const ag_dataset_t *ds, const ag_job_opts_t *opts,
 done:
     if (st != AG_OK)
         *err = r.err;
-    ag_render_cleanup();
     ag_compare_destroy(&cmp);
     ag_report_destroy(&all);
     free(info);

@@ -105,6 +105,11 @@ expect_stdout "export --from/--to" 0 "$tmp/expected" -- export "$ds" --from $fro
 run render "$ds" --from $from --to $to --format dot -o "$tmp/win/"
 expect "render --from/--to" 0 "$tmp/win/1979-12-24_1989-02-15.dot" ""
 if grep -q '^graph' "$tmp/win/1979-12-24_1989-02-15.dot"; then pass; else fail "render --from/--to: no dot file"; fi
+"$ag" compare "$ds" cold-war post-2001 --format csv | sed "s|^cold-war,post-2001,|cold-war,2001-09-11/2015-12-31,|" >"$tmp/expected"
+expect_stdout "compare with a window for an era" 0 "$tmp/expected" \
+    -- compare "$ds" cold-war 2001-09-11/2015-12-31 --format csv
+expect_error "compare: neither era nor window" 2 "actorgraph: unknown era 'cold-wa' (did you mean 'cold-war'?)" \
+    -- compare "$ds" cold-wa post-2001
 # Open ends, and the id of an open window.
 run balance "$ds" --from 2014 --format csv
 if [[ $rc == 0 ]] && sed -n 2p "$tmp/out" | grep -q '^2014/\.\.,actor,'; then pass
