@@ -19,7 +19,7 @@ static const char usage_text[] =
     "usage: actorgraph balance [DATASET] [--era ID|--all] [--from EDTF] [--to EDTF]\n"
     "                          [--level actor|state] [--types LIST]\n"
     "                          [--triangles unbalanced|all|none] [--max-triangles N]\n"
-    "                          [--format table|csv|json|md] [-o FILE]\n"
+    "                          [--format table|csv|json|md|html] [-o FILE]\n"
     "\n"
     "Structural balance of each era. Every dyad is signed by its net, the sum of\n"
     "w = sign x weight over all its relations (dyads whose net is 0 are left\n"
@@ -71,7 +71,7 @@ int cmd_balance(int argc, char **argv)
                      parse_triangles),
         CLI_CALLBACK(0, "max-triangles", &bo.max_named, "N",
                      "name at most N triangles per era (default 25; 0: all)", parse_max),
-        CLI_OPT_FORMAT(&a, "table, csv, json or md; csv has one row per era:\n"
+        CLI_OPT_FORMAT(&a, "table, csv, json, md or html; csv has one row per era:\n"
                            "era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio"),
         CLI_OPT_OUTPUT(&a),
         CLI_END,

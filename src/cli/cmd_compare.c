@@ -20,7 +20,7 @@ static const char usage_text[] =
     "usage: actorgraph compare [DATASET] ERA_A ERA_B [--level actor|state]\n"
     "                          [--ties all|positive|negative] [--types LIST]\n"
     "                          [--metric LIST] [--table PART]\n"
-    "                          [--format table|csv|json|md] [--diagram FILE] [-o FILE]\n"
+    "                          [--format table|csv|json|md|html] [--diagram FILE] [-o FILE]\n"
     "\n"
     "Compares era A with era B; either may be a window instead, an EDTF\n"
     "interval (1979-12/1989, 2001/..). Actors are matched by lineage: the same\n"
@@ -82,7 +82,7 @@ int cmd_compare(int argc, char **argv)
                      "only one part: summary, correlations, actors, dyads or\n"
                      "relations; csv writes one part (actors by default)",
                      parse_part),
-        CLI_OPT_FORMAT(&a, "table, csv, json or md"),
+        CLI_OPT_FORMAT(&a, "table, csv, json, md or html"),
         CLI_STRING(0, "diagram", &diagram, "FILE",
                    "also draw the union of both eras, dyads styled by their\n"
                    "change, into FILE (.dot, .svg or .png)"),

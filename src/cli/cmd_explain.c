@@ -16,7 +16,7 @@
 static const char usage_text[] =
     "usage: actorgraph explain [DATASET] ACTOR [ACTOR] [--era ID] [--from EDTF] [--to EDTF]\n"
     "                          [--level actor|state] [--ties all|positive|negative]\n"
-    "                          [--types LIST] [--format table|csv|json|md] [-o FILE]\n"
+    "                          [--types LIST] [--format table|csv|json|md|html] [-o FILE]\n"
     "\n"
     "The cited relations behind one actor's figures, or behind the dyad of two\n"
     "actors, in date order: date, source, target, type, sign, weight,\n"
@@ -43,7 +43,7 @@ int cmd_explain(int argc, char **argv)
                      cli_cb_ties),
         CLI_OPT_TYPES(&a),
         CLI_GROUP("Output:"),
-        CLI_OPT_FORMAT(&a, "table, csv, json or md; csv lists the relations:\n"
+        CLI_OPT_FORMAT(&a, "table, csv, json, md or html; csv lists the relations:\n"
                            "era,level,date,source,target,type,sign,weight,w,cite,note,line"),
         CLI_OPT_OUTPUT(&a),
         CLI_END,

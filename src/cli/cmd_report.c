@@ -24,7 +24,7 @@ static const char usage_text[] =
     "usage: actorgraph report [DATASET] [--era ID]... [--all] [--from EDTF] [--to EDTF]\n"
     "                         [--level actor|state] [--ties all|positive|negative]\n"
     "                         [--types LIST] [--metric LIST] [--top N]\n"
-    "                         [--format table|csv|json|md] [-o FILE]\n"
+    "                         [--format table|csv|json|md|html] [-o FILE]\n"
     "\n"
     "Centrality of every actor in each era, with summary figures (actors,\n"
     "relations, dyads, density, components, transitivity, communities).\n"
@@ -81,7 +81,8 @@ int cmd_report(int argc, char **argv)
                            "csv: long and tidy, one row per era, actor and metric\n"
                            "(era,level,ties,actor,name,metric,value,rank), values %.10g;\n"
                            "json: an object per era with summary, communities, actors;\n"
-                           "md: Markdown tables for a paper draft"),
+                           "md: Markdown tables for a paper draft;\n"
+                           "html: one self-contained page, tables that sort"),
         CLI_OPT_OUTPUT(&a),
         CLI_END,
     };

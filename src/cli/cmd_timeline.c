@@ -20,7 +20,7 @@ static const char usage_text[] =
     "usage: actorgraph timeline [DATASET] [--metric LIST] [--window 10y] [--step 1y]\n"
     "                           [--from EDTF] [--to EDTF] [--level actor|state]\n"
     "                           [--ties all|positive|negative] [--types LIST]\n"
-    "                           [--actors LIST] [--top N] [--format table|csv|json|md]\n"
+    "                           [--actors LIST] [--top N] [--format table|csv|json|md|html]\n"
     "                           [-o FILE]\n"
     "\n"
     "Metrics over time: the relations are sliced into windows of a fixed length\n"
@@ -83,7 +83,7 @@ int cmd_timeline(int argc, char **argv)
         CLI_CALLBACK(0, "top", &top, "N", "table and md: how many actors to show (default 6)",
                      parse_top),
         CLI_OPT_FORMAT(&a, "table, csv (the long form window,start,end,level,ties,\n"
-                           "actor,name,metric,value,rank), json (the same rows) or md"),
+                           "actor,name,metric,value,rank), json (the same rows), md or html"),
         CLI_OPT_OUTPUT(&a),
         CLI_END,
     };

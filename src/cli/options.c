@@ -21,11 +21,11 @@
 
 static const cli_name_t page_names[] = {
     { "table", AG_FMT_TABLE }, { "csv", AG_FMT_CSV }, { "json", AG_FMT_JSON },
-    { "md", AG_FMT_MD },       { NULL, 0 },
+    { "md", AG_FMT_MD },       { "html", AG_FMT_HTML },   { NULL, 0 },
 };
 static const cli_name_t page_exts[] = {
     { "txt", AG_FMT_TABLE }, { "csv", AG_FMT_CSV }, { "json", AG_FMT_JSON },
-    { "md", AG_FMT_MD },     { NULL, 0 },
+    { "md", AG_FMT_MD },     { "html", AG_FMT_HTML },   { NULL, 0 },
 };
 const cli_formats_t cli_page_formats = { page_names, page_exts, AG_FMT_TABLE, AG_FMT_CSV };
 

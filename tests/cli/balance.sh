@@ -94,7 +94,7 @@ expect_error "-o into a missing folder" 1 "actorgraph: $tmp/no/such.csv: cannot 
 # Usage errors.
 expect_error "unknown era" 2 "actorgraph: unknown era 'erly' (did you mean 'early'?)" -- balance "$data" --era erly
 expect_error "unknown type" 2 "actorgraph: unknown relation type 'wars' (did you mean 'war'?)" -- balance "$data" --types wars
-expect_error "unknown format" 2 "actorgraph: unknown format 'xml' (table, csv, json or md)" -- balance "$data" --format xml
+expect_error "unknown format" 2 "actorgraph: unknown format 'xml' (table, csv, json, md or html)" -- balance "$data" --format xml
 expect_error "unknown level" 2 "actorgraph: unknown level 'nation' (actor or state)" -- balance "$data" --level nation
 expect_error "bad --triangles" 2 "actorgraph: unknown --triangles 'some' (unbalanced, all or none)" -- balance "$data" --triangles some
 expect_error "--all with --era" 2 "actorgraph: --all and --era exclude each other" -- balance "$data" --all --era all

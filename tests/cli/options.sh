@@ -21,12 +21,12 @@ expect_error "export -o x.net" 2 \
     "actorgraph: -o $tmp/x.net: unknown extension '.net' (export writes .graphml, .gexf, .json or .csv)" \
     -- export "$ds" -o "$tmp/x.net"
 expect_error "report -o r.xlsx" 2 \
-    "actorgraph: -o $tmp/r.xlsx: unknown extension '.xlsx' (report writes .txt, .csv, .json or .md)" \
+    "actorgraph: -o $tmp/r.xlsx: unknown extension '.xlsx' (report writes .txt, .csv, .json, .md or .html)" \
     -- report "$ds" -o "$tmp/r.xlsx"
-expect_error "balance -o b.html" 2 \
-    "actorgraph: -o $tmp/b.html: unknown extension '.html' (balance writes .txt, .csv, .json or .md)" \
-    -- balance "$ds" -o "$tmp/b.html"
-if [[ ! -e $tmp/x.jpg && ! -e $tmp/x.net && ! -e $tmp/r.xlsx && ! -e $tmp/b.html ]]; then pass
+expect_error "balance -o b.docx" 2 \
+    "actorgraph: -o $tmp/b.docx: unknown extension '.docx' (balance writes .txt, .csv, .json, .md or .html)" \
+    -- balance "$ds" -o "$tmp/b.docx"
+if [[ ! -e $tmp/x.jpg && ! -e $tmp/x.net && ! -e $tmp/r.xlsx && ! -e $tmp/b.docx ]]; then pass
 else fail "a file was written for an unknown extension"; fi
 if [[ $(sed -n 2p "$tmp/err") == "Try 'actorgraph balance --help' for more information." ]]; then pass
 else fail "unknown extension: the hint to --help"; fi
@@ -58,7 +58,7 @@ run report "$ds" --era cold-war --metric degree --format csv -o "$tmp/agree.csv"
 if [[ $rc == 0 ]] && cmp -s "$tmp/want.csv" "$tmp/agree.csv"; then pass; else fail "--format csv -o x.csv"; fi
 run report "$ds" --era cold-war --metric degree --format csv -o "$tmp/data.dat"
 if [[ $rc == 0 ]] && cmp -s "$tmp/want.csv" "$tmp/data.dat"; then pass; else fail "--format csv -o x.dat"; fi
-expect_error "unknown --format" 2 "actorgraph: unknown format 'xml' (table, csv, json or md)" \
+expect_error "unknown --format" 2 "actorgraph: unknown format 'xml' (table, csv, json, md or html)" \
     -- compare "$ds" cold-war post-2001 --format xml
 
 # -o - is standard output (the same bytes as no -o).

@@ -151,7 +151,7 @@ expect_error "unknown era" 2 "actorgraph: unknown era 'rolup' (did you mean 'rol
 expect_error "unknown era, no suggestion" 2 "actorgraph: unknown era 'zzzzzzzz'" -- report "$data" --era zzzzzzzz
 expect_error "unknown metric" 2 "actorgraph: unknown metric 'pagrank' (did you mean 'pagerank'?)" -- report "$data" --metric degree,pagrank
 expect_error "unknown type" 2 "actorgraph: unknown relation type 'visits' (did you mean 'visit'?)" -- report "$data" --types visits
-expect_error "unknown format" 2 "actorgraph: unknown format 'xml' (table, csv, json or md)" -- report "$data" --format xml
+expect_error "unknown format" 2 "actorgraph: unknown format 'xml' (table, csv, json, md or html)" -- report "$data" --format xml
 expect_error "unknown level" 2 "actorgraph: unknown level 'nation' (actor or state)" -- report "$data" --level nation
 expect_error "unknown ties" 2 "actorgraph: unknown ties 'some' (all, positive or negative)" -- report "$data" --ties some
 expect_error "bad --top" 2 "actorgraph: bad --top '-1' (a whole number, 0 for all)" -- report "$data" --top -1
