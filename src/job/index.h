@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "actorgraph/compare.h"
+#include "actorgraph/doc.h"
 #include "actorgraph/job.h"
 #include "actorgraph/report.h"
 
@@ -36,7 +37,11 @@ typedef struct {
     const ag_report_t *report;
 } ag_i_index_t;
 
-/* Writes index.md to fp. AG_ENOMEM or AG_EIO (writing failed). */
+/* index.md as a document (appended to d). AG_ENOMEM. */
+ag_status_t ag_i_index_page(const ag_i_index_t *x, ag_doc_t *d, ag_error_t *err);
+
+/* Writes index.md to fp: the page as Markdown. AG_ENOMEM or AG_EIO
+ * (writing failed). */
 ag_status_t ag_i_index_write(const ag_i_index_t *x, FILE *fp, ag_error_t *err);
 
 /* Writes index.html to fp (index_html.c); dir is the job's output folder,
