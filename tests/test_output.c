@@ -1,7 +1,9 @@
 /*
  * test_output.c: atomic output files (output.h) when writing fails: the
  * folder removed while the file is written, a write error, an abort; and
- * that a committed file is whole, an ordinary file, and alone.
+ * that a committed file is whole, an ordinary file, and alone. And how
+ * lack of memory inside igraph is reported, which the same fault-injection
+ * work found.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,7 +17,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "actorgraph/actorgraph.h"
 #include "actorgraph/output.h"
+#include "core/init.h"
 
 /* A fresh folder, and the path of "out.csv" in it. */
 typedef struct {
@@ -175,6 +179,21 @@ static void test_full_device(void **state)
     assert_true(S_ISCHR(st.st_mode));
 }
 
+/* Lack of memory inside igraph reads as everywhere else (found by
+ * tests/cli/oom.sh: "eigenvector centrality: eigenvector centrality (Out of
+ * memory)" did not say "out of memory"). */
+static void test_igraph_oom_message(void **state)
+{
+    ag_error_t err;
+    (void)state;
+    ag_error_clear(&err);
+    assert_int_equal(ag_i_igraph_error(&err, IGRAPH_ENOMEM, "eigenvector centrality"),
+                     AG_ENOMEM);
+    assert_string_equal(err.msg, "out of memory");
+    assert_int_equal(ag_i_igraph_error(&err, IGRAPH_EINVAL, "betweenness"), AG_EGRAPH);
+    assert_string_equal(err.msg, "betweenness: Invalid value");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -183,6 +202,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_folder_vanishes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_folder, setup, teardown),
         cmocka_unit_test(test_full_device),
+        cmocka_unit_test(test_igraph_oom_message),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
