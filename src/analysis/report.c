@@ -99,11 +99,17 @@ ag_status_t ag_report_add_window(ag_report_t *r, const char *id, const char *nam
     }
     if ((rc = ag_summary_compute(&e.graph, &e.summary, err)) != AG_OK)
         goto fail;
-    if (!(grown = realloc(r->eras, (r->n_eras + 1) * sizeof *grown))) {
-        rc = oom(err);
-        goto fail;
+    /* The array doubles when n_eras reaches a power of two (the struct has
+     * no capacity field): growing it by one era each time copied it once
+     * per era, quadratic in the eras where realloc can't grow in place. */
+    if ((r->n_eras & (r->n_eras - 1)) == 0) {
+        size_t cap = r->n_eras ? 2 * r->n_eras : 1;
+        if (!(grown = realloc(r->eras, cap * sizeof *grown))) {
+            rc = oom(err);
+            goto fail;
+        }
+        r->eras = grown;
     }
-    r->eras = grown;
     r->eras[r->n_eras++] = e;
     return AG_OK;
 fail:
