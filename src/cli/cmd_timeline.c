@@ -148,7 +148,7 @@ int cmd_timeline(int argc, char **argv)
     if ((rc = cli_output(&a)) != AG_EXIT_OK)
         goto done;
     ag_timeline_describe(&window, &step, first, last, a.level, a.ties, what, sizeof what);
-    if (a.format == AG_FMT_TABLE || a.format == AG_FMT_MD)
+    if (a.format == AG_FMT_TABLE || a.format == AG_FMT_MD || a.format == AG_FMT_HTML)
         st = ag_timeline_write_matrix(&t, mask, actors, top, what, (ag_format_t)a.format, a.fp,
                                       &err);
     else

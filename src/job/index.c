@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "actorgraph/doc.h"
+#include "actorgraph/rankcorr.h"
 #include "actorgraph/table.h"
 #include "core/util.h"
 
@@ -110,7 +111,7 @@ static ag_status_t eras_table(const ag_i_index_t *x, ag_doc_t *d, ag_error_t *er
         snprintf(b[2], 32, "%zu", x->info[i].edges);
         snprintf(b[3], 32, "%zu", x->info[i].triangles);
         snprintf(b[4], 32, "%zu", x->info[i].unbalanced);
-        ag_doc_number(x->info[i].ratio, AG_NUM_DATA, b[5]);
+        ag_doc_number(x->info[i].ratio, AG_NUM_PEOPLE, b[5]);
         snprintf(report, sizeof report, "[md](eras/%s.md) \xc2\xb7 [csv](eras/%s.csv) \xc2\xb7 "
                                         "[json](eras/%s.json)", e->id, e->id, e->id);
         snprintf(diagram, sizeof diagram, "[svg](eras/%s.svg) \xc2\xb7 [png](eras/%s.png) "
@@ -208,11 +209,17 @@ static ag_status_t comparison(const ag_i_index_t *x, ag_doc_t *d, text_t *p, ag_
         *p = (text_t){ 0 };
     }
     if (c->corr[AG_M_DEGREE].n) {
-        char rho[32], tau[32];
-        add(p, "Degree ranks of the %zu actors in both eras: Spearman's rho %s, "
-               "Kendall's tau-b %s.",
-            c->corr[AG_M_DEGREE].n, ag_doc_number(c->corr[AG_M_DEGREE].spearman, AG_NUM_DATA, rho),
-            ag_doc_number(c->corr[AG_M_DEGREE].kendall, AG_NUM_DATA, tau));
+        const ag_cmp_corr_t *k = &c->corr[AG_M_DEGREE];
+        char rho[32], tau[32], pv[32];
+        add(p, "Degree ranks of the %zu actors in both eras: Spearman's rho %s (p = %s), "
+               "Kendall's tau-b %s",
+            k->n, ag_doc_number(k->spearman, AG_NUM_PEOPLE, rho),
+            ag_doc_number(k->spearman_p, AG_NUM_PEOPLE, pv),
+            ag_doc_number(k->kendall, AG_NUM_PEOPLE, tau));
+        if (k->n < AG_RANKCORR_FEW)
+            add(p, "; over fewer than %d actors a rank correlation says little",
+                AG_RANKCORR_FEW);
+        add(p, ".");
         items[n++] = p->s;
         *p = (text_t){ 0 };
     }

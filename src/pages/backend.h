@@ -41,6 +41,11 @@ void ag_i_table_csv(const ag_table_t *t, FILE *fp);
 /* HTML: a sortable table, with an id and a caption when not NULL. */
 void ag_i_table_html(const ag_table_t *t, const char *id, const char *caption, FILE *fp);
 
+/* A column's name as pages for people show it: words, not identifiers
+ * ("positive dyads", "rank in A"); CSV and JSON keep the name. buf holds n
+ * bytes; returns h, a constant, or buf. Can't fail. */
+const char *ag_i_head_people(const char *h, char *buf, size_t n);
+
 /* The one I/O check of every page: AG_EIO ("write error: …") when fp's
  * error flag is set, else AG_OK. */
 ag_status_t ag_i_io_check(FILE *fp, ag_error_t *err);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "actorgraph/compare.h"
+#include "actorgraph/rankcorr.h"
 #include "actorgraph/pages.h"
 #include "core/util.h"
 #include "pages/backend.h"
@@ -77,9 +78,13 @@ static const char *fmt_long(long v, char *buf)
 static ag_status_t summary_table(const ag_compare_t *c, bool lead, ag_num_style_t ns,
                                  ag_table_t *t, ag_error_t *err)
 {
-    static const char *const head[] = { "figure", "value_a", "value_b", "difference" };
+    static const char *const data_head[] = { "figure", "value_a", "value_b", "difference" };
     static const ag_coltype_t type[] = { AG_COL_TEXT, AG_COL_NUMBER, AG_COL_NUMBER,
                                          AG_COL_NUMBER };
+    /* For people the columns are the eras' names. */
+    const char *people_head[] = { "figure", c->ds->eras[c->era_a].name,
+                                  c->ds->eras[c->era_b].name, "difference (B - A)" };
+    const char *const *head = ns == AG_NUM_DATA ? data_head : people_head;
     const ag_summary_t *a = &c->sa, *b = &c->sb;
     const struct {
         const char *name;
@@ -106,7 +111,11 @@ static ag_status_t summary_table(const ag_compare_t *c, bool lead, ag_num_style_
         char ba[32], bb[32], bd[32];
         /* The difference of the printed values, so that it adds up. */
         double d = printed(rows[i].b) - printed(rows[i].a);
-        const char *cells[4] = { rows[i].name, ag_doc_number(rows[i].a, ns, ba),
+        char name[64];
+        const char *cells[4] = { ns == AG_NUM_DATA
+                                     ? rows[i].name
+                                     : ag_i_head_people(rows[i].name, name, sizeof name),
+                                 ag_doc_number(rows[i].a, ns, ba),
                                  ag_doc_number(rows[i].b, ns, bb), ag_doc_number(d, ns, bd) };
         if ((rc = table_add(c, t, lead, cells, 4, err)) != AG_OK) {
             ag_table_destroy(t);
@@ -119,22 +128,31 @@ static ag_status_t summary_table(const ag_compare_t *c, bool lead, ag_num_style_
 static ag_status_t corr_table(const ag_compare_t *c, bool lead, ag_num_style_t ns, ag_table_t *t,
                               ag_error_t *err)
 {
-    static const char *const head[] = { "metric", "actors", "spearman", "kendall" };
+    /* Machines get the p-value as a column; people also a note where the
+     * actors are too few for a rank correlation to say much (rankcorr.h). */
+    static const char *const data_head[] = { "metric", "actors", "spearman", "kendall",
+                                             "spearman_p" };
+    static const char *const people_head[] = { "metric", "actors", "Spearman's rho",
+                                               "Kendall's tau-b", "p (rho)", "note" };
     static const ag_coltype_t type[] = { AG_COL_TEXT, AG_COL_NUMBER, AG_COL_NUMBER,
-                                         AG_COL_NUMBER };
+                                         AG_COL_NUMBER, AG_COL_NUMBER, AG_COL_TEXT };
+    const bool people = ns != AG_NUM_DATA;
+    const size_t nc = people ? 6 : 5;
     ag_status_t rc;
-    if ((rc = table_init(t, lead, head, type, 4, err)) != AG_OK)
+    if ((rc = table_init(t, lead, people ? people_head : data_head, type, nc, err)) != AG_OK)
         return rc;
     for (int m = 0; m < AG_M_COUNT; m++) {
-        char bn[32], bs[32], bk[32];
-        const char *cells[4];
+        char bn[32], bs[32], bk[32], bp[32];
+        const char *cells[6];
         if (!(c->opts.metrics & 1u << m))
             continue;
         cells[0] = ag_metric_name((ag_metric_t)m);
         cells[1] = fmt_count(c->corr[m].n, bn);
         cells[2] = ag_doc_number(c->corr[m].spearman, ns, bs);
         cells[3] = ag_doc_number(c->corr[m].kendall, ns, bk);
-        if ((rc = table_add(c, t, lead, cells, 4, err)) != AG_OK) {
+        cells[4] = ag_doc_number(c->corr[m].spearman_p, ns, bp);
+        cells[5] = c->corr[m].n < AG_RANKCORR_FEW ? "fewer than 10 actors" : "";
+        if ((rc = table_add(c, t, lead, cells, nc, err)) != AG_OK) {
             ag_table_destroy(t);
             return rc;
         }

@@ -280,10 +280,10 @@ ag_status_t ag_doc_write(const ag_doc_t *d, ag_format_t fmt, FILE *fp, ag_error_
 
 char *ag_doc_number(double v, ag_num_style_t style, char *buf)
 {
-    /* Pages for people don't yet agree on one rule: their tables show ten
-     * digits, the timeline "%.4g". One rule everywhere (docs/METHODS.md,
-     * "Output") is this line: map both to AG_NUM_PEOPLE. */
-    style = style == AG_NUM_TABLE ? AG_NUM_DATA : style;
+    /* One rule for every page for people (docs/METHODS.md, "Output"): the
+     * tables of compare, balance and explain and the timeline's matrix
+     * show numbers as AG_NUM_PEOPLE does. */
+    style = style == AG_NUM_TABLE || style == AG_NUM_SHORT ? AG_NUM_PEOPLE : style;
     switch (style) {
     case AG_NUM_TABLE:
     case AG_NUM_DATA:
@@ -308,5 +308,25 @@ char *ag_doc_number(double v, ag_num_style_t style, char *buf)
         snprintf(buf, 32, "%.1f", v);
     else
         snprintf(buf, 32, "%.4g", v);
+    return buf;
+}
+
+const char *ag_i_head_people(const char *h, char *buf, size_t n)
+{
+    static const char *const words[][2] = {
+        { "value_a", "in A" },       { "value_b", "in B" },       { "rank_a", "rank in A" },
+        { "rank_b", "rank in B" },   { "sign_a", "sign in A" },   { "sign_b", "sign in B" },
+        { "actor_a", "actor in A" }, { "actor_b", "actor in B" }, { "era_a", "era A" },
+        { "era_b", "era B" },        { "W", "W" },
+    };
+    size_t k = 0;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(h, words[i][0]) == 0)
+            return words[i][1];
+    if (!strchr(h, '_'))
+        return h;
+    for (; h[k] && k + 1 < n; k++)
+        buf[k] = h[k] == '_' ? ' ' : h[k];
+    buf[k] = '\0';
     return buf;
 }

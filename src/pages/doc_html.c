@@ -110,8 +110,9 @@ void ag_i_table_html(const ag_table_t *t, const char *id, const char *caption, F
     }
     fputs("<thead><tr>", fp);
     for (size_t c = 0; c < t->ncols; c++) {
+        char hb[256];
         fputs(t->type[c] == AG_COL_NUMBER ? "<th data-type=\"number\">" : "<th>", fp);
-        esc0(fp, t->head[c]);
+        esc0(fp, ag_i_head_people(t->head[c], hb, sizeof hb));
         fputs("</th>", fp);
     }
     fputs("</tr></thead>\n<tbody>\n", fp);
@@ -121,9 +122,12 @@ void ag_i_table_html(const ag_table_t *t, const char *id, const char *caption, F
             const char *v = ag_table_cell(t, r, c);
             if (t->type[c] == AG_COL_NUMBER) {
                 char *end;
-                double x = strtod(v, &end);
+                (void)strtod(v, &end);
                 if (*v && !*end) {
-                    fprintf(fp, "<td class=\"num\" data-v=\"%.17g\">", x);
+                    /* Sorted by the value shown. */
+                    fputs("<td class=\"num\" data-v=\"", fp);
+                    esc0(fp, v);
+                    fputs("\">", fp);
                 } else {
                     fputs("<td class=\"num\">", fp);
                 }

@@ -24,8 +24,10 @@ static void md_cell(FILE *fp, const char *s)
 void ag_i_table_md(const ag_table_t *t, FILE *fp)
 {
     fputc('|', fp);
-    for (size_t c = 0; c < t->ncols; c++)
-        md_cell(fp, t->head[c]);
+    for (size_t c = 0; c < t->ncols; c++) {
+        char hb[256];
+        md_cell(fp, ag_i_head_people(t->head[c], hb, sizeof hb));
+    }
     fputs("\n|", fp);
     for (size_t c = 0; c < t->ncols; c++)
         fputs(t->type[c] == AG_COL_NUMBER ? " ---: |" : " --- |", fp);

@@ -34,7 +34,8 @@ void ag_i_table_text(const ag_table_t *t, FILE *fp)
         return;
     }
     for (size_t c = 0; c < t->ncols; c++) {
-        w[c] = ag_i_utf8_width(t->head[c]);
+        char hb[256];
+        w[c] = ag_i_utf8_width(ag_i_head_people(t->head[c], hb, sizeof hb));
         for (size_t r = 0; r < t->nrows; r++) {
             size_t x = ag_i_utf8_width(ag_table_cell(t, r, c));
             if (x > w[c])
@@ -43,7 +44,10 @@ void ag_i_table_text(const ag_table_t *t, FILE *fp)
     }
     for (size_t r = 0; r <= t->nrows + 1; r++) {
         for (size_t c = 0; c < t->ncols; c++) {
-            const char *s = r == 0 ? t->head[c] : r == 1 ? NULL : ag_table_cell(t, r - 2, c);
+            char hb[256];
+            const char *s = r == 0   ? ag_i_head_people(t->head[c], hb, sizeof hb)
+                            : r == 1 ? NULL
+                                     : ag_table_cell(t, r - 2, c);
             bool last = c + 1 == t->ncols;
             if (!s) {
                 for (size_t k = 0; k < w[c]; k++)

@@ -387,7 +387,7 @@ static ag_status_t metrics_table(const ag_report_t *r, const ag_report_era_t *e,
         head[nc] = ag_metric_name((ag_metric_t)ms[j]);
         type[nc++] = AG_COL_TEXT;
         if (md) {
-            head[nc] = "";
+            head[nc] = "value";
             type[nc++] = AG_COL_NUMBER;
         }
     }

@@ -46,13 +46,13 @@ dataset balance-basic, level state, ties positive, types all
 
 ## Totals
 
-| relations | degree | strength | in_degree | out_degree |
+| relations | degree | strength | in degree | out degree |
 | ---: | ---: | ---: | ---: | ---: |
 | 7 | 4 | 7 | 2 | 4 |
 
 ## Dyads (strength = sum of W over the dyads in the graph)
 
-| neighbour | name | relations | pos | neg | net | W | in_graph |
+| neighbour | name | relations | pos | neg | net | W | in graph |
 | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |
 | B | Beta | 2 | 3 | 2 | 1 | 3 | yes |
 | C | Gamma | 2 | 1 | 3 | -2 | 1 | yes |
