@@ -253,6 +253,9 @@ fail:
 
 /* Actors listed per metric on a page when the caller sets no top. */
 #define PAGE_TOP 5
+/* Columns of a Markdown page's list lines (a text editor's, not a
+ * terminal's). */
+#define MD_WIDTH 1000
 
 static char *short_num(double v, char *buf)
 {
@@ -714,7 +717,7 @@ static ag_status_t reading_era(const ag_report_t *r, const ag_report_era_t *e, a
         goto done;
     }
     for (long c = 0; c < e->summary.communities; c++) {
-        size_t len = 0;
+        size_t len = 0, col;
         FILE *fp;
         if (size[c] < 2)
             continue;
@@ -722,9 +725,19 @@ static ag_status_t reading_era(const ag_report_t *r, const ag_report_era_t *e, a
             rc = ag_i_oom(err);
             goto done;
         }
+        /* Lines stay under MD_WIDTH columns, continued under the item's
+         * text, as the page has always been written: a break comes before
+         * ", name". */
+        col = (size_t)snprintf(NULL, 0, "%zu. ", k + 1);
         for (size_t v = 0, firstm = 1; v < e->graph.n; v++)
             if (e->summary.membership[v] == c) {
+                size_t w = (firstm ? 0 : 2) + ag_i_utf8_width(actor_name(r, e, v));
+                if (!firstm && col + w > MD_WIDTH) {
+                    fputs("\n   ", fp);
+                    col = 3;
+                }
                 fprintf(fp, "%s%s", firstm ? "" : ", ", actor_name(r, e, v));
+                col += w;
                 firstm = 0;
             }
         if (fclose(fp) != 0) {
