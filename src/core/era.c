@@ -93,12 +93,11 @@ long ag_rollup(const ag_dataset_t *ds, ag_level_t level, long actor)
     return level == AG_LEVEL_STATE ? ag_dataset_top_parent(ds, actor) : actor;
 }
 
-/* qsort has no user pointer; see the note in model.c. */
-static const ag_dataset_t *sort_ds;
-
-static int cmp_actor_id(const void *a, const void *b)
+/* Actor indices by id (qsort_r: the dataset is the key, not a global). */
+static int cmp_actor_id(const void *a, const void *b, void *ud)
 {
-    return strcmp(sort_ds->actors[*(const long *)a].id, sort_ds->actors[*(const long *)b].id);
+    const ag_dataset_t *ds = ud;
+    return strcmp(ds->actors[*(const long *)a].id, ds->actors[*(const long *)b].id);
 }
 
 /* A relation's place in a dyad: its pair, then date order. */
@@ -271,8 +270,7 @@ ag_status_t ag_era_graph_init(ag_era_graph_t *g, const ag_dataset_t *ds,
     }
 
     /* Vertices in actor-id order. */
-    sort_ds = ds;
-    qsort(used, n_used, sizeof *used, cmp_actor_id);
+    qsort_r(used, n_used, sizeof *used, cmp_actor_id, (void *)ds);
     g->n = n_used;
     g->actor = used;
     used = NULL;
