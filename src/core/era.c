@@ -105,8 +105,9 @@ typedef struct {
     long u, v, rel;
 } pair_t;
 
-static int cmp_pair(const void *a, const void *b)
+static int cmp_pair(const void *a, const void *b, void *ud)
 {
+    const ag_dataset_t *ds = ud;
     const pair_t *x = a, *y = b;
     const ag_relation_t *rx, *ry;
     int c;
@@ -114,8 +115,8 @@ static int cmp_pair(const void *a, const void *b)
         return x->u < y->u ? -1 : 1;
     if (x->v != y->v)
         return x->v < y->v ? -1 : 1;
-    rx = &sort_ds->relations[x->rel];
-    ry = &sort_ds->relations[y->rel];
+    rx = &ds->relations[x->rel];
+    ry = &ds->relations[y->rel];
     if ((c = ag_date_cmp(&rx->date, &ry->date)) != 0)
         return c;
     return (x->rel > y->rel) - (x->rel < y->rel);
@@ -290,7 +291,7 @@ ag_status_t ag_era_graph_init(ag_era_graph_t *g, const ag_dataset_t *ds,
         pairs[k].v = s < t ? t : s;
         pairs[k].rel = g->rels[k];
     }
-    qsort(pairs, g->n_rels, sizeof *pairs, cmp_pair);
+    qsort_r(pairs, g->n_rels, sizeof *pairs, cmp_pair, (void *)ds);
     for (size_t k = 0; k < g->n_rels;) {
         size_t end = k;
         ag_dyad_t *y = &g->dyads[g->n_dyads++];
