@@ -358,6 +358,7 @@ ag_status_t ag_balance_report(const ag_dataset_t *ds, const ag_balance_opts_t *o
         so.last = e->period.last;
         so.level = opts->level;
         so.types = opts->types;
+        so.dates = opts->dates;
         if ((st = ag_era_graph_init(&it->g, ds, &so, err)) != AG_OK)
             goto done;
         it->era = opts->eras[i];

@@ -301,18 +301,25 @@ static ag_status_t dyads_table(const ag_explain_t *x, ag_table_t *t, ag_error_t 
 static ag_status_t relations_table(const ag_explain_t *x, long era, bool lead,
                                    ag_table_t *t, ag_error_t *err)
 {
-    static const char *const lead_head[] = { "era", "level" };
+    /* "placed" says by which rule each relation's date put it in the era
+     * (interval, inside, mostly or partly inside: see ag_place_t). */
+    static const char *const lead_head[] = { "era", "level", "placed" };
     const ag_dataset_t *ds = x->g->ds;
-    const char *cells[2] = { era >= 0 ? ds->eras[era].id : "",
-                             ag_level_name(x->g->opts.level) };
+    const char *cells[3] = { era >= 0 ? ds->eras[era].id : "",
+                             ag_level_name(x->g->opts.level), "" };
     ag_status_t st;
-    if ((st = ag_relations_table_init(t, lead_head, lead ? 2 : 0, err)) != AG_OK)
+    if ((st = ag_relations_table_init(t, lead ? lead_head : lead_head + 2, lead ? 3 : 1,
+                                      err)) != AG_OK)
         return st;
-    for (size_t i = 0; i < x->n_rels; i++)
-        if ((st = ag_relations_table_add(t, ds, x->rels[i], cells, err)) != AG_OK) {
+    for (size_t i = 0; i < x->n_rels; i++) {
+        cells[2] = ag_place_name(ag_date_place(&ds->relations[x->rels[i]].date,
+                                               x->g->opts.first, x->g->opts.last));
+        if ((st = ag_relations_table_add(t, ds, x->rels[i], lead ? cells : cells + 2,
+                                         err)) != AG_OK) {
             ag_table_destroy(t);
             return st;
         }
+    }
     return AG_OK;
 }
 
@@ -343,8 +350,9 @@ static void write_heading(const ag_explain_t *x, long era, ag_format_t fmt, cons
                 ds->eras[era].period_text);
     else
         fputs(", all dates\n", fp);
-    fprintf(fp, "%sdataset %s, level %s, ties %s, types %s\n\n", fmt == AG_FMT_MD ? "\n" : "",
-            ds->name, ag_level_name(x->g->opts.level), ag_ties_name(x->g->opts.ties), types);
+    fprintf(fp, "%sdataset %s, level %s, ties %s, types %s, dates %s\n\n",
+            fmt == AG_FMT_MD ? "\n" : "", ds->name, ag_level_name(x->g->opts.level),
+            ag_ties_name(x->g->opts.ties), types, ag_dates_name(x->g->opts.dates));
 }
 
 static const char *section(ag_format_t fmt)
@@ -436,6 +444,7 @@ static ag_status_t write_json(const ag_explain_t *x, long era, const char *types
         set_str(root, "period", era >= 0 ? ds->eras[era].period_text : NULL) ||
         set_str(root, "level", ag_level_name(x->g->opts.level)) ||
         set_str(root, "ties", ag_ties_name(x->g->opts.ties)) || set_str(root, "types", types) ||
+        set_str(root, "dates", ag_dates_name(x->g->opts.dates)) ||
         json_object_set_new(root, "actor", actor_json(ds, x->actor, x->asked)) ||
         json_object_set_new(root, "actor_b", x->actor_b >= 0
                                                   ? actor_json(ds, x->actor_b, x->asked_b)
@@ -459,6 +468,12 @@ static ag_status_t write_json(const ag_explain_t *x, long era, const char *types
     if (!(v = ag_relations_json(ds, x->rels, x->n_rels)) ||
         json_object_set_new(root, "relations", v))
         goto oom;
+    for (size_t i = 0; i < x->n_rels; i++) {
+        ag_place_t p = ag_date_place(&ds->relations[x->rels[i]].date, x->g->opts.first,
+                                     x->g->opts.last);
+        if (set_str(json_array_get(v, i), "placed", ag_place_name(p)))
+            goto oom;
+    }
     st = ag_json_write(root, fp, err);
     json_decref(root);
     return st;

@@ -32,6 +32,9 @@ static const char usage_text[] =
     "  --era ID        one era (repeatable); default: every era, in file order\n"
     "  --all           every era (the default)\n"
     "  --level L       actor (default) or state (actors rolled up to their state)\n"
+    "  --dates RULE    how a date like 1965 or 196X (one unknown day) is\n"
+    "                  placed: probable (default; half or more of its days\n"
+    "                  in the era), possible (any) or certain (all)\n"
     "  --types LIST    only these relation types (comma-separated ids)\n"
     "  --triangles W   which triangles to name: unbalanced (default), all, none\n"
     "  --max-triangles N  name at most N triangles per era (default 25; 0: all)\n"
@@ -51,6 +54,7 @@ int cmd_balance(int argc, char **argv)
         { "era", required_argument, NULL, SLICE_OPT_ERA },
         { "all", no_argument, NULL, SLICE_OPT_ALL },
         { "level", required_argument, NULL, SLICE_OPT_LEVEL },
+        { "dates", required_argument, NULL, SLICE_OPT_DATES },
         { "types", required_argument, NULL, SLICE_OPT_TYPES },
         { "triangles", required_argument, NULL, OPT_TRIANGLES },
         { "max-triangles", required_argument, NULL, OPT_MAX_TRIANGLES },
@@ -115,6 +119,7 @@ int cmd_balance(int argc, char **argv)
     bo.eras = sa.eras;
     bo.n_eras = sa.n_eras;
     bo.level = sa.level;
+    bo.dates = sa.dates;
     bo.types = sa.types;
     bo.list = (ag_tri_list_t)list;
     bo.max_named = max_named;

@@ -35,6 +35,9 @@ static const char usage_text[] =
     "Options:\n"
     "  --level L       actor (default) or state\n"
     "  --ties T        all (default), positive or negative\n"
+    "  --dates RULE    how a date like 1965 or 196X (one unknown day) is\n"
+    "                  placed: probable (default; half or more of its days\n"
+    "                  in the era), possible (any) or certain (all)\n"
     "  --types LIST    only these relation types (comma-separated ids)\n"
     "  --metric LIST   metrics to compare (comma-separated, or all: the default)\n"
     "  --table PART    only one part: summary, correlations, actors, dyads or\n"
@@ -64,6 +67,7 @@ int cmd_compare(int argc, char **argv)
     static const struct option opts[] = {
         { "level", required_argument, NULL, SLICE_OPT_LEVEL },
         { "ties", required_argument, NULL, SLICE_OPT_TIES },
+        { "dates", required_argument, NULL, SLICE_OPT_DATES },
         { "types", required_argument, NULL, SLICE_OPT_TYPES },
         { "metric", required_argument, NULL, OPT_METRIC },
         { "table", required_argument, NULL, OPT_TABLE },
@@ -130,6 +134,7 @@ int cmd_compare(int argc, char **argv)
         goto done;
 
     co.level = sa.level;
+    co.dates = sa.dates;
     co.ties = sa.ties;
     co.types = sa.types;
     co.metrics = metrics;

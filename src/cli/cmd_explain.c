@@ -31,6 +31,9 @@ static const char usage_text[] =
     "                  those of its leaders and agencies\n"
     "  --ties T        all (default), positive or negative: which relations make\n"
     "                  the dyad graph's edges and the arcs (W, strength, arcs)\n"
+    "  --dates RULE    how a date like 1965 or 196X (one unknown day) is\n"
+    "                  placed: probable (default; half or more of its days\n"
+    "                  in the era), possible (any) or certain (all)\n"
     "  --types LIST    only these relation types (comma-separated ids)\n"
     "  --format F      table (default), csv, json or md; csv lists the relations:\n"
     "                  era,level,date,source,target,type,sign,weight,w,cite,note,line\n"
@@ -59,6 +62,7 @@ int cmd_explain(int argc, char **argv)
         { "era", required_argument, NULL, OPT_ERA },
         { "level", required_argument, NULL, SLICE_OPT_LEVEL },
         { "ties", required_argument, NULL, SLICE_OPT_TIES },
+        { "dates", required_argument, NULL, SLICE_OPT_DATES },
         { "types", required_argument, NULL, SLICE_OPT_TYPES },
         { "format", required_argument, NULL, SLICE_OPT_FORMAT },
         { "output", required_argument, NULL, 'o' },
@@ -116,6 +120,7 @@ int cmd_explain(int argc, char **argv)
         so.last = ds.eras[era].period.last;
     }
     so.level = sa.level;
+    so.dates = sa.dates;
     so.ties = sa.ties;
     so.types = sa.types;
     if (ag_era_graph_init(&g, &ds, &so, &err) != AG_OK) {

@@ -39,6 +39,9 @@ static const char usage_text[] =
     "  --level L       actor (default) or state (actors rolled up to their state)\n"
     "  --ties T        all (default), positive or negative: which relations make\n"
     "                  the edges and their weight W\n"
+    "  --dates RULE    how a date like 1965 or 196X (one unknown day) is\n"
+    "                  placed: probable (default; half or more of its days\n"
+    "                  in the era), possible (any) or certain (all)\n"
     "  --types LIST    only these relation types (comma-separated ids)\n"
     "  --format F      graphml, gexf, json or csv; default: from -o's extension,\n"
     "                  else graphml\n"
@@ -64,6 +67,7 @@ int cmd_export(int argc, char **argv)
         { "era", required_argument, NULL, OPT_ERA },
         { "level", required_argument, NULL, SLICE_OPT_LEVEL },
         { "ties", required_argument, NULL, SLICE_OPT_TIES },
+        { "dates", required_argument, NULL, SLICE_OPT_DATES },
         { "types", required_argument, NULL, SLICE_OPT_TYPES },
         { "format", required_argument, NULL, OPT_FORMAT },
         { "no-metrics", no_argument, NULL, OPT_NO_METRICS },
@@ -122,6 +126,7 @@ int cmd_export(int argc, char **argv)
 
     ag_slice_opts_default(&so);
     so.level = sa.level;
+    so.dates = sa.dates;
     so.ties = sa.ties;
     so.types = sa.types;
     if (era >= 0) {

@@ -40,6 +40,9 @@ static const char usage_text[] =
     "  --level L       actor (default), or state: leaders and agencies replaced\n"
     "                  by their top-most parent\n"
     "  --ties T        all (default), positive or negative\n"
+    "  --dates RULE    how a date like 1965 or 196X (one unknown day) is\n"
+    "                  placed: probable (default; half or more of its days\n"
+    "                  in the era), possible (any) or certain (all)\n"
     "  --types LIST    only these relation types, comma-separated\n"
     "\n"
     "How to draw:\n"
@@ -132,6 +135,7 @@ int cmd_render(int argc, char **argv)
         { "engine", required_argument, NULL, OPT_ENGINE },
         { "level", required_argument, NULL, SLICE_OPT_LEVEL },
         { "ties", required_argument, NULL, SLICE_OPT_TIES },
+        { "dates", required_argument, NULL, SLICE_OPT_DATES },
         { "types", required_argument, NULL, SLICE_OPT_TYPES },
         { "size-by", required_argument, NULL, OPT_SIZE_BY },
         { "output", required_argument, NULL, 'o' },
@@ -203,6 +207,7 @@ int cmd_render(int argc, char **argv)
         (rc = slice_args_need_eras(&sa, &ds, "")) != AG_EXIT_OK)
         goto done;
     so.level = sa.level;
+    so.dates = sa.dates;
     so.ties = sa.ties;
     so.types = sa.types;
     out = sa.out;

@@ -37,13 +37,17 @@ static const char usage_text[] =
     "  --from EDTF    an ad-hoc window instead of eras, from the first day of\n"
     "  --to EDTF      EDTF (e.g. 1979-12) to the last day of EDTF (e.g. 1989);\n"
     "                 either may be left out for an open end\n"
-    "A relation belongs to every period its dates overlap.\n"
+    "An interval (1954/1972) belongs to every period it overlaps; a single\n"
+    "date (1965, 196X) to a period by the --dates rule.\n"
     "\n"
     "Which graph:\n"
     "  --level L      actor (default), or state: leaders and agencies replaced by\n"
     "                 their top-most parent, self-relations this makes dropped\n"
     "  --ties T       all (default; weight |w|), positive (w > 0) or negative\n"
     "                 (w < 0, weight |w|), where w = sign x weight\n"
+    "  --dates RULE   how a date like 1965 or 196X (one unknown day) is\n"
+    "                 placed: probable (default; half or more of its days\n"
+    "                 in the era), possible (any) or certain (all)\n"
     "  --types LIST   only these relation types, comma-separated\n"
     "                 (e.g. alliance,treaty,membership)\n"
     "\n"
@@ -88,6 +92,7 @@ int cmd_report(int argc, char **argv)
         { "to", required_argument, NULL, OPT_TO },
         { "level", required_argument, NULL, SLICE_OPT_LEVEL },
         { "ties", required_argument, NULL, SLICE_OPT_TIES },
+        { "dates", required_argument, NULL, SLICE_OPT_DATES },
         { "types", required_argument, NULL, SLICE_OPT_TYPES },
         { "metric", required_argument, NULL, OPT_METRIC },
         { "metrics", required_argument, NULL, OPT_METRIC },
@@ -99,7 +104,8 @@ int cmd_report(int argc, char **argv)
     };
     const char *from = NULL, *to = NULL;
     int fmt, c, rc;
-    ag_report_opts_t ro = { AG_LEVEL_ACTOR, AG_TIES_ALL, NULL, AG_METRICS_ALL, -1, 0 };
+    ag_report_opts_t ro = { AG_LEVEL_ACTOR, AG_TIES_ALL, NULL, AG_METRICS_ALL, -1, 0,
+                            AG_DATES_PROBABLE };
     ag_date_t dfrom, dto;
     ag_dataset_t ds;
     ag_report_t report;
@@ -183,6 +189,7 @@ int cmd_report(int argc, char **argv)
         goto done;
 
     ro.level = sa.level;
+    ro.dates = sa.dates;
     ro.ties = sa.ties;
     ro.types = sa.types;
     if (ag_report_init(&report, &ds, &ro, &err) != AG_OK)

@@ -132,7 +132,8 @@ static ag_status_t run_era(run_t *r, long era, era_info_t *info)
     static const char *const ext[] = { "md", "csv", "json" };
     static const ag_render_format_t diagrams[] = { AG_RENDER_DOT, AG_RENDER_SVG, AG_RENDER_PNG };
     const ag_era_t *e = &r->ds->eras[era];
-    ag_report_opts_t ro = { AG_LEVEL_ACTOR, AG_TIES_ALL, NULL, AG_METRICS_ALL, -1, 0 };
+    ag_report_opts_t ro = { AG_LEVEL_ACTOR, AG_TIES_ALL, NULL, AG_METRICS_ALL, -1, 0,
+                            AG_DATES_PROBABLE };
     ag_report_t rep;
     ag_status_t st;
     char path[4096];
@@ -266,6 +267,7 @@ static ag_status_t balance_writer(const void *what, ag_format_t fmt, FILE *fp, a
     bo.types = NULL;
     bo.list = AG_LIST_UNBALANCED;
     bo.max_named = AG_BALANCE_MAX_NAMED;
+    bo.dates = AG_DATES_PROBABLE;
     st = ag_balance_report(r->ds, &bo, fmt, fp, err);
     free(eras);
     return st;
@@ -326,7 +328,8 @@ static ag_status_t run_compare(run_t *r, ag_compare_t *c, long a, long b)
                                          "relations" };
     static const char *const diagrams[] = { "dot", "svg", "png" };
     const ag_dataset_t *ds = r->ds;
-    ag_compare_opts_t co = { AG_LEVEL_ACTOR, AG_TIES_ALL, NULL, AG_METRICS_ALL };
+    ag_compare_opts_t co = { AG_LEVEL_ACTOR, AG_TIES_ALL, NULL, AG_METRICS_ALL,
+                             AG_DATES_PROBABLE };
     char path[4096];
     ag_status_t st;
     cmp_what_t w;

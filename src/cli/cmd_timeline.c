@@ -26,7 +26,7 @@ static const char usage_text[] =
     "\n"
     "Metrics over time: the relations are sliced into windows of a fixed length\n"
     "that start every step, and each window is measured as 'report' measures an\n"
-    "era (a relation is in every window its dates overlap).\n"
+    "era (an interval is in every window it overlaps, a single date by --dates).\n"
     "\n"
     "Options:\n"
     "  --metric LIST   metrics to follow (default betweenness); any of degree,\n"
@@ -41,6 +41,9 @@ static const char usage_text[] =
     "                  left out, but there is always at least one\n"
     "  --level L       actor (default) or state (actors rolled up to their state)\n"
     "  --ties T        all (default), positive or negative\n"
+    "  --dates RULE    how a date like 1965 or 196X (one unknown day) is\n"
+    "                  placed: probable (default; half or more of its days\n"
+    "                  in the era), possible (any) or certain (all)\n"
     "  --types LIST    only these relation types (comma-separated ids)\n"
     "  --actors LIST   table and md: the actors to show (default: the --top N\n"
     "                  with the highest value in any window)\n"
@@ -73,6 +76,7 @@ int cmd_timeline(int argc, char **argv)
         { "to", required_argument, NULL, OPT_TO },
         { "level", required_argument, NULL, SLICE_OPT_LEVEL },
         { "ties", required_argument, NULL, SLICE_OPT_TIES },
+        { "dates", required_argument, NULL, SLICE_OPT_DATES },
         { "types", required_argument, NULL, SLICE_OPT_TYPES },
         { "actors", required_argument, NULL, OPT_ACTORS },
         { "top", required_argument, NULL, OPT_TOP },
@@ -192,6 +196,7 @@ int cmd_timeline(int argc, char **argv)
         sa.format = !sa.out && isatty(STDOUT_FILENO) ? AG_FMT_TABLE : AG_FMT_CSV;
     ag_slice_opts_default(&so);
     so.level = sa.level;
+    so.dates = sa.dates;
     so.ties = sa.ties;
     so.types = sa.types;
     if (ag_timeline_table_init(&t, &err) != AG_OK ||

@@ -50,6 +50,13 @@ int slice_args_option(slice_args_t *a, int c, char **argv)
                                    optarg);
         a->ties = (ag_ties_t)ag_ties_parse(optarg);
         break;
+    case SLICE_OPT_DATES:
+        if (ag_dates_parse(optarg) < 0)
+            return cli_usage_error(a->cmd,
+                                   "unknown dates rule '%s' (probable, possible or certain)",
+                                   optarg);
+        a->dates = (ag_dates_t)ag_dates_parse(optarg);
+        break;
     case SLICE_OPT_TYPES: a->types_arg = optarg; break;
     case SLICE_OPT_FORMAT:
         if ((a->format = ag_format_parse(optarg)) < 0)

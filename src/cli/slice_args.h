@@ -28,6 +28,7 @@ enum {
     SLICE_OPT_TIES,
     SLICE_OPT_TYPES,
     SLICE_OPT_FORMAT,
+    SLICE_OPT_DATES,
     SLICE_OPT_END
 };
 
@@ -40,6 +41,7 @@ enum {
  *   all:        whether --all was given.
  *   level:      --level (default actor).
  *   ties:       --ties (default all).
+ *   dates:      --dates (default probable).
  *   types_arg:  --types as given, or NULL.
  *   format:     --format as an ag_format_t, or -1 when not given (a
  *               subcommand with a fixed default sets it after init).
@@ -58,6 +60,7 @@ typedef struct {
     bool all;
     ag_level_t level;
     ag_ties_t ties;
+    ag_dates_t dates;
     const char *types_arg;
     int format;
     const char *out;
