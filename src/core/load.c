@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "core/csvread.h"
+#include "core/date_suggest.h"
 #include "core/util.h"
 
 /* A column the format knows: its name, whether it is required, and whether
@@ -258,7 +259,11 @@ static bool parse_date(loader_t *ld, long line, const char *what, const char *s,
 {
     char msg[256];
     if (ag_date_parse(s, d, msg, sizeof msg) != 0) {
-        diag(ld, AG_SEV_ERROR, line, "bad %s: %s", what, msg);
+        /* A common form written for people gets the EDTF it means. */
+        if (ag_i_date_suggest(s, msg, sizeof msg))
+            diag(ld, AG_SEV_ERROR, line, "bad %s '%.64s': %s", what, s, msg);
+        else
+            diag(ld, AG_SEV_ERROR, line, "bad %s: %s", what, msg);
         return false;
     }
     return true;

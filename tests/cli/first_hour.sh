@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# tests/cli/first_hour.sh: the mistakes of a first hour with a spreadsheet,
+# each with the exact message that says what to write instead: dates as
+# people write them, semicolon and tab files, a types.csv of one's own, a
+# misspelt header, and finding ids by listing them or by name.
+#
+# Usage, from the repository root (ctest does this as cli_first_hour):
+#   bash tests/cli/first_hour.sh PATH-TO-ACTORGRAPH
+set -u
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/cli.sh" "$@"
+
+clean=tests/data/clean
+
+# A copy of the clean dataset whose relations.csv is the header and ROWS.
+dataset() {
+    rm -rf "$tmp/ds"
+    mkdir "$tmp/ds"
+    cp "$clean"/*.csv "$tmp/ds/"
+    printf 'source,target,type,date,sign,weight,cite,note\n' >"$tmp/ds/relations.csv"
+    printf '%s\n' "$@" >>"$tmp/ds/relations.csv"
+}
+
+# ---- dates as people write them --------------------------------------------
+
+# date_hint NAME DATE MESSAGE: a relation dated DATE gets MESSAGE.
+date_hint() {
+    dataset "PAK,IND,rivalry,\"$2\",,,x,"
+    expect_error "date: $1" 1 "actorgraph: $tmp/ds/relations.csv:2: bad date '$2': $3" -- check --quiet "$tmp/ds"
+}
+date_hint "month/day/year" "10/22/1962" \
+    "write 1962-10-22 (EDTF is year-month-day; 22 is no month, so this is month/day)"
+date_hint "day/month/year" "22/10/1962" \
+    "write 1962-10-22 (EDTF is year-month-day; 22 is no month, so this is day/month)"
+date_hint "ambiguous day and month" "03/04/1962" \
+    "write 1962-03-04 if it is month/day (4 March 1962) or 1962-04-03 if it is day/month (3 April 1962): EDTF is year-month-day"
+date_hint "month name" "October 1962" "write 1962-10 (EDTF is year-month, in digits)"
+date_hint "day, month name" "22 October 1962" \
+    "write 1962-10-22 (EDTF is year-month-day, in digits)"
+date_hint "month name, day" "October 22, 1962" \
+    "write 1962-10-22 (EDTF is year-month-day, in digits)"
+date_hint "en dash" "1962–1963" "write 1962/1963 (an interval takes '/' between its two years)"
+date_hint "hyphen" "1962-1963" "write 1962/1963 (an interval takes '/' between its two years)"
+date_hint "short end" "1962/63" "write 1962/1963 (an interval takes '/' between its two years)"
+date_hint "decade" "1960s" \
+    "write 196X (X stands for an unspecified digit: some year of the 1960s)"
+date_hint "circa" "c. 1965" "write 1965~ ('~' after a date marks it as approximate)"
+date_hint "early decade" "early 1970s" \
+    "write 197X (EDTF has no 'early': 197X is some year of the 1970s; say 'early 1970s' in the note)"
+date_hint "year/month/day" "1962/10/22" \
+    "write 1962-10-22 (EDTF is year-month-day, with '-' and two-digit month and day)"
+dataset 'PAK,IND,rivalry,sometime,,,x,'
+expect_error "date: no form recognised" 1 \
+    "actorgraph: $tmp/ds/relations.csv:2: bad date: unexpected character 's' at position 0 in 'sometime'" -- check --quiet "$tmp/ds"
+# An era's period gets the same help.
+dataset 'PAK,IND,rivalry,1962,,,x,'
+printf 'id,name,period\ncrisis,Crisis,October 1962\n' >"$tmp/ds/eras.csv"
+expect_error "period: month name" 1 \
+    "actorgraph: $tmp/ds/eras.csv:2: bad period 'October 1962': write 1962-10 (EDTF is year-month, in digits)" -- check --quiet "$tmp/ds"
+
+summary first_hour
