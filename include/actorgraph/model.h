@@ -127,7 +127,8 @@ typedef struct {
  *   dir:           the folder it was loaded from.
  *   name:          the folder's last component ("new-great-game").
  *   actors, types, relations, eras: arrays in file order, with lengths.
- *   builtin_types: true when no types.csv was given.
+ *   builtin_types: true when no types.csv was given (types.csv extends the
+ *                  built-in vocabulary unless it has a "-builtin" row).
  *   *_cols:        the extra columns of each file.
  *   actor_index, type_index, era_index: indices sorted by id (byte order),
  *                  for ag_dataset_find_*.

@@ -81,10 +81,12 @@ struct loader {
     char **cur;                /* fields of the record being handled */
     bool oom;
     size_t rows;               /* records after the header */
+    bool no_builtin;           /* types.csv: a NO_BUILTIN row was seen */
 };
 
 static void diag(loader_t *ld, ag_severity_t sev, long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+static bool no_builtin_row(loader_t *ld, char **f);
 
 static void diag(loader_t *ld, ag_severity_t sev, long line, const char *fmt, ...)
 {
@@ -168,6 +170,10 @@ static int on_record(void *ud, long line, char **f, size_t n)
     if (ld->bad_header)
         return 0;
     ld->rows++;
+    if (n == ld->nfields && no_builtin_row(ld, f)) {
+        ld->no_builtin = true;
+        return 0;
+    }
     if (n != ld->nfields) {
         diag(ld, AG_SEV_ERROR, line, "expected %zu fields (as in the header), found %zu",
              ld->nfields, n);
@@ -374,10 +380,26 @@ static void resolve_actor_links(loader_t *ld)
 
 /* ---- types ---- */
 
+/* The id of a types.csv row that drops the built-in vocabulary. It is no
+ * valid id, so no type can be called that. */
+#define NO_BUILTIN "-builtin"
+
+/* Frees a built-in type's fields (it has no extra columns). */
+static void free_builtin_type(ag_type_t *t)
+{
+    free(t->id);
+    free(t->label);
+    free(t->cameo);
+    free(t->style);
+    free(t->extra);
+    memset(t, 0, sizeof *t);
+}
+
 static void type_row(loader_t *ld, long line, char **f)
 {
     ag_dataset_t *ds = ld->ds;
     ag_type_t t;
+    long over = -1;
     bool ok = required_ok(ld, f);
     memset(&t, 0, sizeof t);
     if (*f[T_ID] && !ag_id_valid(f[T_ID])) {
@@ -400,6 +422,10 @@ static void type_row(loader_t *ld, long line, char **f)
     }
     for (size_t i = 0; i < ds->n_types && *f[T_ID]; i++)
         if (strcmp(ds->types[i].id, f[T_ID]) == 0) {
+            if (ds->types[i].line == 0) { /* a built-in type: this row overrides it */
+                over = (long)i;
+                break;
+            }
             diag(ld, AG_SEV_ERROR, line, "duplicate type id '%s' (first defined on line %ld)",
                  f[T_ID], ds->types[i].line);
             ok = false;
@@ -407,7 +433,8 @@ static void type_row(loader_t *ld, long line, char **f)
         }
     if (!ok)
         return;
-    if (!ag_i_grow((void **)&ds->types, &ld->id_cap, ds->n_types + 1, sizeof *ds->types)) {
+    if (over < 0 &&
+        !ag_i_grow((void **)&ds->types, &ld->id_cap, ds->n_types + 1, sizeof *ds->types)) {
         ld->oom = true;
         return;
     }
@@ -417,7 +444,33 @@ static void type_row(loader_t *ld, long line, char **f)
     t.style = dup_or_oom(ld, *f[T_STYLE] ? f[T_STYLE] : "solid");
     t.line = line;
     t.extra = take_extra(ld);
-    ds->types[ds->n_types++] = t;
+    if (over >= 0) {
+        ag_type_t old = ds->types[over];
+        ds->types[over] = t;
+        free_builtin_type(&old);
+    } else {
+        ds->types[ds->n_types++] = t;
+    }
+}
+
+/* A types.csv row whose id is NO_BUILTIN asks for its own types only. */
+static bool no_builtin_row(loader_t *ld, char **f)
+{
+    return ld->row == type_row && ld->pos[T_ID] >= 0 &&
+           strcmp(ag_i_trim(f[ld->pos[T_ID]]), NO_BUILTIN) == 0;
+}
+
+/* Drops the built-in types that types.csv did not override. */
+static void drop_builtin_types(ag_dataset_t *ds)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < ds->n_types; i++) {
+        if (ds->types[i].line == 0)
+            free_builtin_type(&ds->types[i]);
+        else
+            ds->types[k++] = ds->types[i];
+    }
+    ds->n_types = k;
 }
 
 /* ---- eras ---- */
@@ -492,10 +545,13 @@ static void relation_row(loader_t *ld, long line, char **f)
         r.type = ag_dataset_find_type(ds, f[R_TYPE]);
         if (r.type < 0) {
             const char *s = ag_suggest_type(ds, f[R_TYPE]);
-            diag(ld, AG_SEV_ERROR, line, "unknown type '%s'%s%s%s", f[R_TYPE],
-                 s ? " (did you mean '" : "", s ? s : "",
-                 s ? "'?)" : ds->builtin_types ? " (not in the built-in vocabulary)"
-                                               : " (not in types.csv)");
+            if (s)
+                diag(ld, AG_SEV_ERROR, line, "unknown type '%s' (did you mean '%s'?)",
+                     f[R_TYPE], s);
+            else
+                diag(ld, AG_SEV_ERROR, line,
+                     "unknown type '%s': neither built in nor in types.csv ('actorgraph "
+                     "types DATASET' lists them)", f[R_TYPE]);
             ok = false;
         }
     }
@@ -652,23 +708,26 @@ ag_status_t ag_dataset_load(ag_dataset_t *ds, const char *dir, ag_diags_t *diags
         goto done;
     }
 
-    /* Types first: relations name them. */
+    /* Types first: relations name them. The built-in vocabulary, then
+     * types.csv: its rows add types and override built-in ones of the same
+     * id; a row with the id NO_BUILTIN keeps its types only. */
+    if ((rc = ag_dataset_use_builtin_types(ds, err)) != AG_OK)
+        goto done;
     rc = read_file(ds, diags, paths[P_TYPES], type_columns, T_N, &ds->type_cols,
                    type_row, false, &ld, err);
     {
-        /* Only a sound header with no rows under it: an empty file, a bad
-         * header or bad rows have been reported already. */
-        bool empty = ld.have_header && !ld.bad_header && ld.rows == 0;
+        bool no_builtin = ld.no_builtin;
         loader_free(&ld, 0);
         if (rc == AG_ENOMEM)
             goto done;
-        if (rc == AG_EIO && ds->n_types == 0) {
-            if ((rc = ag_dataset_use_builtin_types(ds, err)) != AG_OK)
-                goto done;
-        } else if (empty) {
-            ag_diags_add(diags, AG_SEV_ERROR, paths[P_TYPES], 0,
-                         "no relation types defined: add rows, or delete the file to "
-                         "use the built-in vocabulary");
+        if (rc != AG_EIO) {
+            ds->builtin_types = false;
+            if (no_builtin)
+                drop_builtin_types(ds);
+            if (ds->n_types == 0)
+                ag_diags_add(diags, AG_SEV_ERROR, paths[P_TYPES], 0,
+                             "no relation types defined: add rows, or remove the '"
+                             NO_BUILTIN "' row to use the built-in vocabulary");
         }
     }
 
