@@ -12,6 +12,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +103,58 @@ static void lower(char *s)
         *s = (char)tolower((unsigned char)*s);
 }
 
+/* Edit distance between two short names (insertions, deletions,
+ * substitutions, and a swap of neighbours as one edit); names of 32 bytes
+ * or more count as far apart. */
+static size_t name_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), d[33][33];
+    if (la > 32 || lb > 32)
+        return SIZE_MAX;
+    for (size_t i = 0; i <= la; i++)
+        for (size_t j = 0; j <= lb; j++) {
+            size_t v;
+            if (i == 0 || j == 0) {
+                d[i][j] = i + j;
+                continue;
+            }
+            v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < v)
+                v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+        }
+    return d[la][lb];
+}
+
+/*
+ * The known column that an extra column name was probably meant to be, or
+ * NULL: one not in the header, within one edit (names of up to four
+ * letters) or two, or a usual synonym (citation for cite).
+ */
+static const char *meant_column(const loader_t *ld, const char *name)
+{
+    static const char *const synonyms[][2] = {
+        { "citation", "cite" }, { "citations", "cite" }, { "reference", "cite" },
+        { "references", "cite" }, { "source_ref", "cite" },
+    };
+    for (size_t c = 0; c < ld->ncolumns; c++) {
+        const char *known = ld->columns[c].name;
+        if (ld->pos[c] >= 0)
+            continue;
+        for (size_t s = 0; s < sizeof synonyms / sizeof synonyms[0]; s++)
+            if (!strcmp(name, synonyms[s][0]) && !strcmp(known, synonyms[s][1]))
+                return known;
+        if (name_distance(name, known) <= (strlen(known) <= 4 ? 1u : 2u))
+            return known;
+    }
+    return NULL;
+}
+
 static void read_header(loader_t *ld, long line, char **f, size_t n)
 {
     ld->have_header = true;
@@ -143,6 +196,15 @@ static void read_header(loader_t *ld, long line, char **f, size_t n)
         }
         ld->extra_pos[ld->extra_cols->n++] = (long)i;
     next:;
+    }
+    /* A misspelt column would be kept as an attribute and change results
+     * without a word: one warning each. */
+    for (size_t k = 0; k < ld->extra_cols->n; k++) {
+        const char *meant = meant_column(ld, ld->extra_cols->names[k]);
+        if (meant)
+            diag(ld, AG_SEV_WARNING, line,
+                 "column '%s' is not one the format knows and is kept as an extra "
+                 "attribute: did you mean '%s'?", ld->extra_cols->names[k], meant);
     }
     for (size_t c = 0; c < ld->ncolumns; c++)
         if (ld->columns[c].required && ld->pos[c] < 0) {
@@ -594,13 +656,44 @@ static void relation_row(loader_t *ld, long line, char **f)
     ds->relations[ds->n_relations++] = r;
 }
 
+/*
+ * The separator of a CSV file as a spreadsheet may have saved it: ',' unless
+ * the first line has no comma outside quotes but has semicolons (the CSV
+ * of locales that write decimal commas) or tabs, whichever are more. A file
+ * that cannot be read is left to the reader to report.
+ */
+static char sniff_delimiter(const char *path)
+{
+    char buf[4096];
+    size_t n, commas = 0, semis = 0, tabs = 0;
+    bool quoted = false;
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return ',';
+    n = fread(buf, 1, sizeof buf, fp);
+    fclose(fp);
+    for (size_t i = 0; i < n && (quoted || (buf[i] != '\n' && buf[i] != '\r')); i++) {
+        if (buf[i] == '"')
+            quoted = !quoted;
+        else if (!quoted && buf[i] == ',')
+            commas++;
+        else if (!quoted && buf[i] == ';')
+            semis++;
+        else if (!quoted && buf[i] == '\t')
+            tabs++;
+    }
+    if (commas > 0 || (semis == 0 && tabs == 0))
+        return ',';
+    return semis >= tabs ? ';' : '\t';
+}
+
 /* Reads one file. Returns AG_OK, AG_ENOMEM, or AG_EIO for a missing file
  * (reported as a diagnostic when required). */
 static ag_status_t read_file(ag_dataset_t *ds, ag_diags_t *diags, const char *path,
                              const column_t *cols, size_t ncols, ag_columns_t *extra,
                              row_fn row, bool required, loader_t *out, ag_error_t *err)
 {
-    static const ag_i_csv_opts_t opts = { ',', true, AG_MAX_FIELD, true };
+    ag_i_csv_opts_t opts = { ',', true, AG_MAX_FIELD, true };
     loader_t *ld = out;
     ag_error_t e;
     struct stat st;
@@ -625,6 +718,13 @@ static ag_status_t read_file(ag_dataset_t *ds, ag_diags_t *diags, const char *pa
     }
     ag_error_clear(&e);
     errors_before = diags->errors;
+    /* Read a semicolon or tab file as such, and say so once, rather than
+     * one "missing column" per header name and an error per row. */
+    if ((opts.delim = sniff_delimiter(path)) != ',')
+        ag_diags_add(diags, AG_SEV_WARNING, path, 1,
+                     "fields are separated by %s, not commas: read as such (save the "
+                     "sheet as comma-separated CSV to silence this)",
+                     opts.delim == ';' ? "semicolons" : "tabs");
     rc = ag_i_csv_read(path, &opts, on_record, ld, diags, NULL, &e);
     if (rc == AG_ENOMEM || ld->oom)
         return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");

@@ -57,4 +57,44 @@ printf 'id,name,period\ncrisis,Crisis,October 1962\n' >"$tmp/ds/eras.csv"
 expect_error "period: month name" 1 \
     "actorgraph: $tmp/ds/eras.csv:2: bad period 'October 1962': write 1962-10 (EDTF is year-month, in digits)" -- check --quiet "$tmp/ds"
 
+# ---- a spreadsheet saved with semicolons or tabs ---------------------------
+
+# Read as such, with one warning per file; no cascade of missing columns.
+dataset 'PAK,IND,rivalry,1962,,,x,'
+sed -i 's/,/;/g' "$tmp/ds/relations.csv"
+run check "$tmp/ds"
+expect "semicolons: one warning, read as such" 0 \
+    "$tmp/ds: 10 actors, 1 relation, 3 eras, 21 types (built-in); 0 errors, 1 warning" \
+    "actorgraph: $tmp/ds/relations.csv:1: warning: fields are separated by semicolons, not commas: read as such (save the sheet as comma-separated CSV to silence this)"
+dataset 'PAK,IND,rivalry,1962,,,x,'
+tr ',' '\t' <"$clean/actors.csv" >"$tmp/ds/actors.csv"
+run check --strict "$tmp/ds"
+expect "tabs: one warning, an error under --strict" 1 - \
+    "actorgraph: $tmp/ds/actors.csv:1: warning: fields are separated by tabs, not commas: read as such (save the sheet as comma-separated CSV to silence this)"
+
+# ---- a types.csv of one's own ----------------------------------------------
+
+# One new type keeps the 21 built-in ones.
+dataset 'PAK,IND,visit,1962,,,x,' 'PAK,IND,summit,1963,,,x,'
+printf 'id,directed,sign,weight\nsummit,false,+,2\n' >"$tmp/ds/types.csv"
+run check "$tmp/ds"
+expect "types.csv extends the built-in vocabulary" 0 \
+    "$tmp/ds: 10 actors, 2 relations, 3 eras, 22 types; 0 errors, 0 warnings" ""
+# A '-builtin' row opts out: 'visit' is then unknown, and the error says
+# where the vocabulary is listed.
+printf 'id,directed,sign,weight\n-builtin,,,\nsummit,false,+,2\n' >"$tmp/ds/types.csv"
+expect_error "types.csv with -builtin: unknown type" 1 \
+    "actorgraph: $tmp/ds/relations.csv:2: unknown type 'visit': neither built in nor in types.csv ('actorgraph types DATASET' lists them)" \
+    -- check --quiet "$tmp/ds"
+
+# ---- a misspelt header -----------------------------------------------------
+
+dataset 'PAK,IND,rivalry,1962,,,x,'
+sed -i '1s/weight/weigth/; 1s/cite/citation/' "$tmp/ds/relations.csv"
+run check "$tmp/ds"
+expect "misspelt columns: one warning each, with the suggestion" 0 - \
+    "actorgraph: $tmp/ds/relations.csv:1: warning: column 'weigth' is not one the format knows and is kept as an extra attribute: did you mean 'weight'?
+actorgraph: $tmp/ds/relations.csv:1: warning: column 'citation' is not one the format knows and is kept as an extra attribute: did you mean 'cite'?
+actorgraph: $tmp/ds/relations.csv:2: warning: relation has no cite: say where the fact comes from"
+
 summary first_hour
