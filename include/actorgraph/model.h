@@ -185,6 +185,14 @@ int ag_kind_parse(const char *s);
 /* Whether s is a valid id: [A-Za-z0-9_.-]+. Can't fail. */
 bool ag_id_valid(const char *s);
 
+/*
+ * An actor or era named on a command line: its index when text is an id,
+ * else the one whose name equals text (ASCII case ignored). -1 when none
+ * fits, -2 when the name fits several (give an id then). Can't fail.
+ */
+long ag_dataset_resolve_actor(const ag_dataset_t *ds, const char *text);
+long ag_dataset_resolve_era(const ag_dataset_t *ds, const char *text);
+
 /* A suggestion for an unknown actor id: the actor whose name equals s
  * (ignoring case), else the id closest to s (case-insensitive edit
  * distance, a swap of neighbours counting as one edit: at most 1 for ids of

@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <stdarg.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "actorgraph/load.h"
@@ -115,6 +116,27 @@ int cli_positionals(const char *cmd, int argc, char **argv, int max, const char 
     if (max == 0 && !used && *n == 1)
         return cli_usage_error(cmd, "'%s' is not a dataset folder", argv[*first]);
     return cli_usage_error(cmd, "unexpected argument '%s'", argv[*first + max]);
+}
+
+int cli_find_actor(const char *cmd, const ag_dataset_t *ds, const char *text, long *actor)
+{
+    const char *s;
+    if ((*actor = ag_dataset_resolve_actor(ds, text)) >= 0)
+        return AG_EXIT_OK;
+    if (*actor == -2) {
+        char ids[512] = "";
+        size_t len = 0;
+        for (size_t i = 0; i < ds->n_actors && len < sizeof ids - 1; i++)
+            if (ds->actors[i].name && strcasecmp(ds->actors[i].name, text) == 0)
+                len += (size_t)snprintf(ids + len, sizeof ids - len, "%s%s", len ? ", " : "",
+                                        ds->actors[i].id);
+        return cli_usage_error(cmd, "actor name '%s' fits several actors (%s): give an id",
+                               text, ids);
+    }
+    if ((s = ag_suggest_actor(ds, text)) != NULL)
+        return cli_usage_error(cmd, "unknown actor '%s' (did you mean '%s'?)", text, s);
+    return cli_usage_error(cmd, "unknown actor '%s': 'actorgraph list actors %s' lists the ids "
+                           "and names", text, ds->dir);
 }
 
 int cli_load(const char *dir, ag_dataset_t *ds, bool show_warnings)

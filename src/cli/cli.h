@@ -27,6 +27,7 @@ int cmd_compare(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_list(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_run(int argc, char **argv);
@@ -72,6 +73,15 @@ int cli_option_error(const char *cmd, int c, char **argv);
  */
 int cli_positionals(const char *cmd, int argc, char **argv, int max, const char **dir,
                     int *first, int *n);
+
+/*
+ * An actor named on the command line by id or by its unique name (ASCII
+ * case ignored): its index in *actor, or, after printing the usage error
+ * for subcommand cmd ("explain "), AG_EXIT_USAGE. An unknown one gets the
+ * closest id, or a pointer to 'actorgraph list actors DATASET'; a name
+ * several actors share lists their ids.
+ */
+int cli_find_actor(const char *cmd, const ag_dataset_t *ds, const char *text, long *actor);
 
 /* Loads the dataset; prints its errors (and warnings when asked). Returns
  * AG_EXIT_OK, or AG_EXIT_DATA when it has errors or could not be read. */

@@ -42,15 +42,10 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 success, 1 invalid data or failure, 2 usage error.\n";
 
-/* An actor id given on the command line, or a usage error naming it. */
+/* An actor given on the command line (id or name), or a usage error. */
 static int find_actor(const ag_dataset_t *ds, const char *id, long *actor)
 {
-    const char *s;
-    if ((*actor = ag_dataset_find_actor(ds, id)) >= 0)
-        return AG_EXIT_OK;
-    s = ag_suggest_actor(ds, id);
-    return cli_usage_error("explain ", "unknown actor '%s'%s%s%s", id, s ? " (did you mean '" : "",
-                           s ? s : "", s ? "'?)" : "");
+    return cli_find_actor("explain ", ds, id, actor);
 }
 
 /* One era, not a list: --era is not the slice option here. */

@@ -86,6 +86,7 @@ int cmd_timeline(int argc, char **argv)
         { NULL, 0, NULL, 0 },
     };
     const char *metric_arg = "betweenness", *from = NULL, *to = NULL, *actors = NULL;
+    char *ids = NULL;
     ag_span_t window = { 10, AG_SPAN_YEARS }, step = { 1, AG_SPAN_YEARS };
     long top = 6;
     unsigned mask = 0;
@@ -157,18 +158,30 @@ int cmd_timeline(int argc, char **argv)
         (rc = slice_args_resolve(&sa, &ds)) != AG_EXIT_OK)
         goto done;
     if (actors) {
+        /* Names become ids: the list handed on holds ids only. */
         char *list = strdup(actors), *save = NULL;
-        if (!list)
+        size_t len = 0, longest = 0, room;
+        long ai;
+        for (size_t i = 0; i < ds.n_actors; i++)
+            if (strlen(ds.actors[i].id) > longest)
+                longest = strlen(ds.actors[i].id);
+        /* At most one id per byte of the list, each with its comma. */
+        room = (strlen(actors) + 1) * (longest + 1) + 1;
+        if (!list || !(ids = malloc(room))) {
+            free(list);
             goto oom;
-        for (char *id = strtok_r(list, ",", &save); id; id = strtok_r(NULL, ",", &save))
-            if (ag_dataset_find_actor(&ds, id) < 0) {
-                const char *s = ag_suggest_actor(&ds, id);
-                rc = cli_usage_error("timeline ", "unknown actor '%s'%s%s%s", id,
-                                     s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+        }
+        *ids = '\0';
+        for (char *id = strtok_r(list, ",", &save); id; id = strtok_r(NULL, ",", &save)) {
+            if ((rc = cli_find_actor("timeline ", &ds, id, &ai)) != AG_EXIT_OK) {
                 free(list);
                 goto done;
             }
+            len += (size_t)snprintf(ids + len, room - len, "%s%s", len ? "," : "",
+                                    ds.actors[ai].id);
+        }
         free(list);
+        actors = ids;
     }
     if (ag_dataset_date_range(&ds, &first, &last, &err) != AG_OK)
         goto failed;
@@ -229,6 +242,7 @@ done:
     ag_out_abort(&out);
     ag_table_destroy(&t);
     free(windows);
+    free(ids);
     slice_args_destroy(&sa);
     ag_dataset_destroy(&ds);
     return rc;

@@ -87,12 +87,25 @@ int slice_args_dataset(slice_args_t *a, int argc, char **argv)
 int slice_args_find_era(const ag_dataset_t *ds, const char *id, long *era)
 {
     const char *s;
-    if ((*era = ag_dataset_find_era(ds, id)) >= 0)
+    char ids[256] = "";
+    size_t len = 0;
+    if ((*era = ag_dataset_resolve_era(ds, id)) >= 0) /* an id, or a unique name */
         return AG_EXIT_OK;
-    if ((s = ag_suggest_era(ds, id)) != NULL)
+    if ((s = ag_suggest_era(ds, id)) != NULL) {
         cli_error(NULL, 0, "unknown era '%s' (did you mean '%s'?)", id, s);
+        return AG_EXIT_USAGE;
+    }
+    /* Say what exists: the ids, or where to list them when they are many. */
+    for (size_t i = 0; i < ds->n_eras && len < sizeof ids; i++)
+        len += (size_t)snprintf(ids + len, sizeof ids - len, "%s%s", i ? ", " : "",
+                                ds->eras[i].id);
+    if (ds->n_eras == 0)
+        cli_error(NULL, 0, "unknown era '%s': %s has no eras (eras.csv)", id, ds->dir);
+    else if (len < sizeof ids)
+        cli_error(NULL, 0, "unknown era '%s' (the eras: %s)", id, ids);
     else
-        cli_error(NULL, 0, "unknown era '%s'", id);
+        cli_error(NULL, 0, "unknown era '%s': 'actorgraph list eras %s' lists them", id,
+                  ds->dir);
     return AG_EXIT_USAGE;
 }
 

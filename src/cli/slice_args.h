@@ -102,9 +102,9 @@ int slice_args_resolve(slice_args_t *a, const ag_dataset_t *ds);
  * else AG_EXIT_OK. */
 int slice_args_need_eras(const slice_args_t *a, const ag_dataset_t *ds, const char *hint);
 
-/* An era id named on the command line: its index in *era, or, when there
- * is no such era, AG_EXIT_USAGE after printing "unknown era 'X'" with a
- * suggestion. */
+/* An era named on the command line by id or unique name: its index in
+ * *era, or, when there is no such era, AG_EXIT_USAGE after printing
+ * "unknown era 'X'" with a suggestion or the eras that exist. */
 int slice_args_find_era(const ag_dataset_t *ds, const char *id, long *era);
 
 #endif

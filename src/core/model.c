@@ -361,3 +361,31 @@ const char *ag_suggest_era(const ag_dataset_t *ds, const char *s)
 {
     return closest(s, ds->eras, ds->n_eras, sizeof *ds->eras);
 }
+
+long ag_dataset_resolve_actor(const ag_dataset_t *ds, const char *text)
+{
+    long hit = ag_dataset_find_actor(ds, text);
+    if (hit >= 0)
+        return hit;
+    for (size_t i = 0; i < ds->n_actors; i++)
+        if (ds->actors[i].name && strcasecmp_ascii(ds->actors[i].name, text) == 0) {
+            if (hit >= 0)
+                return -2;
+            hit = (long)i;
+        }
+    return hit;
+}
+
+long ag_dataset_resolve_era(const ag_dataset_t *ds, const char *text)
+{
+    long hit = ag_dataset_find_era(ds, text);
+    if (hit >= 0)
+        return hit;
+    for (size_t i = 0; i < ds->n_eras; i++)
+        if (ds->eras[i].name && strcasecmp_ascii(ds->eras[i].name, text) == 0) {
+            if (hit >= 0)
+                return -2;
+            hit = (long)i;
+        }
+    return hit;
+}

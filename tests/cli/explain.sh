@@ -123,8 +123,10 @@ expect_error "unknown dates rule" 2 "actorgraph: unknown dates rule 'likely' (pr
 
 # Usage errors.
 expect_error "no actor" 2 "actorgraph: which actor? give one actor, or two for a dyad" -- explain "$data"
-expect_error "unknown actor" 2 "actorgraph: unknown actor 'alpha' (did you mean 'A'?)" -- explain "$data" alpha
-expect_error "unknown actor by name" 2 "actorgraph: unknown actor 'gamma' (did you mean 'C'?)" -- explain "$data" B gamma
+expect_error "unknown actor" 2 "actorgraph: unknown actor 'alpah': 'actorgraph list actors $data' lists the ids and names" -- explain "$data" alpah
+# An actor's unique name (any case) stands for its id.
+if "$ag" explain "$data" B gamma >"$tmp/bg.txt" && "$ag" explain "$data" B C >"$tmp/bc2.txt" &&
+   cmp -s "$tmp/bg.txt" "$tmp/bc2.txt"; then pass; else fail "actor by name"; fi
 expect_error "three actors" 2 "actorgraph: unexpected argument 'C'" -- explain "$data" A B C
 expect_error "same actor twice" 2 "actorgraph: a dyad needs two actors, got 'A' twice" -- explain "$data" A A
 expect_error "same state" 2 "actorgraph: 'L' and 'A' are both 'A' at state level" -- explain "$data" L A --level state

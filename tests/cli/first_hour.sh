@@ -97,4 +97,47 @@ expect "misspelt columns: one warning each, with the suggestion" 0 - \
 actorgraph: $tmp/ds/relations.csv:1: warning: column 'citation' is not one the format knows and is kept as an extra attribute: did you mean 'cite'?
 actorgraph: $tmp/ds/relations.csv:2: warning: relation has no cite: say where the fact comes from"
 
+# ---- finding ids: list, and names for ids ----------------------------------
+
+run list eras "$clean"
+expect "list eras" 0 "id             name                period
+-------------  ------------------  ------------------
+cold-war       Cold War            1947/1991-12
+post-cold-war  After the Cold War  1991-12/2001-09-10
+post-2001      After 9/11          2001-09-11/.." ""
+run list "$clean" actors --format csv
+expect "list actors, dataset first, csv" 0 - ""
+check_line() { if [[ $(sed -n "$2p" "$tmp/out") == "$3" ]]; then pass; else fail "$1" "line $2: '$(sed -n "$2p" "$tmp/out")'"; fi; }
+check_line "list actors: header" 1 "id,name,kind,parent,active"
+check_line "list actors: a row" 2 "PAK,Pakistan,state,,1947-08-14/.."
+run types "$clean" --format csv
+expect "types: the built-in vocabulary" 0 - ""
+check_line "types: header" 1 "id,label,directed,sign,weight,cameo,style,from"
+check_line "types: alliance" 2 "alliance,alliance,no,+,3,062,bold,built-in"
+dataset 'PAK,IND,visit,1962,,,x,'
+printf 'id,label,directed,sign,weight\nvisit,state visit,yes,+,2\nsummit,,no,+,1\n' >"$tmp/ds/types.csv"
+run list types "$tmp/ds" --format csv
+check_line "types: a built-in type overridden in place" 9 "visit,state visit,yes,+,2,,solid,types.csv:2"
+check_line "types: a new type last" 23 "summit,summit,no,+,1,,solid,types.csv:3"
+expect_error "list: unknown list" 2 "actorgraph: unknown list 'people' (actors, eras or types)" -- list people "$clean"
+expect_error "list: nothing to list" 2 "actorgraph: what to list? actors, eras or types" -- list "$clean"
+
+# An era or actor by its name; unknown ones say what exists.
+run report "$clean" --era "after 9/11" --format csv
+expect "--era by name" 0 - ""
+run report "$clean" --era post-2001 --format csv
+cp "$tmp/out" "$tmp/by-id.csv"
+run report "$clean" --era "After 9/11" --format csv
+if cmp -s "$tmp/out" "$tmp/by-id.csv"; then pass; else fail "--era by name: the same report"; fi
+expect_error "unknown era: the eras listed" 2 \
+    "actorgraph: unknown era 'Missile crisis' (the eras: cold-war, post-cold-war, post-2001)" \
+    -- report "$clean" --era "Missile crisis"
+expect_error "unknown actor: where to list them" 2 \
+    "actorgraph: unknown actor 'Kennedy': 'actorgraph list actors $clean' lists the ids and names" \
+    -- explain "$clean" Kennedy
+run explain "$clean" pakistan india --format csv
+cp "$tmp/out" "$tmp/by-name.csv"
+run explain "$clean" PAK IND --format csv
+if cmp -s "$tmp/out" "$tmp/by-name.csv" && [[ -s $tmp/out ]]; then pass; else fail "explain by names"; fi
+
 summary first_hour

@@ -140,7 +140,7 @@ fi
 
 usage_hint="Try 'actorgraph render --help' for more information."
 run render "$small" --era nope
-expect "unknown era: exit 2" 2 "" "actorgraph: unknown era 'nope'"
+expect "unknown era: exit 2, the eras listed" 2 "" "actorgraph: unknown era 'nope' (the eras: fifties, quiet)"
 run render "$small" --era fiftie
 expect "unknown era: a suggestion" 2 "" "actorgraph: unknown era 'fiftie' (did you mean 'fifties'?)"
 run render "$small" --format jpeg
