@@ -187,8 +187,9 @@ bool ag_id_valid(const char *s);
 
 /*
  * An actor or era named on a command line: its index when text is an id,
- * else the one whose name equals text (ASCII case ignored). -1 when none
- * fits, -2 when the name fits several (give an id then). Can't fail.
+ * else the one whose name equals text (ASCII case ignored), else (actors)
+ * the one whose id does in another case. -1 when none fits, -2 when the
+ * text fits several (give an id then). Can't fail.
  */
 long ag_dataset_resolve_actor(const ag_dataset_t *ds, const char *text);
 long ag_dataset_resolve_era(const ag_dataset_t *ds, const char *text);
