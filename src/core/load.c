@@ -442,8 +442,8 @@ static void resolve_actor_links(loader_t *ld)
 
 /* ---- types ---- */
 
-/* The id of a types.csv row that drops the built-in vocabulary. It is no
- * valid id, so no type can be called that. */
+/* The id of a types.csv row that drops the built-in vocabulary ("minus the
+ * built-ins"); a type of that name would make no sense in relations.csv. */
 #define NO_BUILTIN "-builtin"
 
 /* Frees a built-in type's fields (it has no extra columns). */

@@ -139,5 +139,10 @@ run explain "$clean" pakistan india --format csv
 cp "$tmp/out" "$tmp/by-name.csv"
 run explain "$clean" PAK IND --format csv
 if cmp -s "$tmp/out" "$tmp/by-name.csv" && [[ -s $tmp/out ]]; then pass; else fail "explain by names"; fi
+dataset 'PAK,IND,rivalry,1962,,,x,'
+printf 'PK2,Pakistan,state,,,,\n' >>"$tmp/ds/actors.csv"
+expect_error "a name two actors share" 2 \
+    "actorgraph: actor name 'pakistan' fits several actors (PAK, PK2): give an id" \
+    -- explain "$tmp/ds" pakistan
 
 summary first_hour

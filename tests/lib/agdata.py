@@ -109,10 +109,16 @@ class Dataset:
             self.continues[a] = r.get("continues", "").strip()
             self.actors[a] = (r["name"], self.parent[a])
         tpath = os.path.join(folder, "types.csv")
-        self.types = BUILTIN_TYPES
+        # types.csv extends and overrides the built-in vocabulary; a
+        # '-builtin' row keeps its own types only.
+        self.types = dict(BUILTIN_TYPES)
         if os.path.exists(tpath):
-            self.types = {}
-            for r in read_csv(tpath):
+            rows = read_csv(tpath)
+            if any(r["id"].strip() == "-builtin" for r in rows):
+                self.types = {}
+            for r in rows:
+                if r["id"].strip() == "-builtin":
+                    continue
                 self.types[r["id"].strip()] = (
                     r["directed"].strip().lower() in ("true", "yes", "1"),
                     1 if r["sign"].strip() == "+" else -1, r["weight"].strip())
