@@ -7,13 +7,13 @@
  * the actors with their names, the eras with their periods, the relation
  * types in use (built-in and types.csv) with their defaults.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "actorgraph/output.h"
 #include "actorgraph/table.h"
 #include "cli.h"
+#include "options.h"
 
 static const char usage_text[] =
     "usage: actorgraph list actors|eras|types [DATASET] [--format table|csv|json|md]\n"
@@ -29,13 +29,7 @@ static const char usage_text[] =
     "          and overridden by types.csv (a '-builtin' row there keeps its\n"
     "          own types only), with direction, sign, weight, CAMEO code, line\n"
     "          style and where each comes from\n"
-    "\n"
-    "Options:\n"
-    "  --format F      table (default), csv, json or md\n"
-    "  -o FILE         write to FILE (atomically) instead of standard output\n"
-    "  -h, --help      show this help\n"
-    "\n"
-    "Exit status: 0 success, 1 invalid dataset or failure, 2 usage error.\n";
+    "\n";
 
 enum { WHAT_ACTORS, WHAT_ERAS, WHAT_TYPES };
 
@@ -104,98 +98,86 @@ static ag_status_t fill(ag_table_t *t, const ag_dataset_t *ds, int what, ag_erro
     }
 }
 
+/* list writes tables for people on a terminal and in a pipe alike: a
+ * pipe of ids is as often read as parsed (--format csv for that). */
+static const cli_name_t list_names[] = {
+    { "table", AG_FMT_TABLE }, { "csv", AG_FMT_CSV }, { "json", AG_FMT_JSON },
+    { "md", AG_FMT_MD },       { NULL, 0 },
+};
+static const cli_name_t list_exts[] = {
+    { "txt", AG_FMT_TABLE }, { "csv", AG_FMT_CSV }, { "json", AG_FMT_JSON },
+    { "md", AG_FMT_MD },     { NULL, 0 },
+};
+static const cli_formats_t list_formats = { list_names, list_exts, AG_FMT_TABLE, AG_FMT_TABLE };
+
 int cmd_list(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "format", required_argument, NULL, 'f' },
-        { "output", required_argument, NULL, 'o' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
     static const char *const whats[] = { "actors", "eras", "types" };
+    cli_args_t a;
+    const cli_option_t opts[] = {
+        CLI_OPT_FORMAT(&a, "table, csv, json or md"),
+        CLI_OPT_OUTPUT(&a),
+        CLI_END,
+    };
     /* 'actorgraph types' is 'actorgraph list types'. */
-    bool alias = strcmp(argv[0], "types") == 0;
-    const char *cmd = alias ? "types " : "list ", *dir = AG_DEFAULT_DATASET, *out_path = NULL;
-    int what = alias ? WHAT_TYPES : -1, fmt = AG_FMT_TABLE, c, rc = AG_EXIT_OK;
-    bool have_dir = false;
+    bool alias = strcmp(argv[0], "types") == 0, have_dir = false;
+    int what = alias ? WHAT_TYPES : -1, rc;
     ag_dataset_t ds;
     ag_table_t t;
     ag_error_t err;
-    ag_out_t out;
-    FILE *fp = stdout;
+    ag_status_t st;
 
     ag_dataset_init(&ds);
     memset(&t, 0, sizeof t);
-    memset(&out, 0, sizeof out);
     ag_error_clear(&err);
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
-        switch (c) {
-        case 'f':
-            if ((fmt = ag_format_parse(optarg)) < 0)
-                return cli_usage_error(cmd, "unknown format '%s' (table, csv, json or md)",
-                                       optarg);
-            break;
-        case 'o':
-            if (!*optarg)
-                return cli_usage_error(cmd, "-o needs a file name");
-            out_path = optarg;
-            cli_set_output(optarg);
-            break;
-        case 'h': fputs(usage_text, stdout); return AG_EXIT_OK;
-        default: return cli_option_error(cmd, c, argv);
-        }
-    }
-    /* WHAT and DATASET, in either order. */
-    for (int i = optind; i < argc; i++) {
+    cli_args_init(&a, alias ? "types" : "list", usage_text, &list_formats);
+    /* WHAT and DATASET, in either order: the arguments are sorted out here. */
+    a.no_dataset = true;
+    if ((rc = cli_parse(&a, opts, argc, argv, /* max_pos = */ 2)) != CLI_CONTINUE)
+        goto done;
+    for (size_t i = 0; i < a.n_pos; i++) {
+        const char *arg = a.pos[i];
         int w = -1;
         for (int k = 0; k < 3; k++)
-            if (strcmp(argv[i], whats[k]) == 0)
+            if (strcmp(arg, whats[k]) == 0)
                 w = k;
-        if (w >= 0 && what < 0)
+        if (w >= 0 && what < 0) {
             what = w;
-        else if (cli_is_dir(argv[i]) && !have_dir) {
-            dir = argv[i];
+        } else if (cli_is_dir(arg) && !have_dir) {
+            a.dir = arg;
             have_dir = true;
+        } else {
+            rc = what < 0 ? cli_usage_error(a.prefix, "unknown list '%s' (actors, eras or types)",
+                                            arg)
+                          : cli_usage_error(a.prefix, "'%s' is not a dataset folder", arg);
+            goto done;
         }
-        else if (what < 0)
-            return cli_usage_error(cmd, "unknown list '%s' (actors, eras or types)", argv[i]);
-        else
-            return cli_usage_error(cmd, "'%s' is not a dataset folder", argv[i]);
     }
-    if (what < 0)
-        return cli_usage_error(cmd, "what to list? actors, eras or types");
-
-    if ((rc = cli_load(dir, &ds, false)) != AG_EXIT_OK)
+    if (what < 0) {
+        rc = cli_usage_error(a.prefix, "what to list? actors, eras or types");
         goto done;
-    if (fill(&t, &ds, what, &err) != AG_OK)
-        goto failed;
-    if (out_path) {
-        if (ag_out_open(&out, out_path, &err) != AG_OK)
-            goto failed;
-        fp = out.fp;
     }
-    if (fmt == AG_FMT_JSON) {
+
+    if ((rc = cli_load(a.dir, &ds, false)) != AG_EXIT_OK)
+        goto done;
+    if ((st = fill(&t, &ds, what, &err)) != AG_OK) {
+        rc = cli_fail(&a, &err);
+        goto done;
+    }
+    if ((rc = cli_output(&a)) != AG_EXIT_OK)
+        goto done;
+    if (a.format == AG_FMT_JSON) {
         json_t *j = ag_table_json(&t);
-        if (!j) {
-            ag_error_set(&err, AG_ENOMEM, NULL, 0, "out of memory");
-            goto failed;
-        }
-        if (ag_json_write(j, fp, &err) != AG_OK)
-            goto failed;
-    } else if (ag_table_write(&t, (ag_format_t)fmt, fp, &err) != AG_OK) {
-        goto failed;
+        st = j ? ag_json_write(j, a.fp, &err) : ag_error_set(&err, AG_ENOMEM, NULL, 0,
+                                                               "out of memory");
+        json_decref(j);
+    } else {
+        st = ag_table_write(&t, (ag_format_t)a.format, a.fp, &err);
     }
-    if (out_path && ag_out_commit(&out, &err) != AG_OK)
-        goto failed;
-    goto done;
-failed:
-    cli_report_error(&err);
-    rc = AG_EXIT_DATA;
+    rc = cli_commit(&a, st, &err);
 done:
-    ag_out_abort(&out);
     ag_table_destroy(&t);
+    cli_args_destroy(&a);
     ag_dataset_destroy(&ds);
     return rc;
 }

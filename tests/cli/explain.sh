@@ -36,7 +36,7 @@ placed             date       source  target  type     sign  weight   w  cite  n
 -----------------  ---------  ------  ------  -------  ----  ------  --  ----  ----  ----
 interval overlaps  1950/1952  B       C       rivalry  -          2  -2  fx 3           4
 TXT
-expect_stdout "dyad in an era, table" 0 "$tmp/bc.txt" -- explain "$data" C B --era early
+expect_stdout "dyad in an era, table" 0 "$tmp/bc.txt" -- explain "$data" C B --era early --format table
 
 # The actor's totals and dyads, as report computes them.
 cat >"$tmp/a.md" <<'MD'
@@ -87,7 +87,7 @@ PY
 then pass; else fail "json dyad"; fi
 
 # Outside the slice: said plainly, not an error.
-if [[ $("$ag" explain "$data" A L --era early | tail -n 1) == "No relations: the dyad is not in this slice." ]]
+if [[ $("$ag" explain "$data" A L --era early --format table | tail -n 1) == "No relations: the dyad is not in this slice." ]]
 then pass; else fail "dyad outside the slice"; fi
 printf 'era,level,placed,date,source,target,type,sign,weight,w,cite,note,line\n' >"$tmp/none.csv"
 expect_stdout "actor outside the slice, csv" 0 "$tmp/none.csv" -- explain "$data" D --era early --format csv
@@ -117,7 +117,7 @@ printf '%s\n' 'placed,date,type' 'partly inside,199X,support' >"$tmp/p2.csv"
 if "$ag" explain "$ngg" PAK afg_pashtun_groups --era cold-war --dates possible --format csv |
    cut -d, -f3,4,7 >"$tmp/p2.out" && cmp -s "$tmp/p2.out" "$tmp/p2.csv"
 then pass; else fail "placed: partly inside, --dates possible"; diff "$tmp/p2.csv" "$tmp/p2.out"; fi
-if [[ $("$ag" explain "$ngg" PAK afg_pashtun_groups --era cold-war | tail -n 1) == "No relations: the dyad is not in this slice." ]]
+if [[ $("$ag" explain "$ngg" PAK afg_pashtun_groups --era cold-war --format table | tail -n 1) == "No relations: the dyad is not in this slice." ]]
 then pass; else fail "199X not in the Cold War by default"; fi
 expect_error "unknown dates rule" 2 "actorgraph: unknown dates rule 'likely' (probable, possible or certain)" -- explain "$data" A --dates likely
 
