@@ -111,7 +111,7 @@ int cli_cb_span(const cli_option_t *opt, const char *arg, cli_args_t *a);
 
 /* --era ID (repeatable, in the order given) and --all. */
 #define CLI_OPT_ERAS(a) \
-    CLI_CALLBACK(0, "era", (a), "ID", "an era of eras.csv; repeat for several (in the order\ngiven)", cli_cb_era), \
+    CLI_CALLBACK(0, "era", (a), "ID", "an era of eras.csv, by id or name; repeat for several\n(in the order given)", cli_cb_era), \
     CLI_CALLBACK(0, "all", (a), NULL, "every era, in file order (the default)", cli_cb_all)
 /* --era ID, once: one slice instead of every date. */
 #define CLI_OPT_ERA(a) \
