@@ -97,7 +97,7 @@ static void test_kendall_by_hand(void **state)
 
 static void compare(ag_compare_t *c, const char *a, const char *b, unsigned metrics)
 {
-    ag_compare_opts_t o = { AG_LEVEL_ACTOR, AG_TIES_ALL, NULL, metrics };
+    ag_compare_opts_t o = { AG_LEVEL_ACTOR, AG_TIES_ALL, NULL, metrics, AG_DATES_PROBABLE };
     ag_error_t err;
     long ea = ag_dataset_find_era(&ds, a), eb = ag_dataset_find_era(&ds, b);
     assert_true(ea >= 0 && eb >= 0);

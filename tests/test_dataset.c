@@ -158,11 +158,13 @@ static void test_2012_2014(void **state)
     assert_int_equal(r->sign, +1);
 }
 
-/* The eras the issue names, with their exact periods, in file order first. */
+/* The eras the issue names, with their exact periods, in file order first;
+ * the Cold War ends the day before the Russian Federation's first day, so
+ * the two eras share no day. */
 static void test_eras(void **state)
 {
     static const struct { const char *id; int y0, m0, d0, y1, m1, d1; } want[] = {
-        { "cold-war", 1947, 8, 14, 1991, 12, 26 },
+        { "cold-war", 1947, 8, 14, 1991, 12, 25 },
         { "post-cold-war", 1991, 12, 26, 2001, 9, 10 },
         { "post-2001", 2001, 9, 11, 2015, 12, 31 },
     };
@@ -207,6 +209,34 @@ static void test_pakistan_russia_turn(void **state)
     ag_era_graph_destroy(&g);
 }
 
+/* The Cold War graph has neither Russia nor the 1990s Afghan factions: the
+ * factions' relations are dated 199X (one unknown day in the 1990s, of which
+ * the Cold War holds under a fifth) and Russia's begin on 1991-12-26. Under
+ * --dates possible, 199X reaches back into the Cold War. */
+static void test_cold_war_without_russia(void **state)
+{
+    static const char *const absent[] = { "RUS", "afg_pashtun_groups", "afg_tajik_groups",
+                                          "afg_hazara_groups", "afg_uzbek_groups" };
+    ag_slice_opts_t o;
+    ag_era_graph_t g;
+    ag_error_t err;
+    const ag_era_t *cw = &ds.eras[ag_dataset_find_era(&ds, "cold-war")];
+    (void)state;
+    ag_slice_opts_default(&o);
+    o.first = cw->period.first;
+    o.last = cw->period.last;
+    assert_int_equal(ag_era_graph_init(&g, &ds, &o, &err), AG_OK);
+    assert_true(g.vertex_of[actor("SUN")] >= 0);
+    for (size_t i = 0; i < sizeof absent / sizeof absent[0]; i++)
+        assert_int_equal(g.vertex_of[actor(absent[i])], -1);
+    ag_era_graph_destroy(&g);
+    o.dates = AG_DATES_POSSIBLE;
+    assert_int_equal(ag_era_graph_init(&g, &ds, &o, &err), AG_OK);
+    assert_int_equal(g.vertex_of[actor("RUS")], -1);
+    assert_true(g.vertex_of[actor("afg_pashtun_groups")] >= 0);
+    ag_era_graph_destroy(&g);
+}
+
 /* A window added as an ad-hoc era (what --from/--to do): found by its id
  * beside the eras of the file, which keep their indices; an id that is
  * taken and a window that ends before it starts are refused, the dataset
@@ -245,6 +275,7 @@ int main(void)
         cmocka_unit_test(test_2012_2014),
         cmocka_unit_test(test_eras),
         cmocka_unit_test(test_pakistan_russia_turn),
+        cmocka_unit_test(test_cold_war_without_russia),
         cmocka_unit_test(test_add_window),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "actorgraph/date.h"
+#include "core/date_suggest.h"
 
 /* Known day numbers (see the top of the file). */
 #define D_0001_01_01 (-719162)
@@ -773,6 +774,43 @@ static void test_cmp_signs(void **state)
     assert_int_equal(ag_date_cmp(&a, &c), 0);
 }
 
+/* What a date written for people means (the exact messages are in
+ * tests/cli/first_hour.sh): the EDTF offered, none for impossible dates or
+ * texts of no known form, and a hint cut to fit a small buffer. */
+static void test_suggest(void **state)
+{
+    static const struct { const char *text, *want; } cases[] = {
+        { "October 22nd 1962", "write 1962-10-22 (" },
+        { "Oct. 1962", "write 1962-10 (" },
+        { "1962 to 1963", "write 1962/1963 (" },
+        { "1962\xe2\x80\x94" "63", "write 1962/1963 (" },
+        { "1960's", "write 196X (" },
+        { "ca 1965", "write 1965~ (" },
+        { "c. 1960s", "write 196X~ (" },
+        { "mid-1970s", "write 197X (" },
+        { "10/1962", "write 1962-10 (" },
+        { "04/04/1962", "write 1962-04-04 (" },
+    };
+    static const char *const none[] = {
+        "", "sometime", "31/02/1962", "1963-1962", "February 30, 1962", "13/13/1962",
+        "c.", "~", "1965s", "early 1975s", "1 2 3 4 5 6 7 8 9 10 11 12 13 14",
+        "999999999999/1/1", "\xe2\x80", "October", "1962/1",
+    };
+    char buf[256], tiny[8];
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_true(ag_i_date_suggest(cases[i].text, buf, sizeof buf));
+        if (strncmp(buf, cases[i].want, strlen(cases[i].want)) != 0)
+            fail_msg("'%s': got '%s', want '%s...'", cases[i].text, buf, cases[i].want);
+    }
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+        if (ag_i_date_suggest(none[i], buf, sizeof buf))
+            fail_msg("'%s': no suggestion expected, got '%s'", none[i], buf);
+    assert_false(ag_i_date_suggest(NULL, buf, sizeof buf));
+    assert_true(ag_i_date_suggest("1960s", tiny, sizeof tiny));
+    assert_string_equal(tiny, "write 1");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -808,6 +846,7 @@ int main(void)
         cmocka_unit_test(test_overlaps),
         cmocka_unit_test(test_cmp_sorts),
         cmocka_unit_test(test_cmp_signs),
+        cmocka_unit_test(test_suggest),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -251,6 +251,52 @@ static void test_whole_dataset(void **state)
     ag_era_graph_destroy(&g);
 }
 
+static ag_place_t place(const char *date, int y0, int m0, int d0, int y1, int m1, int d1)
+{
+    ag_date_t d;
+    assert_int_equal(ag_date_parse(date, &d, NULL, 0), 0);
+    return ag_date_place(&d, y0 ? ag_days_from_civil(y0, m0, d0) : AG_DAY_MIN,
+                         y1 ? ag_days_from_civil(y1, m1, d1) : AG_DAY_MAX);
+}
+
+/* Dates against windows, counted by hand: 196X has 3653 days (1960, 1964
+ * and 1968 are leap years), of which 1965-01-01..1969-12-31 holds 1826
+ * (under half: partly) and 1964-12-31..1969-12-31 1827 (half or more:
+ * mostly). 199X has 3652 days, of which the Cold War (to 1991-12-25) holds
+ * 724: partly. 1991 has 365 days, 359 of them up to 1991-12-25: mostly. */
+static void test_date_place(void **state)
+{
+    (void)state;
+    assert_int_equal(place("196X", 1947, 8, 14, 1991, 12, 25), AG_PLACE_INSIDE);
+    assert_int_equal(place("196X", 1965, 1, 1, 1969, 12, 31), AG_PLACE_PARTLY);
+    assert_int_equal(place("196X", 1964, 12, 31, 1969, 12, 31), AG_PLACE_MOSTLY);
+    assert_int_equal(place("196X", 1970, 1, 1, 0, 0, 0), AG_PLACE_OUT);
+    assert_int_equal(place("196X", 0, 0, 0, 0, 0, 0), AG_PLACE_INSIDE);
+    assert_int_equal(place("199X", 1947, 8, 14, 1991, 12, 25), AG_PLACE_PARTLY);
+    assert_int_equal(place("199X", 1991, 12, 26, 2001, 9, 10), AG_PLACE_MOSTLY);
+    assert_int_equal(place("1991~", 1947, 8, 14, 1991, 12, 25), AG_PLACE_MOSTLY);
+    assert_int_equal(place("1991-12-26", 1947, 8, 14, 1991, 12, 25), AG_PLACE_OUT);
+    assert_int_equal(place("1991-12-25", 1947, 8, 14, 1991, 12, 25), AG_PLACE_INSIDE);
+    /* An interval is present on every day it covers: one shared day is
+     * enough, whatever the rule. */
+    assert_int_equal(place("1954/1972", 1972, 12, 31, 0, 0, 0), AG_PLACE_INTERVAL);
+    assert_int_equal(place("1991-12-26/..", 1947, 8, 14, 1991, 12, 25), AG_PLACE_OUT);
+
+    assert_true(ag_place_admits(AG_PLACE_PARTLY, AG_DATES_POSSIBLE));
+    assert_false(ag_place_admits(AG_PLACE_PARTLY, AG_DATES_PROBABLE));
+    assert_false(ag_place_admits(AG_PLACE_PARTLY, AG_DATES_CERTAIN));
+    assert_true(ag_place_admits(AG_PLACE_MOSTLY, AG_DATES_POSSIBLE));
+    assert_true(ag_place_admits(AG_PLACE_MOSTLY, AG_DATES_PROBABLE));
+    assert_false(ag_place_admits(AG_PLACE_MOSTLY, AG_DATES_CERTAIN));
+    for (int r = AG_DATES_PROBABLE; r <= AG_DATES_CERTAIN; r++) {
+        assert_true(ag_place_admits(AG_PLACE_INSIDE, (ag_dates_t)r));
+        assert_true(ag_place_admits(AG_PLACE_INTERVAL, (ag_dates_t)r));
+        assert_false(ag_place_admits(AG_PLACE_OUT, (ag_dates_t)r));
+        assert_int_equal(ag_dates_parse(ag_dates_name((ag_dates_t)r)), r);
+    }
+    assert_int_equal(ag_dates_parse("likely"), -1);
+}
+
 int main(void)
 {
     ag_init(NULL);
@@ -263,6 +309,7 @@ int main(void)
         cmocka_unit_test(test_types_filter),
         cmocka_unit_test(test_empty_era),
         cmocka_unit_test(test_whole_dataset),
+        cmocka_unit_test(test_date_place),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -78,6 +78,7 @@ static void test_defaults(void **state)
     assert_int_equal(o.compare_a, -1);
     assert_int_equal(o.window.n, 10);
     assert_int_equal(o.step.n, 1);
+    assert_int_equal(o.dates, AG_DATES_PROBABLE);
     o.out_dir = out;
     assert_int_equal(ag_job_run(&ds, &o, collect, &l, &err), AG_OK);
     assert_true(exists("eras/a.csv") && exists("eras/all.png") && exists("eras/b.graphml"));

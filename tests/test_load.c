@@ -487,19 +487,21 @@ static void test_builtin_types(void **state)
     done(&ds, &d);
 }
 
-/* A types.csv replaces the built-in vocabulary (it is not merged). */
-static void test_types_csv_replaces_builtin(void **state)
+/* A types.csv extends the built-in vocabulary: its three types come after
+ * the 21 built-in ones, and 'alliance' stays. */
+static void test_types_csv_extends_builtin(void **state)
 {
     ag_dataset_t ds;
     ag_diags_t d;
     const ag_type_t *t;
     (void)state;
-    load("load/types", AG_EDATA, &ds, &d);
-    expect_diags("load/types", &d,
-                 { E, "relations.csv", 4, "unknown type 'alliance' (not in types.csv)" });
+    load("load/types", AG_OK, &ds, &d);
+    assert_int_equal(d.n, 0);
     assert_false(ds.builtin_types);
-    assert_int_equal(ds.n_types, 3);
-    assert_int_equal(ag_dataset_find_type(&ds, "alliance"), -1);
+    assert_int_equal(ds.n_types, 24);
+    assert_string_equal(ds.types[0].id, "alliance");
+    assert_int_equal(ds.types[0].line, 0);
+    assert_string_equal(ds.types[21].id, "pact");
     assert_int_equal(ds.type_cols.n, 1);
     assert_string_equal(ds.type_cols.names[0], "colour");
 
@@ -525,11 +527,13 @@ static void test_types_csv_replaces_builtin(void **state)
     assert_true(t->directed);
     assert_string_equal(t->extra[0], "");
 
-    /* Relations take their defaults from the dataset's types. */
-    assert_int_equal(ds.n_relations, 3);
+    /* Relations take their defaults from the dataset's types, built-in
+     * ones included. */
+    assert_int_equal(ds.n_relations, 4);
     assert_int_equal(ds.relations[1].sign, -1);
     assert_true(ds.relations[1].weight == 0.5);
-    assert_int_equal(ds.relations[2].line, 5);
+    assert_true(ds.relations[2].weight == 3.0); /* alliance */
+    assert_int_equal(ds.relations[3].line, 5);
     done(&ds, &d);
 }
 
@@ -592,7 +596,8 @@ static void test_bad_relations(void **state)
         { E, "relations.csv", 3, "unknown source actor 'PKA' (did you mean 'PAK'?)" },
         { E, "relations.csv", 4, "unknown source actor 'Soviet Union' (did you mean 'SUN'?)" },
         { E, "relations.csv", 5, "unknown target actor 'INDIA' (did you mean 'IND'?)" },
-        { E, "relations.csv", 6, "unknown type 'warfare' (not in the built-in vocabulary)" },
+        { E, "relations.csv", 6, "unknown type 'warfare': neither built in nor in types.csv "
+                                 "('actorgraph types DATASET' lists them)" },
         { E, "relations.csv", 7, "unknown type 'treatie' (did you mean 'treaty'?)" },
         { E, "relations.csv", 8,
           "bad date: impossible date '1965-02-30': February 1965 has 28 days" },
@@ -769,8 +774,8 @@ static void test_missing_column(void **state)
     done(&ds, &d);
 }
 
-/* A types.csv whose header lacks a required column: one error there, and
- * no built-in vocabulary behind it (so its relations have unknown types). */
+/* A types.csv whose header lacks a required column: one error there; the
+ * built-in vocabulary stays, and its own types are unknown. */
 static void test_types_bad_header(void **state)
 {
     ag_dataset_t ds;
@@ -780,9 +785,34 @@ static void test_types_bad_header(void **state)
     expect_diags("load/types-bad-header", &d,
         { E, "types.csv", 1,
           "missing required column 'weight' (the header needs id,directed,sign,weight)" },
-        { E, "relations.csv", 2, "unknown type 'pact' (not in types.csv)" });
+        { E, "relations.csv", 2, "unknown type 'pact': neither built in nor in types.csv "
+                                 "('actorgraph types DATASET' lists them)" });
     assert_false(ds.builtin_types);
-    assert_int_equal(ds.n_types, 0);
+    assert_int_equal(ds.n_types, 21);
+    done(&ds, &d);
+}
+
+/* A '-builtin' row keeps types.csv's own types only; a row with a built-in
+ * id overrides that type in place. */
+static void test_types_csv_only(void **state)
+{
+    ag_dataset_t ds;
+    ag_diags_t d;
+    const ag_type_t *t;
+    (void)state;
+    load("load/types-only", AG_EDATA, &ds, &d);
+    expect_diags("load/types-only", &d,
+        { E, "relations.csv", 4, "unknown type 'war': neither built in nor in types.csv "
+                                 "('actorgraph types DATASET' lists them)" });
+    assert_int_equal(ds.n_types, 2);
+    assert_string_equal(ds.types[0].id, "visit"); /* the built-in's place, first */
+    assert_string_equal(ds.types[1].id, "pact");
+    t = type(&ds, "visit");
+    assert_string_equal(t->label, "state visit");
+    assert_true(t->weight == 2.0);
+    assert_int_equal(t->line, 4);
+    assert_int_equal(ag_dataset_find_type(&ds, "war"), -1);
+    assert_int_equal(ds.n_relations, 2);
     done(&ds, &d);
 }
 
@@ -928,7 +958,8 @@ int main(void)
         cmocka_unit_test(test_crlf_bom),
         cmocka_unit_test(test_cr_only),
         cmocka_unit_test(test_builtin_types),
-        cmocka_unit_test(test_types_csv_replaces_builtin),
+        cmocka_unit_test(test_types_csv_extends_builtin),
+        cmocka_unit_test(test_types_csv_only),
         cmocka_unit_test(test_lineage),
         cmocka_unit_test(test_bad_relations),
         cmocka_unit_test(test_bad_actors),

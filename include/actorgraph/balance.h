@@ -90,6 +90,8 @@ typedef enum {
  *   max_named:    name at most this many triangles per era (0: no limit);
  *                 the report says how many more there are. Event data can
  *                 have millions of triangles.
+ *   dates:        the rule for imprecise dates (ag_slice_opts_t; 0
+ *                 probable).
  */
 typedef struct {
     const long *eras;
@@ -98,6 +100,7 @@ typedef struct {
     const bool *types;
     ag_tri_list_t list;
     size_t max_named;
+    ag_dates_t dates;
 } ag_balance_opts_t;
 
 /* The default of max_named for the command line and the main job. */

@@ -101,12 +101,14 @@ typedef struct {
  * What to compare.
  *   level, ties, types: as for slicing (ag_slice_opts_t).
  *   metrics:  mask of the metrics to compare (AG_METRICS_ALL for all).
+ *   dates:    the rule for imprecise dates (ag_slice_opts_t; 0 probable).
  */
 typedef struct {
     ag_level_t level;
     ag_ties_t ties;
     const bool *types;
     unsigned metrics;
+    ag_dates_t dates;
 } ag_compare_opts_t;
 
 /*

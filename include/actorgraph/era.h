@@ -1,8 +1,9 @@
 /*
  * era.h: slicing a dataset into an era's graphs.
  *
- * A slice keeps the relations whose day interval overlaps a window (an era's
- * period, or any EDTF interval), optionally only some relation types, rolls
+ * A slice keeps the relations whose date falls in a window (an era's
+ * period, or any EDTF interval) by the rule for dates (ag_dates_t below),
+ * optionally only some relation types, rolls
  * actors up to state level when asked, and drops self-relations. From those
  * relations it builds (docs/METHODS.md, "Slicing and graphs"):
  *   - the dyads: one per unordered pair of vertices with any relation, with
@@ -29,18 +30,51 @@ typedef enum { AG_LEVEL_ACTOR, AG_LEVEL_STATE } ag_level_t;
 typedef enum { AG_TIES_ALL, AG_TIES_POSITIVE, AG_TIES_NEGATIVE } ag_ties_t;
 
 /*
+ * The rule that places a relation dated by an imprecise point in a window
+ * (docs/METHODS.md, "Dates in eras"). A single date (1965, 196X, 1971-12)
+ * stands for one unknown day within the days it covers; an interval
+ * (1954/1972, 2001-09/..) for every day it covers, and is in any window it
+ * overlaps whatever the rule.
+ *   AG_DATES_PROBABLE: half or more of the point's days are in the window
+ *                      (the default, and 0 so that zeroed options get it).
+ *   AG_DATES_POSSIBLE: any of its days is in the window.
+ *   AG_DATES_CERTAIN:  all of its days are in the window.
+ * A day-precise date is in a window or not under every rule.
+ */
+typedef enum { AG_DATES_PROBABLE = 0, AG_DATES_POSSIBLE, AG_DATES_CERTAIN } ag_dates_t;
+
+/*
+ * Where a relation's date stands against a window, from which each rule
+ * decides (ag_place_admits).
+ *   AG_PLACE_OUT:      no day in the window.
+ *   AG_PLACE_INTERVAL: an interval overlapping the window.
+ *   AG_PLACE_INSIDE:   a point with all its days in the window.
+ *   AG_PLACE_MOSTLY:   a point with half or more, not all, of its days in it.
+ *   AG_PLACE_PARTLY:   a point with some, under half, of its days in it.
+ */
+typedef enum {
+    AG_PLACE_OUT,
+    AG_PLACE_INTERVAL,
+    AG_PLACE_INSIDE,
+    AG_PLACE_MOSTLY,
+    AG_PLACE_PARTLY
+} ag_place_t;
+
+/*
  * What to slice.
  *   first, last: the window, inclusive days (AG_DAY_MIN/AG_DAY_MAX: open).
  *   level:       actor, or state (actors replaced by their top-most parent).
  *   ties:        which relations make edges and arcs (see METHODS).
  *   types:       NULL for all types, else ds->n_types flags: keep type i
  *                when types[i].
+ *   dates:       the rule for imprecise points (default probable).
  */
 typedef struct {
     int32_t first, last;
     ag_level_t level;
     ag_ties_t ties;
     const bool *types;
+    ag_dates_t dates;
 } ag_slice_opts_t;
 
 /*
@@ -114,11 +148,25 @@ long ag_rollup(const ag_dataset_t *ds, ag_level_t level, long actor);
 /* Index of the dyad of vertices a and b (either order), or -1. Can't fail. */
 long ag_era_graph_find_dyad(const ag_era_graph_t *g, long a, long b);
 
-/* Parses "actor"/"state" and "all"/"positive"/"negative"; -1 when unknown. */
+/* Parses "actor"/"state", "all"/"positive"/"negative" and
+ * "probable"/"possible"/"certain"; -1 when unknown. */
 int ag_level_parse(const char *s);
 int ag_ties_parse(const char *s);
+int ag_dates_parse(const char *s);
 const char *ag_level_name(ag_level_t level);
 const char *ag_ties_name(ag_ties_t ties);
+const char *ag_dates_name(ag_dates_t dates);
+
+/* Where date d stands against the window first..last (inclusive days,
+ * AG_DAY_MIN/AG_DAY_MAX open). Can't fail. */
+ag_place_t ag_date_place(const ag_date_t *d, int32_t first, int32_t last);
+
+/* Whether rule puts a relation placed at p in the window. Can't fail. */
+bool ag_place_admits(ag_place_t p, ag_dates_t rule);
+
+/* For people: "interval overlaps", "inside", "mostly inside", "partly
+ * inside" or "outside". Can't fail. */
+const char *ag_place_name(ag_place_t p);
 
 /*
  * Parses a comma-separated list of type ids into ds->n_types flags (caller

@@ -30,6 +30,9 @@ extern "C" {
  *               timeline window and the comparison, as for slicing
  *               (ag_slice_opts_t); types is a mask over ds->types or NULL
  *               for every type, and balance uses level and types.
+ *   dates:      the rule that places a single imprecise date (1965, 196X)
+ *               in an era or timeline window (ag_dates_t; default
+ *               probable), for every step.
  *   types_text: how the types were chosen ("alliance,treaty"), for
  *               index.md; NULL when types is NULL.
  *   compare_a, compare_b: the eras to compare (indices into ds->eras), or
@@ -49,10 +52,12 @@ typedef struct {
     const char *types_text;
     long compare_a, compare_b;
     ag_span_t window, step;
+    ag_dates_t dates;
 } ag_job_opts_t;
 
 /* The defaults: out_dir "out", actor level, all ties, every type, the
- * default pair, 10-year windows a year apart. Can't fail. */
+ * default pair, 10-year windows a year apart, probable dates. Can't
+ * fail. */
 void ag_job_opts_default(ag_job_opts_t *opts);
 
 /* Called after each step with a line for people ("balance: md, csv,

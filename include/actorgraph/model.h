@@ -127,7 +127,8 @@ typedef struct {
  *   dir:           the folder it was loaded from.
  *   name:          the folder's last component ("new-great-game").
  *   actors, types, relations, eras: arrays in file order, with lengths.
- *   builtin_types: true when no types.csv was given.
+ *   builtin_types: true when no types.csv was given (types.csv extends the
+ *                  built-in vocabulary unless it has a "-builtin" row).
  *   *_cols:        the extra columns of each file.
  *   actor_index, type_index, era_index: indices sorted by id (byte order),
  *                  for ag_dataset_find_*.
@@ -195,6 +196,15 @@ int ag_kind_parse(const char *s);
 
 /* Whether s is a valid id: [A-Za-z0-9_.-]+. Can't fail. */
 bool ag_id_valid(const char *s);
+
+/*
+ * An actor or era named on a command line: its index when text is an id,
+ * else the one whose name equals text (ASCII case ignored), else (actors)
+ * the one whose id does in another case. -1 when none fits, -2 when the
+ * text fits several (give an id then). Can't fail.
+ */
+long ag_dataset_resolve_actor(const ag_dataset_t *ds, const char *text);
+long ag_dataset_resolve_era(const ag_dataset_t *ds, const char *text);
 
 /* A suggestion for an unknown actor id: the actor whose name equals s
  * (ignoring case), else the id closest to s (case-insensitive edit

@@ -30,6 +30,8 @@
  *                keeps all; < 0 (unset) keeps all in CSV and JSON and 5 on
  *                table and md pages.
  *   width:       columns the table page fits in (0: 100).
+ *   dates:       the rule for imprecise dates (ag_slice_opts_t; 0
+ *                probable).
  */
 typedef struct {
     ag_level_t level;
@@ -38,6 +40,7 @@ typedef struct {
     unsigned metrics;
     long top;
     int width;
+    ag_dates_t dates;
 } ag_report_opts_t;
 
 /*

@@ -110,6 +110,7 @@ ag_status_t ag_balance_report_init(ag_balance_report_t *r, const ag_dataset_t *d
         so.last = e->period.last;
         so.level = opts->level;
         so.types = opts->types;
+        so.dates = opts->dates;
         if ((st = ag_era_graph_init(&it->g, ds, &so, err)) != AG_OK)
             goto fail;
         it->era = opts->eras[i];

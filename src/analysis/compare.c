@@ -481,6 +481,7 @@ static ag_status_t one_era(const ag_compare_t *c, long era, ag_era_graph_t *g, a
     so.level = c->opts.level;
     so.ties = c->opts.ties;
     so.types = c->opts.types;
+    so.dates = c->opts.dates;
     if ((rc = ag_era_graph_init(g, c->ds, &so, err)) != AG_OK ||
         (rc = ag_metrics_compute(g, c->opts.metrics, m, err)) != AG_OK ||
         (rc = ag_summary_compute(g, s, err)) != AG_OK ||

@@ -83,6 +83,7 @@ ag_status_t ag_report_add_window(ag_report_t *r, const char *id, const char *nam
     so.level = r->opts.level;
     so.ties = r->opts.ties;
     so.types = r->opts.types;
+    so.dates = r->opts.dates;
     if ((rc = ag_era_graph_init(&e.graph, r->ds, &so, err)) != AG_OK)
         goto fail;
     if ((rc = ag_metrics_compute(&e.graph, r->opts.metrics, &e.metrics, err)) != AG_OK)

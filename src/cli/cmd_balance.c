@@ -64,6 +64,7 @@ int cmd_balance(int argc, char **argv)
         CLI_OPT_WINDOW(&a),
         CLI_GROUP("Which graph:"),
         CLI_OPT_LEVEL(&a),
+        CLI_OPT_DATES(&a),
         CLI_OPT_TYPES(&a),
         CLI_GROUP("What to show:"),
         CLI_CALLBACK(0, "triangles", &bo.list, "W",
@@ -93,6 +94,7 @@ int cmd_balance(int argc, char **argv)
     bo.eras = a.eras;
     bo.n_eras = a.n_eras;
     bo.level = a.level;
+    bo.dates = a.dates;
     bo.types = a.types;
     if ((rc = cli_output(&a)) == AG_EXIT_OK)
         rc = cli_commit(&a, ag_balance_report(&ds, &bo, (ag_format_t)a.format, a.fp, &err),

@@ -67,12 +67,14 @@ int cmd_compare(int argc, char **argv)
 {
     const char *diagram = NULL;
     int part = AG_PART_ALL;
-    ag_compare_opts_t co = { AG_LEVEL_ACTOR, AG_TIES_ALL, NULL, AG_METRICS_ALL };
+    ag_compare_opts_t co = { AG_LEVEL_ACTOR, AG_TIES_ALL, NULL, AG_METRICS_ALL,
+                             AG_DATES_PROBABLE };
     cli_args_t a;
     const cli_option_t opts[] = {
         CLI_GROUP("Which graph:"),
         CLI_CALLBACK(0, "level", &a, "L", "actor (default) or state", cli_cb_level),
         CLI_CALLBACK(0, "ties", &a, "T", "all (default), positive or negative", cli_cb_ties),
+        CLI_OPT_DATES(&a),
         CLI_OPT_TYPES(&a),
         CLI_GROUP("What to show:"),
         CLI_CALLBACK(0, "metric", &co.metrics, "LIST",
@@ -113,6 +115,7 @@ int cmd_compare(int argc, char **argv)
 
     co.level = a.level;
     co.ties = a.ties;
+    co.dates = a.dates;
     co.types = a.types;
     if (ag_compare_init(&cmp, &ds, era_a, era_b, &co, &err) != AG_OK ||
         (diagram && ag_compare_diagram(&cmp, diagram, &err) != AG_OK)) {

@@ -41,10 +41,11 @@ int cmd_explain(int argc, char **argv)
                      "all (default), positive or negative: which relations make\n"
                      "the dyad graph's edges and the arcs (W, strength, arcs)",
                      cli_cb_ties),
+        CLI_OPT_DATES(&a),
         CLI_OPT_TYPES(&a),
         CLI_GROUP("Output:"),
         CLI_OPT_FORMAT(&a, "table, csv, json, md or html; csv lists the relations:\n"
-                           "era,level,date,source,target,type,sign,weight,w,cite,note,line"),
+                           "era,level,placed,date,source,target,type,sign,weight,w,cite,note,line"),
         CLI_OPT_OUTPUT(&a),
         CLI_END,
     };
@@ -83,6 +84,7 @@ int cmd_explain(int argc, char **argv)
     }
     so.level = a.level;
     so.ties = a.ties;
+    so.dates = a.dates;
     so.types = a.types;
     if (ag_era_graph_init(&g, &ds, &so, &err) != AG_OK ||
         ag_explain_init(&x, &g, actor_a, actor_b, &err) != AG_OK) {

@@ -56,6 +56,7 @@ int cmd_export(int argc, char **argv)
                      "all (default), positive or negative: which relations make\n"
                      "the edges and their weight W",
                      cli_cb_ties),
+        CLI_OPT_DATES(&a),
         CLI_OPT_TYPES(&a),
         CLI_GROUP("Output:"),
         CLI_OPT_FORMAT(&a, "graphml, gexf, json or csv (above)"),
@@ -86,6 +87,7 @@ int cmd_export(int argc, char **argv)
     ag_slice_opts_default(&so);
     so.level = a.level;
     so.ties = a.ties;
+    so.dates = a.dates;
     so.types = a.types;
     if (era >= 0) {
         so.first = ds.eras[era].period.first;

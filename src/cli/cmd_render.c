@@ -132,6 +132,7 @@ int cmd_render(int argc, char **argv)
         CLI_GROUP("Which graph (as in 'actorgraph report'):"),
         CLI_OPT_LEVEL(&a),
         CLI_OPT_TIES(&a),
+        CLI_OPT_DATES(&a),
         CLI_OPT_TYPES(&a),
         CLI_GROUP("How to draw:"),
         CLI_OPT_FORMAT(&a, "svg (the default), png, pdf, or dot: the Graphviz source,\n"
@@ -173,6 +174,7 @@ int cmd_render(int argc, char **argv)
         goto done;
     so.level = a.level;
     so.ties = a.ties;
+    so.dates = a.dates;
     so.types = a.types;
     ro.format = (ag_render_format_t)a.format;
     out = a.out;

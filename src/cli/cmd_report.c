@@ -29,7 +29,8 @@ static const char usage_text[] =
     "Centrality of every actor in each era, with summary figures (actors,\n"
     "relations, dyads, density, components, transitivity, communities).\n"
     "Definitions, formulas and normalisations: docs/METHODS.md.\n"
-    "A relation belongs to every period its dates overlap.\n"
+    "An interval (1954/1972) belongs to every period it overlaps; a single\n"
+    "date (1965, 196X) to a period by the --dates rule.\n"
     "\n";
 
 static int parse_metric(const cli_option_t *opt, const char *arg, cli_args_t *a)
@@ -55,7 +56,8 @@ static int parse_top(const cli_option_t *opt, const char *arg, cli_args_t *a)
 
 int cmd_report(int argc, char **argv)
 {
-    ag_report_opts_t ro = { AG_LEVEL_ACTOR, AG_TIES_ALL, NULL, AG_METRICS_ALL, -1, 0 };
+    ag_report_opts_t ro = { AG_LEVEL_ACTOR, AG_TIES_ALL, NULL, AG_METRICS_ALL, -1, 0,
+                            AG_DATES_PROBABLE };
     cli_args_t a;
     const cli_option_t opts[] = {
         CLI_GROUP("Which periods:"),
@@ -64,6 +66,7 @@ int cmd_report(int argc, char **argv)
         CLI_GROUP("Which graph:"),
         CLI_OPT_LEVEL(&a),
         CLI_OPT_TIES(&a),
+        CLI_OPT_DATES(&a),
         CLI_OPT_TYPES(&a),
         CLI_GROUP("What to show:"),
         CLI_CALLBACK(0, "metric", &ro.metrics, "LIST",
@@ -111,6 +114,7 @@ int cmd_report(int argc, char **argv)
 
     ro.level = a.level;
     ro.ties = a.ties;
+    ro.dates = a.dates;
     ro.types = a.types;
     if ((st = ag_report_init(&report, &ds, &ro, &err)) != AG_OK) {
         rc = cli_fail(&a, &err);

@@ -67,6 +67,7 @@ int cmd_run(int argc, char **argv)
         CLI_GROUP("Which graph:"),
         CLI_OPT_LEVEL(&a),
         CLI_OPT_TIES(&a),
+        CLI_OPT_DATES(&a),
         CLI_OPT_TYPES(&a),
         CLI_GROUP("What to write:"),
         CLI_PAIR("compare", pair, "ERA_A ERA_B",
@@ -96,6 +97,7 @@ int cmd_run(int argc, char **argv)
         goto done;
     jo.level = a.level;
     jo.ties = a.ties;
+    jo.dates = a.dates;
     jo.types = a.types;
     jo.types_text = a.types_arg;
     if (ag_job_run(&ds, &jo, quiet ? NULL : progress, NULL, &err) != AG_OK)

@@ -25,7 +25,7 @@ static const char usage_text[] =
     "\n"
     "Metrics over time: the relations are sliced into windows of a fixed length\n"
     "that start every step, and each window is measured as 'report' measures an\n"
-    "era (a relation is in every window its dates overlap).\n"
+    "era (an interval is in every window it overlaps, a single date by --dates).\n"
     "\n";
 
 static int parse_top(const cli_option_t *opt, const char *arg, cli_args_t *a)
@@ -49,6 +49,7 @@ static void progress(void *ud, size_t done, size_t n)
 int cmd_timeline(int argc, char **argv)
 {
     const char *metric_arg = "betweenness", *actors = NULL;
+    char *ids = NULL;
     ag_span_t window = { 10, AG_SPAN_YEARS }, step = { 1, AG_SPAN_YEARS };
     long top = 6;
     cli_args_t a;
@@ -75,6 +76,7 @@ int cmd_timeline(int argc, char **argv)
         CLI_GROUP("Which graph:"),
         CLI_OPT_LEVEL(&a),
         CLI_OPT_TIES(&a),
+        CLI_OPT_DATES(&a),
         CLI_OPT_TYPES(&a),
         CLI_GROUP("Output:"),
         CLI_STRING(0, "actors", &actors, "LIST",
@@ -112,15 +114,30 @@ int cmd_timeline(int argc, char **argv)
     if ((rc = cli_dataset(&a, &ds)) != AG_EXIT_OK)
         goto done;
     if (actors) {
+        /* Names become ids: the list handed on holds ids only. */
         char *list = strdup(actors), *save = NULL;
-        if (!list)
+        size_t len = 0, longest = 0, room;
+        long ai;
+        for (size_t i = 0; i < ds.n_actors; i++)
+            if (strlen(ds.actors[i].id) > longest)
+                longest = strlen(ds.actors[i].id);
+        /* At most one id per byte of the list, each with its comma. */
+        room = (strlen(actors) + 1) * (longest + 1) + 1;
+        if (!list || !(ids = malloc(room))) {
+            free(list);
             goto oom;
-        for (char *id = strtok_r(list, ",", &save); id; id = strtok_r(NULL, ",", &save))
-            if ((rc = cli_find_actor(&a, &ds, id, &(long){ 0 })) != AG_EXIT_OK) {
+        }
+        *ids = '\0';
+        for (char *id = strtok_r(list, ",", &save); id; id = strtok_r(NULL, ",", &save)) {
+            if ((rc = cli_find_actor(&a, &ds, id, &ai)) != AG_EXIT_OK) {
                 free(list);
                 goto done;
             }
+            len += (size_t)snprintf(ids + len, room - len, "%s%s", len ? "," : "",
+                                    ds.actors[ai].id);
+        }
         free(list);
+        actors = ids;
     }
     if (ag_dataset_date_range(&ds, &first, &last, &err) != AG_OK)
         goto failed;
@@ -139,6 +156,7 @@ int cmd_timeline(int argc, char **argv)
     ag_slice_opts_default(&so);
     so.level = a.level;
     so.ties = a.ties;
+    so.dates = a.dates;
     so.types = a.types;
     if (ag_timeline_table_init(&t, &err) != AG_OK ||
         ag_timeline_compute(&ds, &so, mask, windows, n_windows, &t,
@@ -163,6 +181,7 @@ failed:
 done:
     ag_table_destroy(&t);
     free(windows);
+    free(ids);
     cli_args_destroy(&a);
     ag_dataset_destroy(&ds);
     return rc;

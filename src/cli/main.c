@@ -29,10 +29,12 @@ static const struct command {
     { "explain", cmd_explain, "the cited relations behind an actor's figures or a dyad" },
     { "export", cmd_export, "an era's graph as GraphML, GEXF (with time), JSON or CSV" },
     { "import", cmd_import, "turn coded event data (GDELT) into a dataset folder" },
+    { "list", cmd_list, "what a dataset holds: its actors, eras or relation types, with ids" },
     { "render", cmd_render, "draw each era's network (svg, png, pdf or dot) with a legend" },
     { "report", cmd_report, "centralities per era, with summary figures and communities" },
     { "run", cmd_run, "the main job: every era's report and diagram, balance, the comparison" },
     { "timeline", cmd_timeline, "metrics over time through a sliding window (10y every 1y)" },
+    { "types", cmd_list, "the relation types in use, built-in and types.csv ('list types')" },
 };
 
 static void usage(FILE *fp)

@@ -38,6 +38,7 @@ void cli_args_init(cli_args_t *a, const char *cmd, const char *usage,
     a->formats = formats;
     a->level = AG_LEVEL_ACTOR;
     a->ties = AG_TIES_ALL;
+    a->dates = AG_DATES_PROBABLE;
     a->dir = AG_DEFAULT_DATASET;
     a->format = -1;
     a->fp = stdout;
@@ -110,6 +111,16 @@ int cli_cb_ties(const cli_option_t *opt, const char *arg, cli_args_t *a)
     if (ag_ties_parse(arg) < 0)
         return cli_usage_error(a->prefix, "unknown ties '%s' (all, positive or negative)", arg);
     a->ties = (ag_ties_t)ag_ties_parse(arg);
+    return AG_EXIT_OK;
+}
+
+int cli_cb_dates(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    (void)opt;
+    if (ag_dates_parse(arg) < 0)
+        return cli_usage_error(a->prefix,
+                               "unknown dates rule '%s' (probable, possible or certain)", arg);
+    a->dates = (ag_dates_t)ag_dates_parse(arg);
     return AG_EXIT_OK;
 }
 
@@ -465,12 +476,25 @@ int cli_parse(cli_args_t *a, const cli_option_t *opts, int argc, char **argv, si
 int cli_find_era(const ag_dataset_t *ds, const char *id, long *era)
 {
     const char *s;
-    if ((*era = ag_dataset_find_era(ds, id)) >= 0)
+    char ids[256] = "";
+    size_t len = 0;
+    if ((*era = ag_dataset_resolve_era(ds, id)) >= 0) /* an id, or a unique name */
         return AG_EXIT_OK;
-    if ((s = ag_suggest_era(ds, id)) != NULL)
+    if ((s = ag_suggest_era(ds, id)) != NULL) {
         cli_error(NULL, 0, "unknown era '%s' (did you mean '%s'?)", id, s);
+        return AG_EXIT_USAGE;
+    }
+    /* Say what exists: the ids, or where to list them when they are many. */
+    for (size_t i = 0; i < ds->n_eras && len < sizeof ids; i++)
+        len += (size_t)snprintf(ids + len, sizeof ids - len, "%s%s", i ? ", " : "",
+                                ds->eras[i].id);
+    if (ds->n_eras == 0)
+        cli_error(NULL, 0, "unknown era '%s': %s has no eras (eras.csv)", id, ds->dir);
+    else if (len < sizeof ids)
+        cli_error(NULL, 0, "unknown era '%s' (the eras: %s)", id, ids);
     else
-        cli_error(NULL, 0, "unknown era '%s'", id);
+        cli_error(NULL, 0, "unknown era '%s': 'actorgraph list eras %s' lists them", id,
+                  ds->dir);
     return AG_EXIT_USAGE;
 }
 
@@ -479,7 +503,7 @@ int cli_find_era_or_window(const cli_args_t *a, ag_dataset_t *ds, const char *te
     char id[AG_DATE_TEXT_SIZE];
     ag_date_t d;
     ag_error_t err;
-    if ((*era = ag_dataset_find_era(ds, text)) >= 0 || !strchr(text, '/') ||
+    if ((*era = ag_dataset_resolve_era(ds, text)) >= 0 || !strchr(text, '/') ||
         ag_date_parse(text, &d, NULL, 0) != 0)
         return cli_find_era(ds, text, era);
     ag_date_format(&d, id, sizeof id);
@@ -491,14 +515,25 @@ int cli_find_era_or_window(const cli_args_t *a, ag_dataset_t *ds, const char *te
     return AG_EXIT_OK;
 }
 
-int cli_find_actor(const cli_args_t *a, const ag_dataset_t *ds, const char *id, long *actor)
+int cli_find_actor(const cli_args_t *a, const ag_dataset_t *ds, const char *text, long *actor)
 {
     const char *s;
-    if ((*actor = ag_dataset_find_actor(ds, id)) >= 0)
+    if ((*actor = ag_dataset_resolve_actor(ds, text)) >= 0)
         return AG_EXIT_OK;
-    s = ag_suggest_actor(ds, id);
-    return cli_usage_error(a->prefix, "unknown actor '%s'%s%s%s", id,
-                           s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+    if (*actor == -2) {
+        char ids[512] = "";
+        size_t len = 0;
+        for (size_t i = 0; i < ds->n_actors && len < sizeof ids - 1; i++)
+            if (ds->actors[i].name && strcasecmp(ds->actors[i].name, text) == 0)
+                len += (size_t)snprintf(ids + len, sizeof ids - len, "%s%s", len ? ", " : "",
+                                        ds->actors[i].id);
+        return cli_usage_error(a->prefix, "actor name '%s' fits several actors (%s): give an id",
+                               text, ids);
+    }
+    if ((s = ag_suggest_actor(ds, text)) != NULL)
+        return cli_usage_error(a->prefix, "unknown actor '%s' (did you mean '%s'?)", text, s);
+    return cli_usage_error(a->prefix, "unknown actor '%s': 'actorgraph list actors %s' lists "
+                           "the ids and names", text, ds->dir);
 }
 
 int cli_fail(const cli_args_t *a, const ag_error_t *err)

@@ -4,7 +4,7 @@
  *
  * A subcommand declares its options as a table: the shared ones come from
  * the CLI_OPT_* macros below (DATASET handling, --era/--all, --from/--to,
- * --level, --ties, --types, --format, -o), its own ones from CLI_FLAG,
+ * --level, --ties, --dates, --types, --format, -o), its own ones from CLI_FLAG,
  * CLI_STRING and CLI_CALLBACK, with CLI_GROUP headings in between:
  *
  *     cli_args_t a;
@@ -102,6 +102,7 @@ int cli_cb_from(const cli_option_t *opt, const char *arg, cli_args_t *a);
 int cli_cb_to(const cli_option_t *opt, const char *arg, cli_args_t *a);
 int cli_cb_level(const cli_option_t *opt, const char *arg, cli_args_t *a);
 int cli_cb_ties(const cli_option_t *opt, const char *arg, cli_args_t *a);
+int cli_cb_dates(const cli_option_t *opt, const char *arg, cli_args_t *a);
 int cli_cb_types(const cli_option_t *opt, const char *arg, cli_args_t *a);
 int cli_cb_format(const cli_option_t *opt, const char *arg, cli_args_t *a);
 int cli_cb_output(const cli_option_t *opt, const char *arg, cli_args_t *a);
@@ -110,7 +111,7 @@ int cli_cb_span(const cli_option_t *opt, const char *arg, cli_args_t *a);
 
 /* --era ID (repeatable, in the order given) and --all. */
 #define CLI_OPT_ERAS(a) \
-    CLI_CALLBACK(0, "era", (a), "ID", "an era of eras.csv; repeat for several (in the order\ngiven)", cli_cb_era), \
+    CLI_CALLBACK(0, "era", (a), "ID", "an era of eras.csv, by id or name; repeat for several\n(in the order given)", cli_cb_era), \
     CLI_CALLBACK(0, "all", (a), NULL, "every era, in file order (the default)", cli_cb_all)
 /* --era ID, once: one slice instead of every date. */
 #define CLI_OPT_ERA(a) \
@@ -124,6 +125,10 @@ int cli_cb_span(const cli_option_t *opt, const char *arg, cli_args_t *a);
     CLI_CALLBACK(0, "level", (a), "L", "actor (default), or state: leaders and agencies\nreplaced by their top-most parent", cli_cb_level)
 #define CLI_OPT_TIES(a) \
     CLI_CALLBACK(0, "ties", (a), "T", "all (default; weight |w|), positive (w > 0) or negative\n(w < 0, weight |w|), where w = sign x weight", cli_cb_ties)
+/* --dates RULE: how a single imprecise date (1965, 196X) is placed in an
+ * era (ag_dates_t). */
+#define CLI_OPT_DATES(a) \
+    CLI_CALLBACK(0, "dates", (a), "RULE", "how a date like 1965 or 196X (one unknown day) is\nplaced: probable (default; half or more of its days\nin the era), possible (any) or certain (all)", cli_cb_dates)
 #define CLI_OPT_TYPES(a) \
     CLI_CALLBACK(0, "types", (a), "LIST", "only these relation types, comma-separated\n(e.g. alliance,treaty,membership)", cli_cb_types)
 /* --format F, with the command's own words for what each format holds. */
@@ -170,6 +175,7 @@ extern const cli_formats_t cli_page_formats;
  *   era_ids, n_era_ids, all: --era (in the order given) and --all.
  *   from, to:  --from and --to as given, or NULL; from_date, to_date parsed.
  *   level, ties, types_arg: --level, --ties (defaults actor, all), --types.
+ *   dates:     --dates (default probable).
  *   format_arg, out: --format and -o as given, or NULL.
  *   dir:       the dataset folder (the default one when none is named).
  *   pos, n_pos: the other arguments, in order.
@@ -197,6 +203,7 @@ struct cli_args {
     ag_date_t from_date, to_date;
     ag_level_t level;
     ag_ties_t ties;
+    ag_dates_t dates;
     const char *types_arg;
     const char *format_arg;
     const char *out;
@@ -247,19 +254,26 @@ int cli_resolve(cli_args_t *a, ag_dataset_t *ds);
  * hint and returns AG_EXIT_DATA; else AG_EXIT_OK. */
 int cli_need_eras(const cli_args_t *a, const ag_dataset_t *ds, const char *hint);
 
-/* An era id named on the command line: its index in *era, or AG_EXIT_USAGE
- * after printing "unknown era 'X'" (with a suggestion). */
+/* An era named on the command line by id or unique name: its index in
+ * *era, or AG_EXIT_USAGE after printing "unknown era 'X'" with a
+ * suggestion, or else the eras that exist. */
 int cli_find_era(const ag_dataset_t *ds, const char *id, long *era);
 
-/* An era named by an argument (compare's ERA_A ERA_B): an era id, or else
+/* An era named by an argument (compare's ERA_A ERA_B): an era id or unique
+ * name, or else
  * an EDTF interval such as 1979-12/1989 or 2001/.., added to the dataset
  * as a window. Its index in *era, or AG_EXIT_USAGE after printing "unknown
  * era 'X'" (with a suggestion), AG_EXIT_DATA when out of memory. */
 int cli_find_era_or_window(const cli_args_t *a, ag_dataset_t *ds, const char *text, long *era);
 
-/* An actor id named on the command line: its index in *actor, or
- * AG_EXIT_USAGE after printing "unknown actor 'X'" (with a suggestion). */
-int cli_find_actor(const cli_args_t *a, const ag_dataset_t *ds, const char *id, long *actor);
+/*
+ * An actor named on the command line by id or by its unique name (ASCII
+ * case ignored): its index in *actor, or AG_EXIT_USAGE after printing the
+ * usage error. An unknown one gets the closest id, or a pointer to
+ * 'actorgraph list actors DATASET'; a name several actors share lists
+ * their ids.
+ */
+int cli_find_actor(const cli_args_t *a, const ag_dataset_t *ds, const char *text, long *actor);
 
 /* Whether the output goes to standard output (no -o, or -o -). */
 bool cli_to_stdout(const cli_args_t *a);

@@ -33,6 +33,65 @@ int ag_ties_parse(const char *s)
     return -1;
 }
 
+int ag_dates_parse(const char *s)
+{
+    if (strcmp(s, "probable") == 0)
+        return AG_DATES_PROBABLE;
+    if (strcmp(s, "possible") == 0)
+        return AG_DATES_POSSIBLE;
+    if (strcmp(s, "certain") == 0)
+        return AG_DATES_CERTAIN;
+    return -1;
+}
+
+const char *ag_dates_name(ag_dates_t dates)
+{
+    return dates == AG_DATES_POSSIBLE ? "possible" : dates == AG_DATES_CERTAIN ? "certain"
+                                                                                : "probable";
+}
+
+ag_place_t ag_date_place(const ag_date_t *d, int32_t first, int32_t last)
+{
+    int64_t lo, hi, inside, all;
+    if (!ag_date_overlaps(d->first, d->last, first, last))
+        return AG_PLACE_OUT;
+    if (d->interval)
+        return AG_PLACE_INTERVAL;
+    if (first <= d->first && d->last <= last)
+        return AG_PLACE_INSIDE;
+    /* A single date has both ends known, so the day counts are finite;
+     * 64 bits because a window may be open (AG_DAY_MIN, AG_DAY_MAX). */
+    lo = d->first > first ? d->first : first;
+    hi = d->last < last ? d->last : last;
+    inside = hi - lo + 1;
+    all = (int64_t)d->last - d->first + 1;
+    return 2 * inside >= all ? AG_PLACE_MOSTLY : AG_PLACE_PARTLY;
+}
+
+bool ag_place_admits(ag_place_t p, ag_dates_t rule)
+{
+    switch (p) {
+    case AG_PLACE_OUT: return false;
+    case AG_PLACE_INTERVAL:
+    case AG_PLACE_INSIDE: return true;
+    case AG_PLACE_MOSTLY: return rule != AG_DATES_CERTAIN;
+    case AG_PLACE_PARTLY: return rule == AG_DATES_POSSIBLE;
+    }
+    return false;
+}
+
+const char *ag_place_name(ag_place_t p)
+{
+    switch (p) {
+    case AG_PLACE_INTERVAL: return "interval overlaps";
+    case AG_PLACE_INSIDE: return "inside";
+    case AG_PLACE_MOSTLY: return "mostly inside";
+    case AG_PLACE_PARTLY: return "partly inside";
+    case AG_PLACE_OUT: break;
+    }
+    return "outside";
+}
+
 const char *ag_level_name(ag_level_t level)
 {
     return level == AG_LEVEL_STATE ? "state" : "actor";
@@ -253,7 +312,8 @@ ag_status_t ag_era_graph_init(ag_era_graph_t *g, const ag_dataset_t *ds,
         long s, t;
         if (opts->types && !opts->types[r->type])
             continue;
-        if (!ag_date_overlaps(r->date.first, r->date.last, opts->first, opts->last))
+        if (!ag_place_admits(ag_date_place(&r->date, opts->first, opts->last),
+                             opts->dates))
             continue;
         s = ag_rollup(ds, opts->level, r->source);
         t = ag_rollup(ds, opts->level, r->target);

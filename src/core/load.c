@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 
 #include "core/csvread.h"
+#include "core/date_suggest.h"
 #include "core/util.h"
 
 /* A column the format knows: its name, whether it is required, and whether
@@ -96,6 +97,9 @@ struct loader {
     bool oom;
     size_t rows;               /* records after the header */
     idset_t ids;               /* types, eras: the ids read so far */
+    bool no_builtin;           /* types.csv: a NO_BUILTIN row was seen */
+    bool builtin_known;        /* types.csv: n_builtin is set */
+    size_t n_builtin;          /* types.csv: the built-in types, first in ds->types */
 };
 
 /* FNV-1a. */
@@ -150,6 +154,7 @@ static bool idset_add(idset_t *set, const char *id, long line)
 
 static void diag(loader_t *ld, ag_severity_t sev, long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+static bool no_builtin_row(loader_t *ld, char **f);
 
 static void diag(loader_t *ld, ag_severity_t sev, long line, const char *fmt, ...)
 {
@@ -163,6 +168,58 @@ static void lower(char *s)
 {
     for (; *s; s++)
         *s = (char)tolower((unsigned char)*s);
+}
+
+/* Edit distance between two short names (insertions, deletions,
+ * substitutions, and a swap of neighbours as one edit); names of 32 bytes
+ * or more count as far apart. */
+static size_t name_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), d[33][33];
+    if (la > 32 || lb > 32)
+        return SIZE_MAX;
+    for (size_t i = 0; i <= la; i++)
+        for (size_t j = 0; j <= lb; j++) {
+            size_t v;
+            if (i == 0 || j == 0) {
+                d[i][j] = i + j;
+                continue;
+            }
+            v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < v)
+                v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+        }
+    return d[la][lb];
+}
+
+/*
+ * The known column that an extra column name was probably meant to be, or
+ * NULL: one not in the header, within one edit (names of up to four
+ * letters) or two, or a usual synonym (citation for cite).
+ */
+static const char *meant_column(const loader_t *ld, const char *name)
+{
+    static const char *const synonyms[][2] = {
+        { "citation", "cite" }, { "citations", "cite" }, { "reference", "cite" },
+        { "references", "cite" }, { "source_ref", "cite" },
+    };
+    for (size_t c = 0; c < ld->ncolumns; c++) {
+        const char *known = ld->columns[c].name;
+        if (ld->pos[c] >= 0)
+            continue;
+        for (size_t s = 0; s < sizeof synonyms / sizeof synonyms[0]; s++)
+            if (!strcmp(name, synonyms[s][0]) && !strcmp(known, synonyms[s][1]))
+                return known;
+        if (name_distance(name, known) <= (strlen(known) <= 4 ? 1u : 2u))
+            return known;
+    }
+    return NULL;
 }
 
 static void read_header(loader_t *ld, long line, char **f, size_t n)
@@ -207,6 +264,15 @@ static void read_header(loader_t *ld, long line, char **f, size_t n)
         ld->extra_pos[ld->extra_cols->n++] = (long)i;
     next:;
     }
+    /* A misspelt column would be kept as an attribute and change results
+     * without a word: one warning each. */
+    for (size_t k = 0; k < ld->extra_cols->n; k++) {
+        const char *meant = meant_column(ld, ld->extra_cols->names[k]);
+        if (meant)
+            diag(ld, AG_SEV_WARNING, line,
+                 "column '%s' is not one the format knows and is kept as an extra "
+                 "attribute: did you mean '%s'?", ld->extra_cols->names[k], meant);
+    }
     for (size_t c = 0; c < ld->ncolumns; c++)
         if (ld->columns[c].required && ld->pos[c] < 0) {
             char want[256] = "";
@@ -233,6 +299,10 @@ static int on_record(void *ud, long line, char **f, size_t n)
     if (ld->bad_header)
         return 0;
     ld->rows++;
+    if (n == ld->nfields && no_builtin_row(ld, f)) {
+        ld->no_builtin = true;
+        return 0;
+    }
     if (n != ld->nfields) {
         diag(ld, AG_SEV_ERROR, line, "expected %zu fields (as in the header), found %zu",
              ld->nfields, n);
@@ -324,7 +394,11 @@ static bool parse_date(loader_t *ld, long line, const char *what, const char *s,
 {
     char msg[256];
     if (ag_date_parse(s, d, msg, sizeof msg) != 0) {
-        diag(ld, AG_SEV_ERROR, line, "bad %s: %s", what, msg);
+        /* A common form written for people gets the EDTF it means. */
+        if (ag_i_date_suggest(s, msg, sizeof msg))
+            diag(ld, AG_SEV_ERROR, line, "bad %s '%.64s': %s", what, s, msg);
+        else
+            diag(ld, AG_SEV_ERROR, line, "bad %s: %s", what, msg);
         return false;
     }
     return true;
@@ -435,11 +509,27 @@ static void resolve_actor_links(loader_t *ld)
 
 /* ---- types ---- */
 
+/* The id of a types.csv row that drops the built-in vocabulary ("minus the
+ * built-ins"); a type of that name would make no sense in relations.csv. */
+#define NO_BUILTIN "-builtin"
+
+/* Frees a built-in type's fields (it has no extra columns). */
+static void free_builtin_type(ag_type_t *t)
+{
+    free(t->id);
+    free(t->label);
+    free(t->cameo);
+    free(t->style);
+    free(t->extra);
+    memset(t, 0, sizeof *t);
+}
+
 static void type_row(loader_t *ld, long line, char **f)
 {
     ag_dataset_t *ds = ld->ds;
     ag_type_t t;
     long first;
+    long over = -1;
     bool ok = required_ok(ld, f);
     memset(&t, 0, sizeof t);
     if (*f[T_ID] && !ag_id_valid(f[T_ID])) {
@@ -465,9 +555,22 @@ static void type_row(loader_t *ld, long line, char **f)
              f[T_ID], first);
         ok = false;
     }
+    /* A built-in type of the same id: this row overrides it. The built-ins
+     * come first and are few (a row that overrode one already is a
+     * duplicate, found above). */
+    if (!ld->builtin_known) {
+        ld->n_builtin = ds->n_types;
+        ld->builtin_known = true;
+    }
+    for (size_t i = 0; ok && i < ld->n_builtin && *f[T_ID]; i++)
+        if (ds->types[i].line == 0 && strcmp(ds->types[i].id, f[T_ID]) == 0) {
+            over = (long)i;
+            break;
+        }
     if (!ok)
         return;
-    if (!ag_i_grow((void **)&ds->types, &ld->id_cap, ds->n_types + 1, sizeof *ds->types)) {
+    if (over < 0 &&
+        !ag_i_grow((void **)&ds->types, &ld->id_cap, ds->n_types + 1, sizeof *ds->types)) {
         ld->oom = true;
         return;
     }
@@ -479,7 +582,33 @@ static void type_row(loader_t *ld, long line, char **f)
     t.extra = take_extra(ld);
     if (t.id && !idset_add(&ld->ids, t.id, line))
         ld->oom = true;
-    ds->types[ds->n_types++] = t;
+    if (over >= 0) {
+        ag_type_t old = ds->types[over];
+        ds->types[over] = t;
+        free_builtin_type(&old);
+    } else {
+        ds->types[ds->n_types++] = t;
+    }
+}
+
+/* A types.csv row whose id is NO_BUILTIN asks for its own types only. */
+static bool no_builtin_row(loader_t *ld, char **f)
+{
+    return ld->row == type_row && ld->pos[T_ID] >= 0 &&
+           strcmp(ag_i_trim(f[ld->pos[T_ID]]), NO_BUILTIN) == 0;
+}
+
+/* Drops the built-in types that types.csv did not override. */
+static void drop_builtin_types(ag_dataset_t *ds)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < ds->n_types; i++) {
+        if (ds->types[i].line == 0)
+            free_builtin_type(&ds->types[i]);
+        else
+            ds->types[k++] = ds->types[i];
+    }
+    ds->n_types = k;
 }
 
 /* ---- eras ---- */
@@ -555,10 +684,13 @@ static void relation_row(loader_t *ld, long line, char **f)
         r.type = ag_dataset_find_type(ds, f[R_TYPE]);
         if (r.type < 0) {
             const char *s = ag_suggest_type(ds, f[R_TYPE]);
-            diag(ld, AG_SEV_ERROR, line, "unknown type '%s'%s%s%s", f[R_TYPE],
-                 s ? " (did you mean '" : "", s ? s : "",
-                 s ? "'?)" : ds->builtin_types ? " (not in the built-in vocabulary)"
-                                               : " (not in types.csv)");
+            if (s)
+                diag(ld, AG_SEV_ERROR, line, "unknown type '%s' (did you mean '%s'?)",
+                     f[R_TYPE], s);
+            else
+                diag(ld, AG_SEV_ERROR, line,
+                     "unknown type '%s': neither built in nor in types.csv ('actorgraph "
+                     "types DATASET' lists them)", f[R_TYPE]);
             ok = false;
         }
     }
@@ -601,13 +733,44 @@ static void relation_row(loader_t *ld, long line, char **f)
     ds->relations[ds->n_relations++] = r;
 }
 
+/*
+ * The separator of a CSV file as a spreadsheet may have saved it: ',' unless
+ * the first line has no comma outside quotes but has semicolons (the CSV
+ * of locales that write decimal commas) or tabs, whichever are more. A file
+ * that cannot be read is left to the reader to report.
+ */
+static char sniff_delimiter(const char *path)
+{
+    char buf[4096];
+    size_t n, commas = 0, semis = 0, tabs = 0;
+    bool quoted = false;
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return ',';
+    n = fread(buf, 1, sizeof buf, fp);
+    fclose(fp);
+    for (size_t i = 0; i < n && (quoted || (buf[i] != '\n' && buf[i] != '\r')); i++) {
+        if (buf[i] == '"')
+            quoted = !quoted;
+        else if (!quoted && buf[i] == ',')
+            commas++;
+        else if (!quoted && buf[i] == ';')
+            semis++;
+        else if (!quoted && buf[i] == '\t')
+            tabs++;
+    }
+    if (commas > 0 || (semis == 0 && tabs == 0))
+        return ',';
+    return semis >= tabs ? ';' : '\t';
+}
+
 /* Reads one file. Returns AG_OK, AG_ENOMEM, or AG_EIO for a missing file
  * (reported as a diagnostic when required). */
 static ag_status_t read_file(ag_dataset_t *ds, ag_diags_t *diags, const char *path,
                              const column_t *cols, size_t ncols, ag_columns_t *extra,
                              row_fn row, bool required, loader_t *out, ag_error_t *err)
 {
-    static const ag_i_csv_opts_t opts = { ',', true, AG_MAX_FIELD, true };
+    ag_i_csv_opts_t opts = { ',', true, AG_MAX_FIELD, true };
     loader_t *ld = out;
     ag_error_t e;
     struct stat st;
@@ -632,6 +795,13 @@ static ag_status_t read_file(ag_dataset_t *ds, ag_diags_t *diags, const char *pa
     }
     ag_error_clear(&e);
     errors_before = diags->errors;
+    /* Read a semicolon or tab file as such, and say so once, rather than
+     * one "missing column" per header name and an error per row. */
+    if ((opts.delim = sniff_delimiter(path)) != ',')
+        ag_diags_add(diags, AG_SEV_WARNING, path, 1,
+                     "fields are separated by %s, not commas: read as such (save the "
+                     "sheet as comma-separated CSV to silence this)",
+                     opts.delim == ';' ? "semicolons" : "tabs");
     rc = ag_i_csv_read(path, &opts, on_record, ld, diags, NULL, &e);
     if (rc == AG_ENOMEM || ld->oom)
         return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");
@@ -716,23 +886,26 @@ ag_status_t ag_dataset_load(ag_dataset_t *ds, const char *dir, ag_diags_t *diags
         goto done;
     }
 
-    /* Types first: relations name them. */
+    /* Types first: relations name them. The built-in vocabulary, then
+     * types.csv: its rows add types and override built-in ones of the same
+     * id; a row with the id NO_BUILTIN keeps its types only. */
+    if ((rc = ag_dataset_use_builtin_types(ds, err)) != AG_OK)
+        goto done;
     rc = read_file(ds, diags, paths[P_TYPES], type_columns, T_N, &ds->type_cols,
                    type_row, false, &ld, err);
     {
-        /* Only a sound header with no rows under it: an empty file, a bad
-         * header or bad rows have been reported already. */
-        bool empty = ld.have_header && !ld.bad_header && ld.rows == 0;
+        bool no_builtin = ld.no_builtin;
         loader_free(&ld, 0);
         if (rc == AG_ENOMEM)
             goto done;
-        if (rc == AG_EIO && ds->n_types == 0) {
-            if ((rc = ag_dataset_use_builtin_types(ds, err)) != AG_OK)
-                goto done;
-        } else if (empty) {
-            ag_diags_add(diags, AG_SEV_ERROR, paths[P_TYPES], 0,
-                         "no relation types defined: add rows, or delete the file to "
-                         "use the built-in vocabulary");
+        if (rc != AG_EIO) {
+            ds->builtin_types = false;
+            if (no_builtin)
+                drop_builtin_types(ds);
+            if (ds->n_types == 0)
+                ag_diags_add(diags, AG_SEV_ERROR, paths[P_TYPES], 0,
+                             "no relation types defined: add rows, or remove the '"
+                             NO_BUILTIN "' row to use the built-in vocabulary");
         }
     }
 

@@ -400,3 +400,35 @@ const char *ag_suggest_era(const ag_dataset_t *ds, const char *s)
 {
     return closest(s, ds->eras, ds->n_eras, sizeof *ds->eras);
 }
+
+long ag_dataset_resolve_actor(const ag_dataset_t *ds, const char *text)
+{
+    long hit = ag_dataset_find_actor(ds, text);
+    if (hit >= 0)
+        return hit;
+    /* A name, then an id in another case ("Kennedy" for kennedy). */
+    for (int pass = 0; pass < 2 && hit < 0; pass++)
+        for (size_t i = 0; i < ds->n_actors; i++) {
+            const char *s = pass == 0 ? ds->actors[i].name : ds->actors[i].id;
+            if (s && strcasecmp_ascii(s, text) == 0) {
+                if (hit >= 0)
+                    return -2;
+                hit = (long)i;
+            }
+        }
+    return hit;
+}
+
+long ag_dataset_resolve_era(const ag_dataset_t *ds, const char *text)
+{
+    long hit = ag_dataset_find_era(ds, text);
+    if (hit >= 0)
+        return hit;
+    for (size_t i = 0; i < ds->n_eras; i++)
+        if (ds->eras[i].name && strcasecmp_ascii(ds->eras[i].name, text) == 0) {
+            if (hit >= 0)
+                return -2;
+            hit = (long)i;
+        }
+    return hit;
+}

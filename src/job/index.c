@@ -34,12 +34,14 @@ static const char *span_distance(const ag_span_t *s, char *buf, size_t n)
     return buf;
 }
 
-/* "Actor level, all ties, all relation types". */
+/* "Actor level, all ties, all relation types, dates by the probable rule". */
 static void describe_slice(const ag_job_opts_t *o, char *buf, size_t n)
 {
-    snprintf(buf, n, "%s level, %s ties, %s%s", o->level == AG_LEVEL_STATE ? "State" : "Actor",
-             ag_ties_name(o->ties), o->types ? "relation types " : "all relation types",
-             o->types ? (o->types_text ? o->types_text : "(some)") : "");
+    snprintf(buf, n, "%s level, %s ties, %s%s, dates by the %s rule",
+             o->level == AG_LEVEL_STATE ? "State" : "Actor", ag_ties_name(o->ties),
+             o->types ? "relation types " : "all relation types",
+             o->types ? (o->types_text ? o->types_text : "(some)") : "",
+             ag_dates_name(o->dates));
 }
 
 /* A growing string. */

@@ -563,7 +563,8 @@ ag_status_t ag_i_index_html(const ag_i_index_t *x, const char *dir, FILE *fp, ag
         return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
     if ((st = ag_doc_title(&d, AG_FOR_READING, ds->name, err)) != AG_OK)
         goto done;
-    add(&b, "%zu actors, %zu relations, %zu eras from `%s`, measured at %s level on %s ties, %s. "
+    add(&b, "%zu actors, %zu relations, %zu eras from `%s`, measured at %s level on %s ties, %s, "
+            "single dates placed by the %s rule. "
             "Pick an era (or the comparison) above; hover a diagram for details; click an actor "
             "or a tie, in a diagram or a table, for its values in every era and the cited "
             "relations behind it; search for an actor or for words of a relation's note or "
@@ -574,7 +575,8 @@ ag_status_t ag_i_index_html(const ag_i_index_t *x, const char *dir, FILE *fp, ag
         x->opts->ties == AG_TIES_POSITIVE   ? "positive"
         : x->opts->ties == AG_TIES_NEGATIVE ? "negative"
                                             : "all",
-        x->opts->types_text ? x->opts->types_text : "every relation type");
+        x->opts->types_text ? x->opts->types_text : "every relation type",
+        ag_dates_name(x->opts->dates));
     if ((st = b.oom ? ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory")
                     : ag_doc_paragraph(&d, AG_FOR_READING, str(&b), err)) != AG_OK)
         goto done;

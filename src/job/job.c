@@ -201,6 +201,7 @@ static ag_status_t run_timeline(run_t *r)
     ag_slice_opts_default(&so);
     so.level = r->opts->level;
     so.ties = r->opts->ties;
+    so.dates = r->opts->dates;
     so.types = r->opts->types;
     if ((st = ag_timeline_windows(first, last, &window, &step, &w, &n, &r->err)) != AG_OK ||
         (st = ag_timeline_table_init(&t, &r->err)) != AG_OK ||
@@ -249,6 +250,7 @@ static ag_status_t balance_writer(const void *what, ag_format_t fmt, FILE *fp, a
     bo.n_eras = r->ds->n_eras;
     bo.level = r->opts->level;
     bo.types = r->opts->types;
+    bo.dates = r->opts->dates;
     bo.list = AG_LIST_UNBALANCED;
     bo.max_named = AG_BALANCE_MAX_NAMED;
     st = ag_balance_report(r->ds, &bo, fmt, fp, err);
@@ -311,7 +313,8 @@ static ag_status_t run_compare(run_t *r, ag_compare_t *c, long a, long b)
                                          "relations" };
     static const char *const diagrams[] = { "dot", "svg", "png" };
     const ag_dataset_t *ds = r->ds;
-    ag_compare_opts_t co = { r->opts->level, r->opts->ties, r->opts->types, AG_METRICS_ALL };
+    ag_compare_opts_t co = { r->opts->level, r->opts->ties, r->opts->types, AG_METRICS_ALL,
+                             r->opts->dates };
     char path[4096];
     ag_status_t st;
     cmp_what_t w;
@@ -353,6 +356,7 @@ void ag_job_opts_default(ag_job_opts_t *opts)
     opts->out_dir = "out";
     opts->level = AG_LEVEL_ACTOR;
     opts->ties = AG_TIES_ALL;
+    opts->dates = AG_DATES_PROBABLE;
     opts->compare_a = opts->compare_b = -1;
     opts->window.n = 10;
     opts->window.unit = AG_SPAN_YEARS;
@@ -424,7 +428,8 @@ ag_status_t ag_job_run(const ag_dataset_t *ds, const ag_job_opts_t *opts,
         goto done;
 
     {
-        ag_report_opts_t ro = { opts->level, opts->ties, opts->types, AG_METRICS_ALL, -1, 0 };
+        ag_report_opts_t ro = { opts->level, opts->ties, opts->types, AG_METRICS_ALL, -1, 0,
+                                opts->dates };
         if ((st = ag_report_init(&all, ds, &ro, &r.err)) != AG_OK)
             goto done;
         for (size_t i = 0; i < ds->n_eras; i++)

@@ -89,18 +89,25 @@ static ag_status_t dyads_table(const ag_explain_t *x, ag_num_style_t ns, ag_tabl
 static ag_status_t relations_table(const ag_explain_t *x, long era, bool lead,
                                    ag_num_style_t ns, ag_table_t *t, ag_error_t *err)
 {
-    static const char *const lead_head[] = { "era", "level" };
+    /* "placed" says by which rule each relation's date put it in the era
+     * (interval, inside, mostly or partly inside: see ag_place_t). */
+    static const char *const lead_head[] = { "era", "level", "placed" };
     const ag_dataset_t *ds = x->g->ds;
-    const char *cells[2] = { era >= 0 ? ds->eras[era].id : "",
-                             ag_level_name(x->g->opts.level) };
+    const char *cells[3] = { era >= 0 ? ds->eras[era].id : "",
+                             ag_level_name(x->g->opts.level), "" };
     ag_status_t st;
-    if ((st = ag_relations_table_init(t, lead_head, lead ? 2 : 0, err)) != AG_OK)
+    if ((st = ag_relations_table_init(t, lead ? lead_head : lead_head + 2, lead ? 3 : 1,
+                                      err)) != AG_OK)
         return st;
-    for (size_t i = 0; i < x->n_rels; i++)
-        if ((st = ag_relations_table_add(t, ds, x->rels[i], cells, ns, err)) != AG_OK) {
+    for (size_t i = 0; i < x->n_rels; i++) {
+        cells[2] = ag_place_name(ag_date_place(&ds->relations[x->rels[i]].date,
+                                               x->g->opts.first, x->g->opts.last));
+        if ((st = ag_relations_table_add(t, ds, x->rels[i], lead ? cells : cells + 2, ns,
+                                         err)) != AG_OK) {
             ag_table_destroy(t);
             return st;
         }
+    }
     return AG_OK;
 }
 
@@ -137,9 +144,11 @@ static ag_status_t people_page(const ag_explain_t *x, long era, const char *type
     st = ag_doc_title(doc, 0, title, err);
     free(title);
     if (st != AG_OK ||
-        (st = ag_doc_paragraphf(doc, AG_BLOCK_TIGHT, err, "dataset %s, level %s, ties %s, types %s",
-                                ds->name, ag_level_name(x->g->opts.level),
-                                ag_ties_name(x->g->opts.ties), types)) != AG_OK)
+        (st = ag_doc_paragraphf(doc, AG_BLOCK_TIGHT, err,
+                                "dataset %s, level %s, ties %s, types %s, dates %s", ds->name,
+                                ag_level_name(x->g->opts.level),
+                                ag_ties_name(x->g->opts.ties), types,
+                                ag_dates_name(x->g->opts.dates))) != AG_OK)
         return st;
     if ((x->actor_b >= 0 && x->dyad < 0) || x->va < 0)
         return ag_doc_paragraphf(doc, 0, err, "No relations: the %s is not in this slice.", what);
@@ -205,6 +214,7 @@ static ag_status_t machine_json(const ag_explain_t *x, long era, const char *typ
         set_str(root, "period", era >= 0 ? ds->eras[era].period_text : NULL) ||
         set_str(root, "level", ag_level_name(x->g->opts.level)) ||
         set_str(root, "ties", ag_ties_name(x->g->opts.ties)) || set_str(root, "types", types) ||
+        set_str(root, "dates", ag_dates_name(x->g->opts.dates)) ||
         json_object_set_new(root, "actor", actor_json(ds, x->actor, x->asked)) ||
         json_object_set_new(root, "actor_b", x->actor_b >= 0
                                                   ? actor_json(ds, x->actor_b, x->asked_b)
@@ -228,6 +238,12 @@ static ag_status_t machine_json(const ag_explain_t *x, long era, const char *typ
     if (!(v = ag_relations_json(ds, x->rels, x->n_rels)) ||
         json_object_set_new(root, "relations", v))
         goto oom;
+    for (size_t i = 0; i < x->n_rels; i++) {
+        ag_place_t p = ag_date_place(&ds->relations[x->rels[i]].date, x->g->opts.first,
+                                     x->g->opts.last);
+        if (set_str(json_array_get(v, i), "placed", ag_place_name(p)))
+            goto oom;
+    }
     return ag_doc_set_json(doc, root, err);
 oom:
     st = OOM(err);

@@ -49,7 +49,7 @@ expect "check on a dataset path with a trailing slash" 0 \
 before=$(digest "$data/bad-many")
 run check "$data/bad-many"
 expect "check on bad-many: every mistake with its line (bad-many/expected.txt), exit 1" 1 \
-    "$data/bad-many: 10 actors, 2 relations, 1 era, 3 types; 33 errors, 3 warnings" \
+    "$data/bad-many: 10 actors, 3 relations, 1 era, 21 types; 32 errors, 3 warnings" \
     "@$data/bad-many/expected.txt"
 if [[ $(digest "$data/bad-many") == "$before" ]]; then
     pass "check leaves the input files as they were"

@@ -8,21 +8,21 @@ data=tests/data/balance-basic
 
 # An actor at state level: its leader's relations count, in date order.
 cat >"$tmp/a-state.csv" <<'CSV'
-era,level,date,source,target,type,sign,weight,w,cite,note,line
-,state,1950,A,B,alliance,+,3,3,fx 1,,2
-,state,1950-06,A,C,war,-,3,-3,fx 2,,3
-,state,1960,A,D,treaty,+,2,2,fx 4,,5
-,state,1963,A,E,visit,+,1,1,fx 7,,8
-,state,1966,L,C,visit,+,1,1,fx 13,,14
-,state,1967,L,B,threat,-,2,-2,fx 14,,15
-,state,1968,L,E,accusation,-,1,-1,fx 15,cancels A's visit to E at state level,16
+era,level,placed,date,source,target,type,sign,weight,w,cite,note,line
+,state,inside,1950,A,B,alliance,+,3,3,fx 1,,2
+,state,inside,1950-06,A,C,war,-,3,-3,fx 2,,3
+,state,inside,1960,A,D,treaty,+,2,2,fx 4,,5
+,state,inside,1963,A,E,visit,+,1,1,fx 7,,8
+,state,inside,1966,L,C,visit,+,1,1,fx 13,,14
+,state,inside,1967,L,B,threat,-,2,-2,fx 14,,15
+,state,inside,1968,L,E,accusation,-,1,-1,fx 15,cancels A's visit to E at state level,16
 CSV
 expect_stdout "actor, state level, csv" 0 "$tmp/a-state.csv" -- explain "$data" A --level state --format csv
 
 # A dyad within an era, as a table with its totals.
 cat >"$tmp/bc.txt" <<'TXT'
 Dyad C (Gamma) – B (Beta) in early (Early 1950s, 1950/1955)
-dataset balance-basic, level actor, ties all, types all
+dataset balance-basic, level actor, ties all, types all, dates probable
 
 Totals
 
@@ -32,9 +32,9 @@ relations  pos  neg  net  W  sign
 
 Relations, in date order
 
-date       source  target  type     sign  weight   w  cite  note  line
----------  ------  ------  -------  ----  ------  --  ----  ----  ----
-1950/1952  B       C       rivalry  -          2  -2  fx 3           4
+placed             date       source  target  type     sign  weight   w  cite  note  line
+-----------------  ---------  ------  ------  -------  ----  ------  --  ----  ----  ----
+interval overlaps  1950/1952  B       C       rivalry  -          2  -2  fx 3           4
 TXT
 expect_stdout "dyad in an era, table" 0 "$tmp/bc.txt" -- explain "$data" C B --era early --format table
 
@@ -42,7 +42,7 @@ expect_stdout "dyad in an era, table" 0 "$tmp/bc.txt" -- explain "$data" C B --e
 cat >"$tmp/a.md" <<'MD'
 # A (Alpha), all dates
 
-dataset balance-basic, level state, ties positive, types all
+dataset balance-basic, level state, ties positive, types all, dates probable
 
 ## Totals
 
@@ -61,15 +61,15 @@ dataset balance-basic, level state, ties positive, types all
 
 ## Relations, in date order
 
-| date | source | target | type | sign | weight | w | cite | note | line |
-| --- | --- | --- | --- | --- | ---: | ---: | --- | --- | ---: |
-| 1950 | A | B | alliance | + | 3 | 3 | fx 1 |  | 2 |
-| 1950-06 | A | C | war | - | 3 | -3 | fx 2 |  | 3 |
-| 1960 | A | D | treaty | + | 2 | 2 | fx 4 |  | 5 |
-| 1963 | A | E | visit | + | 1 | 1 | fx 7 |  | 8 |
-| 1966 | L | C | visit | + | 1 | 1 | fx 13 |  | 14 |
-| 1967 | L | B | threat | - | 2 | -2 | fx 14 |  | 15 |
-| 1968 | L | E | accusation | - | 1 | -1 | fx 15 | cancels A's visit to E at state level | 16 |
+| placed | date | source | target | type | sign | weight | w | cite | note | line |
+| --- | --- | --- | --- | --- | --- | ---: | ---: | --- | --- | ---: |
+| inside | 1950 | A | B | alliance | + | 3 | 3 | fx 1 |  | 2 |
+| inside | 1950-06 | A | C | war | - | 3 | -3 | fx 2 |  | 3 |
+| inside | 1960 | A | D | treaty | + | 2 | 2 | fx 4 |  | 5 |
+| inside | 1963 | A | E | visit | + | 1 | 1 | fx 7 |  | 8 |
+| inside | 1966 | L | C | visit | + | 1 | 1 | fx 13 |  | 14 |
+| inside | 1967 | L | B | threat | - | 2 | -2 | fx 14 |  | 15 |
+| inside | 1968 | L | E | accusation | - | 1 | -1 | fx 15 | cancels A's visit to E at state level | 16 |
 MD
 expect_stdout "actor, state level, positive ties, md" 0 "$tmp/a.md" -- explain "$data" A --level state --ties positive --format md
 
@@ -89,15 +89,15 @@ then pass; else fail "json dyad"; fi
 # Outside the slice: said plainly, not an error.
 if [[ $("$ag" explain "$data" A L --era early --format table | tail -n 1) == "No relations: the dyad is not in this slice." ]]
 then pass; else fail "dyad outside the slice"; fi
-printf 'era,level,date,source,target,type,sign,weight,w,cite,note,line\n' >"$tmp/none.csv"
+printf 'era,level,placed,date,source,target,type,sign,weight,w,cite,note,line\n' >"$tmp/none.csv"
 expect_stdout "actor outside the slice, csv" 0 "$tmp/none.csv" -- explain "$data" D --era early --format csv
 
 # The relations of --types only; 1950/1952 starts before 1950-06.
 cat >"$tmp/types.csv" <<'CSV'
-era,level,date,source,target,type,sign,weight,w,cite,note,line
-all,actor,1950/1952,B,C,rivalry,-,2,-2,fx 3,,4
-all,actor,1950-06,A,C,war,-,3,-3,fx 2,,3
-all,actor,1965,C,E,rivalry,-,2,-2,fx 9,,10
+era,level,placed,date,source,target,type,sign,weight,w,cite,note,line
+all,actor,interval overlaps,1950/1952,B,C,rivalry,-,2,-2,fx 3,,4
+all,actor,inside,1950-06,A,C,war,-,3,-3,fx 2,,3
+all,actor,inside,1965,C,E,rivalry,-,2,-2,fx 9,,10
 CSV
 expect_stdout "--types, --era" 0 "$tmp/types.csv" -- explain "$data" C --era all --types war,rivalry --format csv
 
@@ -105,10 +105,28 @@ expect_stdout "--types, --era" 0 "$tmp/types.csv" -- explain "$data" C --era all
 if "$ag" explain "$data" C --era all --types war,rivalry --format csv -o "$tmp/o.csv" &&
    cmp -s "$tmp/o.csv" "$tmp/types.csv"; then pass; else fail "-o FILE"; fi
 
+# Which rule placed each relation: the 1990s support (199X) is mostly in
+# the post-Cold War era, partly in the Cold War (so there only under
+# --dates possible), and an interval overlaps.
+ngg=graphs/new-great-game
+printf '%s\n' 'placed,date,type' 'mostly inside,199X,support' >"$tmp/p1.csv"
+if "$ag" explain "$ngg" PAK afg_pashtun_groups --era post-cold-war --format csv |
+   cut -d, -f3,4,7 >"$tmp/p1.out" && cmp -s "$tmp/p1.out" "$tmp/p1.csv"
+then pass; else fail "placed: mostly inside"; diff "$tmp/p1.csv" "$tmp/p1.out"; fi
+printf '%s\n' 'placed,date,type' 'partly inside,199X,support' >"$tmp/p2.csv"
+if "$ag" explain "$ngg" PAK afg_pashtun_groups --era cold-war --dates possible --format csv |
+   cut -d, -f3,4,7 >"$tmp/p2.out" && cmp -s "$tmp/p2.out" "$tmp/p2.csv"
+then pass; else fail "placed: partly inside, --dates possible"; diff "$tmp/p2.csv" "$tmp/p2.out"; fi
+if [[ $("$ag" explain "$ngg" PAK afg_pashtun_groups --era cold-war --format table | tail -n 1) == "No relations: the dyad is not in this slice." ]]
+then pass; else fail "199X not in the Cold War by default"; fi
+expect_error "unknown dates rule" 2 "actorgraph: unknown dates rule 'likely' (probable, possible or certain)" -- explain "$data" A --dates likely
+
 # Usage errors.
 expect_error "no actor" 2 "actorgraph: which actor? give one actor, or two for a dyad" -- explain "$data"
-expect_error "unknown actor" 2 "actorgraph: unknown actor 'alpha' (did you mean 'A'?)" -- explain "$data" alpha
-expect_error "unknown actor by name" 2 "actorgraph: unknown actor 'gamma' (did you mean 'C'?)" -- explain "$data" B gamma
+expect_error "unknown actor" 2 "actorgraph: unknown actor 'alpah': 'actorgraph list actors $data' lists the ids and names" -- explain "$data" alpah
+# An actor's unique name (any case) stands for its id.
+if "$ag" explain "$data" B gamma >"$tmp/bg.txt" && "$ag" explain "$data" B C >"$tmp/bc2.txt" &&
+   cmp -s "$tmp/bg.txt" "$tmp/bc2.txt"; then pass; else fail "actor by name"; fi
 expect_error "three actors" 2 "actorgraph: unexpected argument 'C'" -- explain "$data" A B C
 expect_error "same actor twice" 2 "actorgraph: a dyad needs two actors, got 'A' twice" -- explain "$data" A A
 expect_error "same state" 2 "actorgraph: 'L' and 'A' are both 'A' at state level" -- explain "$data" L A --level state

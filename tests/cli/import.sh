@@ -56,7 +56,7 @@ expect_eq "types: quad classes" "investigate,investigate,true,+,2,09,dotted" \
 
 "$ag" check "$tmp/ds" >"$tmp/out" 2>&1
 expect_eq "the imported dataset loads (duplicates are warnings)" 0 $?
-expect_eq "check summary" "$tmp/ds: 9 actors, 9 relations, 2 eras, 20 types; 0 errors, 2 warnings" \
+expect_eq "check summary" "$tmp/ds: 9 actors, 9 relations, 2 eras, 41 types; 0 errors, 2 warnings" \
     "$(tail -1 "$tmp/out")"
 
 cp -r "$tmp/ds" "$tmp/ds1"

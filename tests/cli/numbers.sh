@@ -56,7 +56,7 @@ else fail "numbers with more than 4 significant digits" "$out"; fi
 
 # Machines keep full precision.
 "$ag" balance "$ds" --all --format csv >"$tmp/b.csv"
-if grep -q '0.6428571429' "$tmp/b.csv"; then pass "CSV keeps %.10g"; else fail "CSV lost precision"; fi
+if grep -Eq '[0-9]\.[0-9]{8,}' "$tmp/b.csv"; then pass "CSV keeps %.10g"; else fail "CSV lost precision"; fi
 "$ag" compare "$ds" cold-war post-2001 --format json >"$tmp/c.json"
-if grep -q '0.6377481392' "$tmp/c.json"; then pass "JSON keeps %.10g"; else fail "JSON lost precision"; fi
+if grep -Eq '[0-9]\.[0-9]{8,}' "$tmp/c.json"; then pass "JSON keeps %.10g"; else fail "JSON lost precision"; fi
 summary numbers

@@ -3,8 +3,9 @@
 # the output format from --format, else -o's extension in any case, else a
 # table on a terminal and CSV otherwise; an extension a command can't write
 # and a --format that disagrees with -o are usage errors; -o - is standard
-# output; --from/--to wherever --era goes; one parse loop. Run from the
-# repository root as: bash tests/cli/options.sh path/to/actorgraph
+# output; --from/--to wherever --era goes; --dates wherever slicing is;
+# one parse loop. Run from the repository root as:
+# bash tests/cli/options.sh path/to/actorgraph
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/../lib/cli.sh" "$@"
 ds=graphs/new-great-game
@@ -161,5 +162,27 @@ for c in balance compare explain export render report timeline; do
     if grep -q '^Output format: --format, else the extension of -o' "$tmp/out"; then pass
     else fail "$c --help: the format rule"; fi
 done
+
+# ---- --dates, shared by every command that slices ----
+
+# One rule word, checked in one place; an unknown one is a usage error for
+# each command, and a --help that lists it.
+for args in "report $ds" "render $small" "compare $ds cold-war post-2001" "balance $ds" \
+            "explain $ds PAK" "export $ds" "timeline $ds" "run $ds"; do
+    read -r -a argv <<<"$args"
+    expect_error "${argv[0]} --dates sure" 2 \
+        "actorgraph: unknown dates rule 'sure' (probable, possible or certain)" \
+        -- "${argv[@]}" --dates=sure
+    run "${argv[0]}" --help
+    if grep -q '^  --dates RULE' "$tmp/out"; then pass; else fail "${argv[0]} --help: --dates"; fi
+done
+# The rule changes the slice: 199X (the Pashtun factions) reaches the Cold
+# War under 'possible' only.
+run export "$ds" --era cold-war --format csv
+n_probable=$(grep -c afg_pashtun_groups "$tmp/out")
+run export "$ds" --era cold-war --dates possible --format csv
+n_possible=$(grep -c afg_pashtun_groups "$tmp/out")
+if [[ $n_probable == 0 && $n_possible -gt 0 ]]; then pass
+else fail "export --dates possible: $n_probable, $n_possible rows with the factions"; fi
 
 summary options

@@ -140,7 +140,7 @@ fi
 
 usage_hint="Try 'actorgraph render --help' for more information."
 run render "$small" --era nope
-expect "unknown era: exit 2" 2 "" "actorgraph: unknown era 'nope'"
+expect "unknown era: exit 2, the eras listed" 2 "" "actorgraph: unknown era 'nope' (the eras: fifties, quiet)"
 run render "$small" --era fiftie
 expect "unknown era: a suggestion" 2 "" "actorgraph: unknown era 'fiftie' (did you mean 'fifties'?)"
 run render "$small" --format jpeg
@@ -168,6 +168,18 @@ $usage_hint"
 run render "$small" --era fifties -o "$tmp/no/such/dir/x.svg"
 expect "unwritable output: exit 1, nothing written" 1 "" \
     "actorgraph: $tmp/no/such/dir/x.svg: cannot write: No such file or directory"
+# The shipped dataset's Cold War diagram has neither Russia (whose relations
+# start on 1991-12-26, the day after the era ends) nor the 1990s Afghan
+# factions (dated 199X, mostly after the Cold War); --dates possible brings
+# the factions back, never Russia.
+ngg=graphs/new-great-game
+nodes() { grep -oE '^	(RUS|SUN|afg_[a-z]+_groups)	\[' "$1" | tr -d '\t[' | sort | tr '\n' ' '; }
+if "$ag" render "$ngg" --era cold-war --format dot -o "$tmp/cw.dot" >/dev/null &&
+   [[ $(nodes "$tmp/cw.dot") == "SUN " ]]; then pass; else fail "cold war: no RUS, no factions"; fi
+if "$ag" render "$ngg" --era cold-war --dates possible --format dot -o "$tmp/cwp.dot" >/dev/null &&
+   [[ $(nodes "$tmp/cwp.dot") == "SUN afg_hazara_groups afg_pashtun_groups afg_tajik_groups afg_uzbek_groups " ]]
+then pass; else fail "cold war, --dates possible: the factions, no RUS"; fi
+
 run render "$small" --help
 expect "--help" 0 - ""
 check "--help: the usage line" grep -q '^usage: actorgraph render ' "$tmp/out"

@@ -148,7 +148,7 @@ if "$ag" report --help | grep -q -- '--metric LIST'; then pass; else fail "--hel
 
 # Usage errors (exit 2) and dataset errors (exit 1).
 expect_error "unknown era" 2 "actorgraph: unknown era 'rolup' (did you mean 'rollup'?)" -- report "$data" --era rolup
-expect_error "unknown era, no suggestion" 2 "actorgraph: unknown era 'zzzzzzzz'" -- report "$data" --era zzzzzzzz
+expect_error "unknown era, no suggestion: the eras listed" 2 "actorgraph: unknown era 'zzzzzzzz' (the eras: path, star, triangle, rollup, eigen-tie, eigen-gap, hits-tie, hits-two, negative-only)" -- report "$data" --era zzzzzzzz
 expect_error "unknown metric" 2 "actorgraph: unknown metric 'pagrank' (did you mean 'pagerank'?)" -- report "$data" --metric degree,pagrank
 expect_error "unknown type" 2 "actorgraph: unknown relation type 'visits' (did you mean 'visit'?)" -- report "$data" --types visits
 expect_error "unknown format" 2 "actorgraph: unknown format 'xml' (table, csv, json, md or html)" -- report "$data" --format xml

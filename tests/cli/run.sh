@@ -132,7 +132,7 @@ if [[ -s $tmp/out/cuba/compare/before-vs-crisis.md ]] &&
    grep -qxF 'Before the crisis (1959/1962-09) → Missile crisis (1962-10-14/1962-10-28), the pair chosen for this run.' \
        "$tmp/out/cuba/index.md"; then pass
 else fail "--compare before crisis"; fi
-if grep -qF 'Actor level, negative ties, all relation types;' "$tmp/out/cuba/index.md" &&
+if grep -qF 'Actor level, negative ties, all relation types, dates by the probable rule;' "$tmp/out/cuba/index.md" &&
    grep -qF 'Every metric in 1-year windows a year apart' "$tmp/out/cuba/index.md"; then pass
 else fail "index.md names the options"; fi
 "$ag" report "$cuba" --era crisis --ties negative --format csv >"$tmp/crisis.csv"
@@ -140,8 +140,26 @@ if cmp -s "$tmp/crisis.csv" "$tmp/out/cuba/eras/crisis.csv"; then pass
 else fail "--ties negative reaches the eras' reports"; fi
 rc=0
 "$ag" run "$cuba" -o "$tmp/out" -q --compare before nope 2>"$tmp/err" || rc=$?
-if [[ $rc == 2 && $(head -n 1 "$tmp/err") == "actorgraph: unknown era 'nope'" ]]; then pass
+if [[ $rc == 2 && $(head -n 1 "$tmp/err") == "actorgraph: unknown era 'nope' (the eras: before, crisis, after)" ]]; then pass
 else fail "--compare: unknown era" "$(cat "$tmp/err")"; fi
+
+# --dates reaches every step: a threat dated 1962-10 has 15 of its 31 days
+# in the crisis (1962-10-14/28), so it is there under 'possible' only.
+cp -r "$cuba" "$tmp/cuba2"
+echo 'USA,CUB,threat,1962-10,,,fn 7,' >>"$tmp/cuba2/relations.csv"
+rc=0
+"$ag" run "$tmp/cuba2" -o "$tmp/out" -q --dates possible 2>"$tmp/err" || rc=$?
+"$ag" report "$tmp/cuba2" --era crisis --dates possible --format csv >"$tmp/crisis-possible.csv"
+"$ag" report "$tmp/cuba2" --era crisis --format csv >"$tmp/crisis-probable.csv"
+if [[ $rc == 0 ]] && cmp -s "$tmp/crisis-possible.csv" "$tmp/out/cuba2/eras/crisis.csv" &&
+   ! cmp -s "$tmp/crisis-probable.csv" "$tmp/out/cuba2/eras/crisis.csv" &&
+   grep -q '^crisis,actor,all,CUB,' "$tmp/out/cuba2/eras/crisis.csv" &&
+   grep -qF 'all relation types, dates by the possible rule;' "$tmp/out/cuba2/index.md"; then pass
+else fail "--dates possible reaches the eras' reports and index.md" "$(cat "$tmp/err")"; fi
+rc=0
+"$ag" run "$tmp/cuba2" -o "$tmp/out" -q --dates sure 2>"$tmp/err" || rc=$?
+if [[ $rc == 2 && $(head -n 1 "$tmp/err") == "actorgraph: unknown dates rule 'sure' (probable, possible or certain)" ]]; then pass
+else fail "--dates: unknown rule" "$(cat "$tmp/err")"; fi
 
 # Errors.
 touch "$tmp/file"

@@ -39,10 +39,10 @@ def nets(ds, period, state, types=None):
     """{(u, v): net} over the era's slice, u < v in byte order."""
     c, d = period
     net = {}
-    for s, t, typ, (a, b), _, w in ds.relations:
+    for i, (s, t, typ, _, _, w) in enumerate(ds.relations):
         if types is not None and typ not in types:
             continue
-        if not (a <= d and c <= b):
+        if not ds.placed(i, c, d):
             continue
         if state:
             s, t = ds.top(s), ds.top(t)

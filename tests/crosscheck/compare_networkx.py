@@ -62,8 +62,8 @@ class Era:
     def __init__(self, ds, era, state, ties):
         c, d = ds.period[era]
         self.rels = []  # (s, t, directed, w) after roll-up
-        for s, t, _, (a, b), directed, w in ds.relations:
-            if not (a <= d and c <= b):
+        for i, (s, t, _, _, directed, w) in enumerate(ds.relations):
+            if not ds.placed(i, c, d):
                 continue
             if state:
                 s, t = ds.top(s), ds.top(t)

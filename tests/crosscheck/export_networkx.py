@@ -34,8 +34,8 @@ def expected(ds, days, level, ties):
     """{actor}, {(u, v): (W, pos, neg, n, first, last)} with u < v."""
     lo, hi = days
     nodes, dyads = set(), {}
-    for s, t, typ, (a, b), directed, w in ds.relations:
-        if not (a <= hi and lo <= b):
+    for i, (s, t, typ, (a, b), directed, w) in enumerate(ds.relations):
+        if not ds.placed(i, lo, hi):
             continue
         if level == "state":
             s, t = ds.top(s), ds.top(t)

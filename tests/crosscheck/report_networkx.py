@@ -125,10 +125,10 @@ def measure(ds, era_days, level, ties, types=None):
     """{actor: {metric: value}} for one era, or {} when it has no relation."""
     lo, hi = era_days
     rels = []
-    for s, t, typ, (a, b), directed, w in ds.relations:
+    for i, (s, t, typ, _, directed, w) in enumerate(ds.relations):
         if types is not None and typ not in types:
             continue
-        if not (a <= hi and lo <= b):
+        if not ds.placed(i, lo, hi):
             continue
         if level == "state":
             s, t = ds.top(s), ds.top(t)

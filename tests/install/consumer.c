@@ -13,7 +13,8 @@ int main(int argc, char **argv)
     ag_diags_t diags;
     ag_error_t err;
     ag_report_t report;
-    ag_report_opts_t opts = { AG_LEVEL_ACTOR, AG_TIES_ALL, NULL, AG_METRICS_ALL, 0, 0 };
+    ag_report_opts_t opts = { AG_LEVEL_ACTOR, AG_TIES_ALL, NULL, AG_METRICS_ALL, 0, 0,
+                              AG_DATES_PROBABLE };
     int rc = 1;
 
     if (argc != 2) {

@@ -97,7 +97,8 @@ class Dataset:
     - eras [(id, (first, last))] in file order, period {id: (first, last)},
       era_order [id];
     - relations [(source, target, type, (first, last), directed, w)], w the
-      signed weight as an exact Fraction."""
+      signed weight as an exact Fraction; is_interval [bool] per relation
+      (written A/B), for placed()."""
 
     def __init__(self, folder):
         self.name = os.path.basename(os.path.normpath(folder))
@@ -108,10 +109,16 @@ class Dataset:
             self.continues[a] = r.get("continues", "").strip()
             self.actors[a] = (r["name"], self.parent[a])
         tpath = os.path.join(folder, "types.csv")
-        self.types = BUILTIN_TYPES
+        # types.csv extends and overrides the built-in vocabulary; a
+        # '-builtin' row keeps its own types only.
+        self.types = dict(BUILTIN_TYPES)
         if os.path.exists(tpath):
-            self.types = {}
-            for r in read_csv(tpath):
+            rows = read_csv(tpath)
+            if any(r["id"].strip() == "-builtin" for r in rows):
+                self.types = {}
+            for r in rows:
+                if r["id"].strip() == "-builtin":
+                    continue
                 self.types[r["id"].strip()] = (
                     r["directed"].strip().lower() in ("true", "yes", "1"),
                     1 if r["sign"].strip() == "+" else -1, r["weight"].strip())
@@ -119,7 +126,7 @@ class Dataset:
                      for r in read_csv(os.path.join(folder, "eras.csv"))]
         self.period = dict(self.eras)
         self.era_order = [e for e, _ in self.eras]
-        self.relations = []
+        self.relations, self.is_interval = [], []
         for r in read_csv(os.path.join(folder, "relations.csv")):
             typ = r["type"].strip()
             directed, sign, weight = self.types[typ]
@@ -129,6 +136,20 @@ class Dataset:
                 weight = r["weight"].strip()
             self.relations.append((r["source"].strip(), r["target"].strip(), typ,
                                    interval(r["date"]), directed, sign * Fraction(weight)))
+            self.is_interval.append("/" in r["date"])
+
+    def placed(self, i, lo, hi, rule="probable"):
+        """Whether relation i is in the window lo..hi (METHODS, "Dates in
+        eras"): an interval when it overlaps; a single date, one unknown day
+        of its range, when any (possible), half or more (probable) or all
+        (certain) of its days are in the window."""
+        a, b = self.relations[i][3]
+        if not (a <= hi and lo <= b):
+            return False
+        if self.is_interval[i] or rule == "possible":
+            return True
+        inside, days = min(b, hi) - max(a, lo) + 1, b - a + 1
+        return inside == days if rule == "certain" else 2 * inside >= days
 
     def top(self, a):
         """The state an actor rolls up to (its topmost parent)."""
