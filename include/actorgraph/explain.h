@@ -19,6 +19,10 @@
 #include "actorgraph/model.h"
 #include "actorgraph/table.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /*
  * What is explained.
  *   g:         the era graph (not owned; must outlive x).
@@ -97,5 +101,9 @@ char *ag_types_list(const ag_dataset_t *ds, const bool *types);
 /* "A–B" for two actors, with an en dash, into buf of size n; returns buf.
  * Can't fail. */
 char *ag_pair_label(const char *a, const char *b, char *buf, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

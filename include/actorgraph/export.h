@@ -24,6 +24,10 @@
 #include "actorgraph/error.h"
 #include "actorgraph/metrics.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef enum { AG_EXPORT_GRAPHML, AG_EXPORT_GEXF, AG_EXPORT_JSON, AG_EXPORT_CSV } ag_export_format_t;
 
 /* "graphml", "gexf", "json", "csv"; -1 when unknown. */
@@ -44,5 +48,9 @@ void ag_export_title(const ag_dataset_t *ds, const ag_era_t *era, char *buf, siz
  */
 ag_status_t ag_export(const ag_era_graph_t *g, const char *title, const ag_metrics_t *metrics,
                       ag_export_format_t fmt, FILE *fp, ag_error_t *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -16,6 +16,10 @@
 
 #include "actorgraph/error.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /*
  * What an import read and kept.
  *   lines:       records read (all files).
@@ -48,5 +52,9 @@ typedef void (*ag_import_progress_fn)(void *ud, size_t index, size_t n, const ch
 ag_status_t ag_import_gdelt(const char *const *files, size_t n, const char *outdir,
                             ag_import_stats_t *stats, ag_diags_t *diags,
                             ag_import_progress_fn progress, void *ud, ag_error_t *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
