@@ -38,8 +38,10 @@ typedef struct {
  *   note:       text for the relation's note, or "".
  *   id:         the event's id.
  *   extra:      values of the format's extra columns (n_extra of them).
- *   code_buf, id_buf, parent_buf, cite_buf: room for text the reader makes
- *               up (a normalised root code, ids made from names, a cite).
+ *   code_buf, id_buf, parent_buf, cite_buf, no_name: room for text the
+ *               reader makes up (a normalised root code, ids made from
+ *               names, a cite, the empty name of a format without names),
+ *               valid as long as the event.
  */
 typedef struct {
     char date[16];
@@ -53,6 +55,7 @@ typedef struct {
     char code_buf[8];
     char id_buf[2][128], parent_buf[2][128];
     char cite_buf[256];
+    char no_name[2][1];
 } ag_i_event_t;
 
 /* What a format's reader made of a record. */

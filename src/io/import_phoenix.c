@@ -28,7 +28,7 @@ static ag_i_ev_result_t read_phoenix(ag_i_import_t *im, long line, char **f, siz
                                      ag_i_event_t *ev)
 {
     const char *bad = NULL;
-    char *end, what[32], none[1] = "";
+    char *end, what[32];
     bool has_src, has_dst;
     long root;
     if (n != P_FIELDS) {
@@ -54,10 +54,10 @@ static ag_i_ev_result_t read_phoenix(ag_i_import_t *im, long line, char **f, siz
         strncmp(ev->code, ev->code_buf, 2) != 0)
         ev->code = ev->code_buf;
     /* Phoenix gives no names: the actors are named by their codes. */
-    has_src = ag_i_cameo_side(&ev->src, f[P_SRC_FULL], none, f[P_SRC_ENTITY], f[P_SRC_ROLE],
-                              &bad);
-    has_dst = ag_i_cameo_side(&ev->dst, f[P_DST_FULL], none, f[P_DST_ENTITY], f[P_DST_ROLE],
-                              &bad);
+    has_src = ag_i_cameo_side(&ev->src, f[P_SRC_FULL], ev->no_name[0], f[P_SRC_ENTITY],
+                              f[P_SRC_ROLE], &bad);
+    has_dst = ag_i_cameo_side(&ev->dst, f[P_DST_FULL], ev->no_name[1], f[P_DST_ENTITY],
+                              f[P_DST_ROLE], &bad);
     if (bad) {
         ag_i_import_skip(im, line, "skipped: actor code '%s' is not a valid id", bad);
         return AG_I_EV_MALFORMED;
