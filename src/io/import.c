@@ -677,7 +677,8 @@ static void write_aggregates(ag_i_import_t *im)
 {
     agg_set_t *a = &im->aggs;
     char date[32], num[32];
-    qsort_r(a->items, a->n, sizeof *a->items, cmp_aggregate, &im->actors);
+    if (a->n > 1) /* items is NULL when there is none */
+        qsort_r(a->items, a->n, sizeof *a->items, cmp_aggregate, &im->actors);
     for (size_t k = 0; k < a->n; k++) {
         const aggregate_t *g = &a->items[k];
         const map_type_t *t = &im->map.types[g->type];
@@ -777,7 +778,8 @@ static ag_status_t write_actors(ag_i_import_t *im, const char *path, ag_error_t 
     if (rc)
         return rc;
     /* Sorted by id so that the same events give the same file. */
-    qsort(im->actors.items, im->actors.n, sizeof *im->actors.items, cmp_actor);
+    if (im->actors.n > 1) /* items is NULL when there is none */
+        qsort(im->actors.items, im->actors.n, sizeof *im->actors.items, cmp_actor);
     if (!choose_names(im)) {
         ag_out_abort(&o);
         return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");
@@ -1005,8 +1007,22 @@ ag_status_t ag_import(const char *const *files, size_t n, const char *outdir,
             stats->malformed++;
             stats->lines++;
         }
+    /* A dataset without relations doesn't load: an import that keeps
+     * nothing fails, leaving no folder behind. */
+    if (stats->events == 0) {
+        rc = ag_error_set(err, AG_EDATA, n == 1 ? im.path : NULL, 0,
+                          "no event between two actors to import (%zu records read)",
+                          stats->lines);
+        goto done;
+    }
     if (opts->aggregate != AG_AGGREGATE_NONE)
         write_aggregates(&im); /* before write_actors sorts the actors */
+    if (stats->relations == 0) {
+        rc = ag_error_set(err, AG_EDATA, NULL, 0,
+                          "every aggregate has fewer than %zu events: nothing to import",
+                          opts->min_events);
+        goto done;
+    }
     stats->actors = im.actors.n;
     rel_open = false;
     if ((rc = ag_out_commit(&rel, err)) != AG_OK ||

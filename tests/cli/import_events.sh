@@ -139,6 +139,16 @@ mkdir "$tmp/kept"
 run import gdelt "$tmp/nope.tsv" -o "$tmp/kept"
 if [[ $rc == 1 && -d $tmp/kept ]]; then pass "failed import: existing folder kept"; else fail "failed import: existing folder kept"; fi
 
+# An import that keeps nothing fails: a dataset without relations doesn't
+# load.
+printf 'x\ty\n' >"$tmp/junk.tsv"
+expect_error "nothing to import" 1 "actorgraph: $tmp/junk.tsv:1: warning: skipped: 2 fields, a GDELT 1.0 event has 58" \
+    -- import gdelt "$tmp/junk.tsv" -o "$tmp/junk"
+if [[ $(tail -1 "$tmp/err") == "actorgraph: $tmp/junk.tsv: no event between two actors to import (1 records read)" && ! -e $tmp/junk ]]
+then pass "nothing to import: no folder"; else fail "nothing to import: no folder" "$(cat "$tmp/err")"; fi
+expect_error "every aggregate too small" 1 "actorgraph: every aggregate has fewer than 5 events: nothing to import" \
+    -- import icews "$icews" -o "$tmp/small" -q --aggregate month --min-events 5
+
 # Usage errors.
 expect_error "--min-events without --aggregate" 2 "actorgraph: --min-events counts the events of an aggregate: give --aggregate too" \
     -- import icews "$icews" -o "$tmp/u" --min-events 3
