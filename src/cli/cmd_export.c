@@ -1,12 +1,11 @@
 /*
- * cmd_export.c: actorgraph export [DATASET] [--era ID] [--level L] [--ties T]
+ * cmd_export.c: actorgraph export [DATASET] [--era ID|--from/--to] [--level L] [--ties T]
  *               [--types LIST] [--edges dyads|relations]
  *               [--format graphml|gexf|json|cyjs|csv|csv-nodes] [-o FILE]
  *
  * An era's graph (or the whole dataset's) for Gephi, Cytoscape, igraph or
  * NetworkX.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,13 +15,13 @@
 #include "actorgraph/output.h"
 #include "actorgraph/summary.h"
 #include "cli.h"
-#include "slice_args.h"
+#include "options.h"
 
 static const char usage_text[] =
-    "usage: actorgraph export [DATASET] [--era ID] [--level actor|state]\n"
-    "                         [--ties all|positive|negative] [--types LIST]\n"
-    "                         [--edges dyads|relations] [--no-metrics] [-o FILE]\n"
-    "                         [--format graphml|gexf|json|cyjs|csv|csv-nodes]\n"
+    "usage: actorgraph export [DATASET] [--era ID] [--from EDTF] [--to EDTF]\n"
+    "                         [--level actor|state] [--ties all|positive|negative]\n"
+    "                         [--types LIST] [--edges dyads|relations] [--no-metrics]\n"
+    "                         [--format graphml|gexf|json|cyjs|csv|csv-nodes] [-o FILE]\n"
     "\n"
     "Write an era's graph (without --era: the whole dataset, every date) for\n"
     "other network tools. Nodes are the actors with their label (name), kind,\n"
@@ -48,30 +47,42 @@ static const char usage_text[] =
     "            with -o FILE.csv the node table (every actor, isolated ones too)\n"
     "            goes to FILE-nodes.csv\n"
     "  csv-nodes Gephi's node table alone: Id,Label,Interval,...\n"
-    "\n"
-    "Options:\n"
-    "  --era ID        this era's slice (default: every relation)\n"
-    "  --level L       actor (default) or state (actors rolled up to their state)\n"
-    "  --ties T        all (default), positive or negative: which relations make\n"
-    "                  the edges and their weight W\n"
-    "  --types LIST    only these relation types (comma-separated ids)\n"
-    "  --edges E       dyads (default) or relations\n"
-    "  --format F      one of the formats above; default: from -o's extension,\n"
-    "                  else graphml\n"
-    "  --no-metrics    leave the metrics out (faster on large graphs)\n"
-    "  -o FILE         write to FILE (atomically) instead of standard output\n"
-    "  -h, --help      show this help\n"
-    "\n"
-    "Exit status: 0 success, 1 invalid data or failure, 2 usage error.\n";
+    "\n";
 
-/* One era, not a list; formats of its own. */
-enum { OPT_ERA = SLICE_OPT_END, OPT_FORMAT, OPT_NO_METRICS, OPT_EDGES };
+static const cli_name_t export_names[] = {
+    { "graphml", AG_EXPORT_GRAPHML }, { "gexf", AG_EXPORT_GEXF },
+    { "json", AG_EXPORT_JSON },       { "cyjs", AG_EXPORT_CYJS },
+    { "csv", AG_EXPORT_CSV },         { "csv-nodes", AG_EXPORT_CSV_NODES },
+    { NULL, 0 },
+};
+static const cli_name_t export_exts[] = {
+    { "graphml", AG_EXPORT_GRAPHML }, { "gexf", AG_EXPORT_GEXF }, { "json", AG_EXPORT_JSON },
+    { "cyjs", AG_EXPORT_CYJS },       { "csv", AG_EXPORT_CSV },   { NULL, 0 },
+};
+static const cli_formats_t export_formats = { export_names, export_exts, AG_EXPORT_GRAPHML,
+                                              AG_EXPORT_GRAPHML };
 
-/* The format named by a file name's extension, or -1. */
-static int format_of_path(const char *path)
+/* What --format and --edges set beyond the shared fields. */
+typedef struct {
+    bool nodes; /* --format csv-nodes: a .csv file is the node table */
+    int edges;
+} export_args_t;
+
+/* --format: csv-nodes is written to a .csv file, so it agrees with -o's
+ * extension csv; the rest is the shared rule. */
+static int parse_format(const cli_option_t *opt, const char *arg, cli_args_t *a)
 {
-    const char *dot = strrchr(path, '.');
-    return dot ? ag_export_format_parse(dot + 1) : -1;
+    export_args_t *x = opt->value;
+    x->nodes = strcmp(arg, "csv-nodes") == 0;
+    return cli_cb_format(opt, x->nodes ? "csv" : arg, a);
+}
+
+static int parse_edges(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    export_args_t *x = opt->value;
+    if ((x->edges = ag_export_edges_parse(arg)) < 0)
+        return cli_usage_error(a->prefix, "unknown --edges '%s' (dyads or relations)", arg);
+    return AG_EXIT_OK;
 }
 
 /* "x.csv" -> "x-nodes.csv", "x" -> "x-nodes.csv"; NULL on lack of memory. */
@@ -87,21 +98,31 @@ static char *nodes_table_path(const char *path)
 
 int cmd_export(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "era", required_argument, NULL, OPT_ERA },
-        { "level", required_argument, NULL, SLICE_OPT_LEVEL },
-        { "ties", required_argument, NULL, SLICE_OPT_TIES },
-        { "types", required_argument, NULL, SLICE_OPT_TYPES },
-        { "format", required_argument, NULL, OPT_FORMAT },
-        { "no-metrics", no_argument, NULL, OPT_NO_METRICS },
-        { "edges", required_argument, NULL, OPT_EDGES },
-        { "output", required_argument, NULL, 'o' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
+    bool no_metrics = false;
+    cli_args_t a;
+    export_args_t x = { false, AG_EXPORT_EDGES_DYADS };
+    const cli_option_t opts[] = {
+        CLI_GROUP("Which period (default: every date):"),
+        CLI_OPT_ERA(&a),
+        CLI_OPT_WINDOW(&a),
+        CLI_GROUP("Which graph:"),
+        CLI_OPT_LEVEL(&a),
+        CLI_CALLBACK(0, "ties", &a, "T",
+                     "all (default), positive or negative: which relations make\n"
+                     "the edges and their weight W",
+                     cli_cb_ties),
+        CLI_OPT_TYPES(&a),
+        CLI_CALLBACK(0, "edges", &x, "E",
+                     "dyads (default; undirected, one per pair) or relations\n"
+                     "(directed, one per relation)",
+                     parse_edges),
+        CLI_GROUP("Output:"),
+        CLI_CALLBACK(0, "format", &x, "F",
+                     "graphml, gexf, json, cyjs, csv or csv-nodes (above)", parse_format),
+        CLI_FLAG(0, "no-metrics", &no_metrics, "leave the metrics out (faster on large graphs)"),
+        CLI_OPT_OUTPUT(&a),
+        CLI_END,
     };
-    const char *era_id = NULL;
-    int format = -1, edges = AG_EXPORT_EDGES_DYADS;
-    bool metrics = true;
     long era = -1;
     char title[1024];
     ag_dataset_t ds;
@@ -111,107 +132,69 @@ int cmd_export(int argc, char **argv)
     ag_summary_t sum;
     ag_export_opts_t eo;
     ag_error_t err;
-    ag_out_t out, nodes_out;
+    ag_out_t nodes_out;
     char *nodes_path = NULL;
-    slice_args_t sa;
-    FILE *fp = stdout;
-    int c, rc;
+    ag_status_t st;
+    int rc;
 
     ag_dataset_init(&ds);
     memset(&g, 0, sizeof g);
     memset(&m, 0, sizeof m);
     memset(&sum, 0, sizeof sum);
-    memset(&out, 0, sizeof out);
     memset(&nodes_out, 0, sizeof nodes_out);
     ag_error_clear(&err);
-    if ((rc = slice_args_init(&sa, "export ", argc)) != AG_EXIT_OK)
+    cli_args_init(&a, "export", usage_text, &export_formats);
+    if ((rc = cli_parse(&a, opts, argc, argv, /* max_pos = */ 0)) != CLI_CONTINUE ||
+        (rc = cli_dataset(&a, &ds)) != AG_EXIT_OK)
         goto done;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
-        switch (c) {
-        case OPT_ERA: era_id = optarg; break;
-        case OPT_FORMAT:
-            if ((format = ag_export_format_parse(optarg)) < 0) {
-                rc = cli_usage_error("export ", "unknown format '%s' (graphml, gexf, json, cyjs, "
-                                     "csv or csv-nodes)", optarg);
-                goto done;
-            }
-            break;
-        case OPT_EDGES:
-            if ((edges = ag_export_edges_parse(optarg)) < 0) {
-                rc = cli_usage_error("export ", "unknown --edges '%s' (dyads or relations)",
-                                     optarg);
-                goto done;
-            }
-            break;
-        case OPT_NO_METRICS: metrics = false; break;
-        case 'h': fputs(usage_text, stdout); goto done;
-        default:
-            if ((rc = slice_args_option(&sa, c, argv)) != AG_EXIT_OK)
-                goto done;
-        }
-    }
-    if (format < 0)
-        format = sa.out && format_of_path(sa.out) >= 0 ? format_of_path(sa.out) : AG_EXPORT_GRAPHML;
-    if ((rc = slice_args_dataset(&sa, argc, argv)) != AG_EXIT_OK ||
-        (rc = cli_load(sa.dir, &ds, false)) != AG_EXIT_OK ||
-        (rc = slice_args_resolve(&sa, &ds)) != AG_EXIT_OK ||
-        (era_id && (rc = slice_args_find_era(&ds, era_id, &era)) != AG_EXIT_OK))
-        goto done;
+    if (x.nodes)
+        a.format = AG_EXPORT_CSV_NODES;
+    if (a.n_era_ids || a.window)
+        era = a.eras[0];
 
     ag_slice_opts_default(&so);
-    so.level = sa.level;
-    so.ties = sa.ties;
-    so.types = sa.types;
+    so.level = a.level;
+    so.ties = a.ties;
+    so.types = a.types;
     if (era >= 0) {
         so.first = ds.eras[era].period.first;
         so.last = ds.eras[era].period.last;
     }
     ag_export_title(&ds, era >= 0 ? &ds.eras[era] : NULL, title, sizeof title);
     if (ag_era_graph_init(&g, &ds, &so, &err) != AG_OK ||
-        (metrics && ag_metrics_compute(&g, AG_METRICS_ALL, &m, &err) != AG_OK) ||
-        ag_summary_compute(&g, &sum, &err) != AG_OK)
-        goto failed;
-    ag_export_opts_default(&eo, (ag_export_format_t)format);
-    eo.edges = (ag_export_edges_t)edges;
-    eo.title = title;
-    eo.metrics = metrics ? &m : NULL;
-    eo.summary = &sum;
-    if (sa.out) {
-        if (ag_out_open(&out, sa.out, &err) != AG_OK)
-            goto failed;
-        fp = out.fp;
+        (!no_metrics && ag_metrics_compute(&g, AG_METRICS_ALL, &m, &err) != AG_OK) ||
+        ag_summary_compute(&g, &sum, &err) != AG_OK) {
+        rc = cli_fail(&a, &err);
+        goto done;
     }
-    if (ag_export_write(&g, &eo, fp, &err) != AG_OK)
-        goto failed;
+    ag_export_opts_default(&eo, (ag_export_format_t)a.format);
+    eo.edges = (ag_export_edges_t)x.edges;
+    eo.title = title;
+    eo.metrics = no_metrics ? NULL : &m;
+    eo.summary = &sum;
+    if ((rc = cli_output(&a)) != AG_EXIT_OK)
+        goto done;
+    st = ag_export_write(&g, &eo, a.fp, &err);
     /* Gephi's edge table drops isolated actors: the node table goes next
      * to it, both files replaced only when both are written. */
-    if (sa.out && strcmp(sa.out, "-") != 0 && format == AG_EXPORT_CSV) {
-        if (!(nodes_path = nodes_table_path(sa.out))) {
-            ag_error_set(&err, AG_ENOMEM, NULL, 0, "out of memory");
-            goto failed;
+    if (st == AG_OK && !cli_to_stdout(&a) && a.format == AG_EXPORT_CSV) {
+        if (!(nodes_path = nodes_table_path(a.out))) {
+            st = ag_error_set(&err, AG_ENOMEM, NULL, 0, "out of memory");
+        } else {
+            eo.format = AG_EXPORT_CSV_NODES;
+            if ((st = ag_out_open(&nodes_out, nodes_path, &err)) == AG_OK &&
+                (st = ag_export_write(&g, &eo, nodes_out.fp, &err)) == AG_OK)
+                st = ag_out_commit(&nodes_out, &err);
         }
-        eo.format = AG_EXPORT_CSV_NODES;
-        if (ag_out_open(&nodes_out, nodes_path, &err) != AG_OK ||
-            ag_export_write(&g, &eo, nodes_out.fp, &err) != AG_OK ||
-            ag_out_commit(&nodes_out, &err) != AG_OK)
-            goto failed;
     }
-    if (sa.out && ag_out_commit(&out, &err) != AG_OK)
-        goto failed;
-    goto done;
-failed:
-    cli_report_error(&err);
-    rc = AG_EXIT_DATA;
+    rc = cli_commit(&a, st, &err);
 done:
-    ag_out_abort(&out);
     ag_out_abort(&nodes_out);
     free(nodes_path);
     ag_summary_destroy(&sum);
     ag_metrics_destroy(&m);
     ag_era_graph_destroy(&g);
-    slice_args_destroy(&sa);
+    cli_args_destroy(&a);
     ag_dataset_destroy(&ds);
     return rc;
 }

@@ -7,7 +7,6 @@
  * reads.
  */
 #include <dirent.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 
 #include "actorgraph/import.h"
 #include "cli.h"
+#include "options.h"
 
 static const char usage_text[] =
     "usage: actorgraph import gdelt|gdelt2|icews|phoenix FILE|FOLDER|-... -o DATASET_DIR\n"
@@ -42,23 +42,7 @@ static const char usage_text[] =
     "between an actor and itself or with a code the mapping doesn't type are\n"
     "skipped and counted; malformed records are skipped with a warning naming\n"
     "FILE:LINE.\n"
-    "\n"
-    "Options:\n"
-    "  -o, --output DIR     the dataset folder to write (required); a folder the\n"
-    "                       import creates is removed again when it fails\n"
-    "  --aggregate A        none (default: one relation per event), or day, month\n"
-    "                       or era: one relation per source, target, type and\n"
-    "                       period, weighted by its events' summed weight, with\n"
-    "                       their number in the column events\n"
-    "  --min-events N       with --aggregate, leave out aggregates of fewer than\n"
-    "                       N events\n"
-    "  --types FILE         the CAMEO mapping: a types.csv whose cameo column\n"
-    "                       lists the code prefixes each type takes\n"
-    "  --weight W           cameo (default: from the type) or intensity (ICEWS:\n"
-    "                       the event's intensity gives sign and weight)\n"
-    "  --eras E             month (default) or year\n"
-    "  -q, --quiet          no progress and no warnings, only the summary\n"
-    "  -h, --help           show this help\n";
+    "\n";
 
 typedef struct {
     char **items;
@@ -130,93 +114,111 @@ static void progress(void *ud, size_t i, size_t n, const char *file)
     fflush(stderr);
 }
 
-enum { OPT_AGGREGATE = 256, OPT_MIN_EVENTS, OPT_TYPES, OPT_WEIGHT, OPT_ERAS };
+static int parse_aggregate(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    int v = ag_aggregate_parse(arg);
+    if (v < 0)
+        return cli_usage_error(a->prefix, "unknown --aggregate '%s' (none, day, month or era)",
+                               arg);
+    *(ag_aggregate_t *)opt->value = (ag_aggregate_t)v;
+    return AG_EXIT_OK;
+}
+
+static int parse_min_events(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    char *end;
+    size_t n = (size_t)strtoul(arg, &end, 10);
+    if (end == arg || *end || *arg == '-')
+        return cli_usage_error(a->prefix, "--min-events wants a count, not '%s'", arg);
+    *(size_t *)opt->value = n;
+    return AG_EXIT_OK;
+}
+
+static int parse_weight(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    if (strcmp(arg, "cameo") != 0 && strcmp(arg, "intensity") != 0)
+        return cli_usage_error(a->prefix, "unknown --weight '%s' (cameo or intensity)", arg);
+    *(ag_import_weight_t *)opt->value =
+        strcmp(arg, "cameo") == 0 ? AG_IMPORT_WEIGHT_CAMEO : AG_IMPORT_WEIGHT_INTENSITY;
+    return AG_EXIT_OK;
+}
+
+static int parse_eras(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    if (strcmp(arg, "month") != 0 && strcmp(arg, "year") != 0)
+        return cli_usage_error(a->prefix, "unknown --eras '%s' (month or year)", arg);
+    *(ag_import_eras_t *)opt->value =
+        strcmp(arg, "month") == 0 ? AG_IMPORT_ERAS_MONTH : AG_IMPORT_ERAS_YEAR;
+    return AG_EXIT_OK;
+}
 
 int cmd_import(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "output", required_argument, NULL, 'o' },
-        { "aggregate", required_argument, NULL, OPT_AGGREGATE },
-        { "min-events", required_argument, NULL, OPT_MIN_EVENTS },
-        { "types", required_argument, NULL, OPT_TYPES },
-        { "weight", required_argument, NULL, OPT_WEIGHT },
-        { "eras", required_argument, NULL, OPT_ERAS },
-        { "quiet", no_argument, NULL, 'q' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
     const char *out = NULL;
     bool quiet = false;
+    ag_import_opts_t io;
+    const cli_option_t opts[] = {
+        CLI_STRING('o', "output", &out, "DIR",
+                   "the dataset folder to write (required); a folder the\n"
+                   "import creates is removed again when it fails"),
+        CLI_CALLBACK(0, "aggregate", &io.aggregate, "A",
+                     "none (default: one relation per event), or day, month\n"
+                     "or era: one relation per source, target, type and\n"
+                     "period, weighted by its events' summed weight, with\n"
+                     "their number in the column events",
+                     parse_aggregate),
+        CLI_CALLBACK(0, "min-events", &io.min_events, "N",
+                     "with --aggregate, leave out aggregates of fewer than\nN events",
+                     parse_min_events),
+        CLI_STRING(0, "types", &io.types_file, "FILE",
+                   "the CAMEO mapping: a types.csv whose cameo column\n"
+                   "lists the code prefixes each type takes"),
+        CLI_CALLBACK(0, "weight", &io.weight, "W",
+                     "cameo (default: from the type) or intensity (ICEWS:\n"
+                     "the event's intensity gives sign and weight)",
+                     parse_weight),
+        CLI_CALLBACK(0, "eras", &io.eras, "E", "month (default) or year", parse_eras),
+        CLI_FLAG('q', "quiet", &quiet, "no progress and no warnings, only the summary"),
+        CLI_END,
+    };
+    cli_args_t a;
     list_t files = { NULL, 0, 0 };
     ag_import_stats_t stats;
-    ag_import_opts_t io;
-    int fmt, v;
-    char *end;
+    int fmt = -1;
     ag_diags_t diags;
     ag_error_t err;
     ag_status_t st;
-    int c, rc = AG_EXIT_OK;
+    int rc;
 
     ag_import_opts_default(&io, AG_IMPORT_GDELT);
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:qh", opts, NULL)) != -1) {
-        switch (c) {
-        case 'o':
-            if (!*optarg)
-                return cli_usage_error("import ", "-o needs a folder name");
-            out = optarg;
-            break;
-        case 'q': quiet = true; break;
-        case OPT_AGGREGATE:
-            if ((v = ag_aggregate_parse(optarg)) < 0)
-                return cli_usage_error("import ", "unknown --aggregate '%s' (none, day, month "
-                                       "or era)", optarg);
-            io.aggregate = (ag_aggregate_t)v;
-            break;
-        case OPT_MIN_EVENTS:
-            io.min_events = (size_t)strtoul(optarg, &end, 10);
-            if (end == optarg || *end || *optarg == '-')
-                return cli_usage_error("import ", "--min-events wants a count, not '%s'",
-                                       optarg);
-            break;
-        case OPT_TYPES: io.types_file = optarg; break;
-        case OPT_WEIGHT:
-            if (strcmp(optarg, "cameo") != 0 && strcmp(optarg, "intensity") != 0)
-                return cli_usage_error("import ", "unknown --weight '%s' (cameo or intensity)",
-                                       optarg);
-            io.weight = strcmp(optarg, "cameo") == 0 ? AG_IMPORT_WEIGHT_CAMEO
-                                                     : AG_IMPORT_WEIGHT_INTENSITY;
-            break;
-        case OPT_ERAS:
-            if (strcmp(optarg, "month") != 0 && strcmp(optarg, "year") != 0)
-                return cli_usage_error("import ", "unknown --eras '%s' (month or year)",
-                                       optarg);
-            io.eras = strcmp(optarg, "month") == 0 ? AG_IMPORT_ERAS_MONTH : AG_IMPORT_ERAS_YEAR;
-            break;
-        case 'h': fputs(usage_text, stdout); return AG_EXIT_OK;
-        default: return cli_option_error("import ", c, argv);
-        }
+    cli_args_init(&a, "import", usage_text, NULL);
+    a.no_dataset = true;
+    if ((rc = cli_parse(&a, opts, argc, argv, /* max_pos = */ (size_t)argc)) != CLI_CONTINUE) {
+        cli_args_destroy(&a);
+        return rc;
     }
-    if (optind >= argc)
-        return cli_usage_error("import ", "name the format of the input: gdelt, gdelt2, "
-                               "icews or phoenix");
-    if ((fmt = ag_import_format_parse(argv[optind])) < 0)
-        return cli_usage_error("import ", "unknown format '%s' (supported: gdelt, gdelt2, "
-                               "icews, phoenix)", argv[optind]);
+    rc = AG_EXIT_OK;
+    if (a.n_pos < 1)
+        rc = cli_usage_error(a.prefix, "name the format of the input: gdelt, gdelt2, icews or "
+                                       "phoenix");
+    else if ((fmt = ag_import_format_parse(a.pos[0])) < 0)
+        rc = cli_usage_error(a.prefix, "unknown format '%s' (supported: gdelt, gdelt2, icews, "
+                                       "phoenix)", a.pos[0]);
+    else if (io.min_events > 1 && io.aggregate == AG_AGGREGATE_NONE)
+        rc = cli_usage_error(a.prefix, "--min-events counts the events of an aggregate: give "
+                                       "--aggregate too");
+    else if (io.weight == AG_IMPORT_WEIGHT_INTENSITY && fmt != AG_IMPORT_ICEWS)
+        rc = cli_usage_error(a.prefix, "--weight intensity is for ICEWS, whose events have one");
+    else if (a.n_pos < 2)
+        rc = cli_usage_error(a.prefix, "name at least one file or folder to import");
+    else if (!out || !*out)
+        rc = cli_usage_error(a.prefix, out ? "-o needs a folder name"
+                                           : "name the dataset folder to write with -o DIR");
+    if (rc != AG_EXIT_OK)
+        goto done;
     io.format = (ag_import_format_t)fmt;
-    if (io.min_events > 1 && io.aggregate == AG_AGGREGATE_NONE)
-        return cli_usage_error("import ", "--min-events counts the events of an aggregate: "
-                               "give --aggregate too");
-    if (io.weight == AG_IMPORT_WEIGHT_INTENSITY && io.format != AG_IMPORT_ICEWS)
-        return cli_usage_error("import ", "--weight intensity is for ICEWS, whose events "
-                               "have one");
-    if (optind + 1 >= argc)
-        return cli_usage_error("import ", "name at least one file or folder to import");
-    if (!out)
-        return cli_usage_error("import ", "name the dataset folder to write with -o DIR");
-    for (int i = optind + 1; i < argc; i++)
-        if (add_input(&files, argv[i]) != 0) {
+    for (size_t i = 1; i < a.n_pos; i++)
+        if (add_input(&files, a.pos[i]) != 0) {
             rc = AG_EXIT_DATA;
             goto done;
         }
@@ -251,5 +253,6 @@ done:
     for (size_t i = 0; i < files.n; i++)
         free(files.items[i]);
     free(files.items);
+    cli_args_destroy(&a);
     return rc;
 }
