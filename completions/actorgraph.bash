@@ -31,6 +31,12 @@ _actorgraph()
     fi
     cmd=${COMP_WORDS[1]}
 
+    # run --compare ERA_A ERA_B: two era ids
+    if [[ $prev == --compare || (COMP_CWORD -gt 2 && ${COMP_WORDS[COMP_CWORD-2]} == --compare) ]]; then
+        COMPREPLY=($(compgen -W "$(_actorgraph_eras)" -- "$cur"))
+        return
+    fi
+
     case $prev in
     --level) COMPREPLY=($(compgen -W "$levels" -- "$cur")); return ;;
     --ties) COMPREPLY=($(compgen -W "$ties" -- "$cur")); return ;;
@@ -47,7 +53,7 @@ _actorgraph()
         case $cmd in
         export) COMPREPLY=($(compgen -W "graphml gexf json cyjs csv csv-nodes" -- "$cur")) ;;
         render) COMPREPLY=($(compgen -W "svg png pdf dot" -- "$cur")) ;;
-        *) COMPREPLY=($(compgen -W "table csv json md" -- "$cur")) ;;
+        *) COMPREPLY=($(compgen -W "table csv json md html" -- "$cur")) ;;
         esac
         return ;;
     -o | --output)
@@ -67,20 +73,20 @@ _actorgraph()
     esac
 
     case $cmd in
-    balance) opts="--era --all --level --types --triangles --max-triangles --format -o --help" ;;
+    balance) opts="--era --all --from --to --level --types --triangles --max-triangles --format -o --help" ;;
     check) opts="--strict --quiet --help" ;;
     compare) opts="--level --ties --types --metric --table --format --diagram -o --help" ;;
-    explain) opts="--era --level --ties --types --format -o --help" ;;
-    export) opts="--era --level --ties --types --edges --format --no-metrics -o --help" ;;
+    explain) opts="--era --from --to --level --ties --types --format -o --help" ;;
+    export) opts="--era --from --to --level --ties --types --edges --format --no-metrics -o --help" ;;
     import)
-        if ((COMP_CWORD == 2)); then
+        if ((COMP_CWORD == 2)) && [[ $cur != -* ]]; then
             COMPREPLY=($(compgen -W "gdelt gdelt2 icews phoenix" -- "$cur"))
             return
         fi
         opts="-o --aggregate --min-events --types --weight --eras --quiet --help" ;;
-    render) opts="--era --all --format --engine --level --ties --types --size-by -o --help" ;;
+    render) opts="--era --all --from --to --format --engine --level --ties --types --size-by -o --help" ;;
     report) opts="--era --all --from --to --level --ties --types --metric --top --format -o --help" ;;
-    run) opts="-o --quiet --help" ;;
+    run) opts="--level --ties --types --compare --window --step -o --quiet --help" ;;
     timeline) opts="--metric --window --step --from --to --level --ties --types --actors --top --format -o --help" ;;
     *) return ;;
     esac

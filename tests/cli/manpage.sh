@@ -36,6 +36,27 @@ for c in $commands; do
     if grep -Eq "^ {7}$c( |$)" "$tmp/page.txt"; then pass "man page: $c"; else fail "man page: $c"; fi
     if grep -qx "$c" <<<"$offered"; then pass "completion: $c"; else fail "completion: $c"; fi
 done
+# Every option of every command's --help: in the command's entry of the
+# man page or under COMMON OPTIONS, and offered by the completion
+# (-o stands for --output, which every page names as -o).
+LC_ALL=C.UTF-8 groff -man -Tutf8 -rLL=300n -rHY=0 "$page" 2>/dev/null |
+    sed 's/\x1b\[[0-9;]*m//g; s/.\x08//g' >"$tmp/wide.txt"
+common=$(sed -n '/^COMMON OPTIONS/,/^FILES/p' "$tmp/wide.txt")
+for c in $commands; do
+    entry=$(awk -v c="$c" '$0 ~ "^       " c "( |$)" {on = 1; print; next}
+                          on && /^       [a-z]/ {exit} on {print}' "$tmp/wide.txt")
+    offered_opts=" $(complete_words actorgraph "$c" -- | tr '\n' ' ')"
+    missing_man="" missing_comp=""
+    for o in $("$ag" "$c" --help | grep -oE '^  (-[a-zA-Z], )?--[a-z-]+' | grep -oE -- '--[a-z-]+'); do
+        [[ $o == --output || $o == --help ]] && continue
+        grep -qE -- "(^|[^a-z-])$o([^a-z-]|$)" <<<"$entry$common" || missing_man+=" $o"
+        [[ $offered_opts == *" $o "* ]] || missing_comp+=" $o"
+    done
+    if [[ -z $missing_man ]]; then pass "man page: $c's options"; else fail "man page: $c's options" "missing:$missing_man"; fi
+    if [[ -z $missing_comp ]]; then pass "completion: $c's options"; else fail "completion: $c's options" "missing:$missing_comp"; fi
+done
+if [[ $(complete_words actorgraph report --format "" | tr '\n' ' ') == "table csv json md html " ]]
+then pass "completion: page formats"; else fail "completion: page formats"; fi
 if [[ $(complete_words actorgraph export --format c | tr '\n' ' ') == "cyjs csv csv-nodes " ]]
 then pass "completion: export formats"; else fail "completion: export formats"; fi
 if complete_words actorgraph report graphs/new-great-game --era post- | grep -qx post-2001
