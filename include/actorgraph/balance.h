@@ -20,6 +20,10 @@
 #include "actorgraph/model.h"
 #include "actorgraph/table.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Sign patterns of a triangle, in the order of the csv columns. */
 typedef enum {
     AG_TRIAD_PPP, /* +++ balanced */
@@ -149,5 +153,9 @@ void ag_balance_report_destroy(ag_balance_report_t *r);
  */
 ag_status_t ag_balance_report(const ag_dataset_t *ds, const ag_balance_opts_t *opts,
                               ag_format_t fmt, FILE *fp, ag_error_t *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

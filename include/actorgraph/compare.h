@@ -29,6 +29,10 @@
 #include "actorgraph/summary.h"
 #include "actorgraph/table.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* How an actor of the comparison is present. */
 typedef enum {
     AG_MATCH_SAME,     /* the same actor in both eras */
@@ -213,5 +217,9 @@ ag_status_t ag_compare_write(const ag_compare_t *c, ag_format_t fmt, ag_cmp_part
  * drawing. AG_EUSAGE for another extension, AG_ERENDER, AG_EIO, AG_ENOMEM.
  */
 ag_status_t ag_compare_diagram(const ag_compare_t *c, const char *path, ag_error_t *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

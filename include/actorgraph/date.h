@@ -41,6 +41,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Day numbers standing for "no bound" at the start and at the end. */
 #define AG_DAY_MIN INT32_MIN
 #define AG_DAY_MAX INT32_MAX
@@ -140,11 +144,11 @@ int ag_date_parse(const char *text, ag_date_t *out, char *err, size_t errlen);
 size_t ag_date_format(const ag_date_t *d, char *buf, size_t size);
 
 /*
- * Writes day as "YYYY-MM-DD" into buf and returns buf, for use in printf
- * arguments. AG_DAY_MIN and AG_DAY_MAX print as "..", days outside
- * 0001-01-01 .. 9999-12-31 as "?". Can't fail.
+ * Writes day as "YYYY-MM-DD" into buf (AG_DAY_TEXT_SIZE bytes) and returns
+ * buf, for use in printf arguments. AG_DAY_MIN and AG_DAY_MAX print as "..",
+ * days outside 0001-01-01 .. 9999-12-31 as "?". Can't fail.
  */
-const char *ag_day_format(int32_t day, char buf[static AG_DAY_TEXT_SIZE]);
+const char *ag_day_format(int32_t day, char *buf);
 
 /* True for leap years of the proleptic Gregorian calendar (2000 and 2012
  * are, 1900 and 2013 are not). Can't fail. */
@@ -180,5 +184,9 @@ bool ag_date_is_qualified(const ag_date_t *d);
  * strcmp; a and b must not be NULL. Can't fail.
  */
 int ag_date_cmp(const ag_date_t *a, const ag_date_t *b);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -26,6 +26,10 @@
 #include "actorgraph/error.h"
 #include "actorgraph/model.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef enum { AG_LEVEL_ACTOR, AG_LEVEL_STATE } ag_level_t;
 typedef enum { AG_TIES_ALL, AG_TIES_POSITIVE, AG_TIES_NEGATIVE } ag_ties_t;
 
@@ -175,5 +179,9 @@ const char *ag_place_name(ag_place_t p);
  */
 ag_status_t ag_types_mask(const ag_dataset_t *ds, const char *list, bool **mask,
                           ag_error_t *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

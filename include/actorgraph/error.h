@@ -13,6 +13,10 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef enum {
     AG_OK = 0,
     AG_ENOMEM,   /* out of memory */
@@ -91,5 +95,9 @@ void ag_diags_vadd(ag_diags_t *d, ag_severity_t sev, const char *file,
 /* Sorts diagnostics by file (in order of first appearance) then line,
  * keeping the order found among equal lines. Can't fail. */
 void ag_diags_sort(ag_diags_t *d);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

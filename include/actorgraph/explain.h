@@ -19,6 +19,10 @@
 #include "actorgraph/model.h"
 #include "actorgraph/table.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /*
  * What is explained.
  *   g:         the era graph (not owned; must outlive x).
@@ -71,5 +75,9 @@ void ag_explain_destroy(ag_explain_t *x);
  */
 ag_status_t ag_explain_write(const ag_explain_t *x, long era, ag_format_t fmt, FILE *fp,
                              ag_error_t *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -12,6 +12,10 @@
 #include "actorgraph/error.h"
 #include "actorgraph/model.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Longest field accepted, in bytes; a longer one is an error. */
 #define AG_MAX_FIELD 65536
 
@@ -24,5 +28,9 @@
  */
 ag_status_t ag_dataset_load(ag_dataset_t *ds, const char *dir,
                             ag_diags_t *diags, ag_error_t *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -10,6 +10,10 @@
 #include "actorgraph/era.h"
 #include "actorgraph/error.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* In the order reports list them. */
 typedef enum {
     AG_M_DEGREE,
@@ -60,5 +64,9 @@ ag_status_t ag_metric_list_parse(const char *list, unsigned *mask, ag_error_t *e
  * AG_ENOMEM on failure.
  */
 ag_status_t ag_rank(const double *values, size_t n, long *rank, ag_error_t *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -15,6 +15,10 @@
 #include "actorgraph/date.h"
 #include "actorgraph/error.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef enum {
     AG_KIND_STATE,
     AG_KIND_LEADER,
@@ -222,5 +226,9 @@ const char *ag_suggest_era(const ag_dataset_t *ds, const char *s);
  * fail (lack of memory skips the duplicate check and says so). */
 void ag_dataset_validate(const ag_dataset_t *ds, const char *actors_path,
                          const char *relations_path, ag_diags_t *diags);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -17,6 +17,10 @@
 
 #include "actorgraph/error.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /*
  * An output file being written.
  *   fp:   where to write (the temporary file).
@@ -49,5 +53,9 @@ ag_status_t ag_mkdir_p(const char *path, ag_error_t *err);
 /* A text describing the library's version and those of its dependencies.
  * Can't fail. */
 const char *ag_version_text(void);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -33,6 +33,10 @@
 #include "actorgraph/model.h"
 #include "actorgraph/summary.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef enum {
     AG_RENDER_DOT, /* the graph as DOT text, before layout (no positions) */
     AG_RENDER_SVG,
@@ -103,5 +107,9 @@ ag_status_t ag_render_file(const ag_render_input_t *in, const ag_render_opts_t *
  * (made on first use). Call once, when done drawing; harmless when
  * nothing was drawn. Can't fail. */
 void ag_render_cleanup(void);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

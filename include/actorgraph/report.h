@@ -20,6 +20,10 @@
 #include "actorgraph/summary.h"
 #include "actorgraph/table.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /*
  * What a report measures, the same for every era.
  *   level, ties: as in ag_slice_opts_t.
@@ -100,5 +104,9 @@ ag_status_t ag_report_add_window(ag_report_t *r, const char *id, const char *nam
  * AG_ENOMEM.
  */
 ag_status_t ag_report_write(const ag_report_t *r, ag_format_t fmt, FILE *fp, ag_error_t *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

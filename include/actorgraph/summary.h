@@ -9,6 +9,10 @@
 #include "actorgraph/era.h"
 #include "actorgraph/error.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /*
  * Per-era summary figures.
  *   vertices:       n.
@@ -42,5 +46,9 @@ typedef struct {
 ag_status_t ag_summary_compute(const ag_era_graph_t *g, ag_summary_t *s, ag_error_t *err);
 /* Frees s; accepts a zeroed s. Can't fail. */
 void ag_summary_destroy(ag_summary_t *s);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -17,6 +17,10 @@
 
 #include "actorgraph/error.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef enum { AG_FMT_TABLE, AG_FMT_CSV, AG_FMT_JSON, AG_FMT_MD, AG_FMT_HTML } ag_format_t;
 
 /* "table", "csv", "json", "md"; -1 when unknown. */
@@ -78,5 +82,9 @@ char *ag_format_number(double v, char *buf);
 /* Dumps a JSON value to fp, indented, keys in insertion order, with a final
  * newline. AG_EIO when writing failed. */
 ag_status_t ag_json_write(json_t *j, FILE *fp, ag_error_t *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -17,6 +17,10 @@
 #include "actorgraph/metrics.h"
 #include "actorgraph/table.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* A length of calendar time: n days, months or years. */
 typedef enum { AG_SPAN_DAYS, AG_SPAN_MONTHS, AG_SPAN_YEARS } ag_span_unit_t;
 typedef struct {
@@ -92,5 +96,9 @@ ag_status_t ag_timeline_write_matrix(const ag_table_t *t, unsigned mask, const c
  * to 2015-12-31 (actor level, all ties)". Can't fail. */
 void ag_timeline_describe(const ag_span_t *window, const ag_span_t *step, int32_t first,
                           int32_t last, ag_level_t level, ag_ties_t ties, char *buf, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -195,13 +195,18 @@ int ag_i_csv_read(const char *path, const ag_i_csv_opts_t *opts, ag_i_csv_record
     if (records)
         *records = 0;
 
-    fp = fopen(path, "rb");
-    if (!fp)
+    /* "-" is standard input (read through, never closed). */
+    if (strcmp(path, "-") == 0) {
+        fp = stdin;
+        r.path = "standard input";
+    } else if (!(fp = fopen(path, "rb"))) {
         return ag_error_set(err, AG_EIO, path, 0, "cannot open: %s", strerror(errno));
+    }
     if (!opts->quoted)
         options = CSV_APPEND_NULL;
     if (parser_init(&p, options, opts) != 0) {
-        fclose(fp);
+        if (fp != stdin)
+            fclose(fp);
         return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");
     }
 
@@ -304,7 +309,8 @@ done_nofree:
     clear_fields(&r);
     free(r.fields);
     free(buf);
-    fclose(fp);
+    if (fp != stdin)
+        fclose(fp);
     if (records)
         *records = r.records;
     return status;

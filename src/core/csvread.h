@@ -44,7 +44,8 @@ typedef struct {
 } ag_i_csv_opts_t;
 
 /*
- * Reads path, calling fn for each record. Problems go to diags as errors
+ * Reads path ("-": standard input, named "standard input" in
+ * diagnostics), calling fn for each record. Problems go to diags as errors
  * with path and line. Returns AG_OK when the file was read through (even
  * with diagnostics), AG_EIO when it could not be opened or read (err says
  * why; nothing is added to diags), AG_ENOMEM on lack of memory, or the

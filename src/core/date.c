@@ -85,7 +85,7 @@ bool ag_date_is_qualified(const ag_date_t *d)
     return (d->start.qual | d->end.qual) != 0;
 }
 
-const char *ag_day_format(int32_t day, char buf[static AG_DAY_TEXT_SIZE])
+const char *ag_day_format(int32_t day, char *buf)
 {
     int y, m, d;
     if (day == AG_DAY_MIN || day == AG_DAY_MAX) {

@@ -156,13 +156,17 @@ static ag_status_t run_era(run_t *r, long era, const ag_report_t *all, ag_i_era_
         static const ag_export_format_t exports[] = { AG_EXPORT_GEXF, AG_EXPORT_GRAPHML };
         char title[1024];
         ag_out_t o;
+        ag_export_opts_t eo;
         ag_export_title(r->ds, e, title, sizeof title);
         if ((st = ag_out_open(&o, path_of(r, path, sizeof path, "eras/%s.%s", e->id,
                                           ag_export_format_name(exports[f])),
                               &r->err)) != AG_OK)
             goto done;
-        if ((st = ag_export(&rep.eras[0].graph, title, &rep.eras[0].metrics, exports[f], o.fp,
-                            &r->err)) != AG_OK) {
+        ag_export_opts_default(&eo, exports[f]);
+        eo.title = title;
+        eo.metrics = &rep.eras[0].metrics;
+        eo.summary = &rep.eras[0].summary;
+        if ((st = ag_export_write(&rep.eras[0].graph, &eo, o.fp, &r->err)) != AG_OK) {
             ag_out_abort(&o);
             goto done;
         }

@@ -69,9 +69,9 @@ expect_eq "no temporary files left" "" "$(ls -a "$tmp/ds" | grep tmp)"
 expect_eq "missing -o is a usage error" 2 $?
 expect_eq "missing -o message" "actorgraph: name the dataset folder to write with -o DIR" \
     "$(head -1 "$tmp/err")"
-"$ag" import icews x -o "$tmp/x" >/dev/null 2>"$tmp/err"
+"$ag" import acled x -o "$tmp/x" >/dev/null 2>"$tmp/err"
 expect_eq "unknown format exit" 2 $?
-expect_eq "unknown format message" "actorgraph: unknown format 'icews' (supported: gdelt)" \
+expect_eq "unknown format message" "actorgraph: unknown format 'acled' (supported: gdelt, gdelt2, icews, phoenix)" \
     "$(head -1 "$tmp/err")"
 "$ag" import gdelt "$tmp/nope.tsv" -o "$tmp/y" >/dev/null 2>"$tmp/err"
 expect_eq "missing input exit" 1 $?

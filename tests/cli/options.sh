@@ -19,7 +19,7 @@ expect_error "render -o x.jpg" 2 \
     "actorgraph: -o $tmp/x.jpg: unknown extension '.jpg' (render writes .dot, .gv, .svg, .png or .pdf)" \
     -- render "$small" -o "$tmp/x.jpg"
 expect_error "export -o x.net" 2 \
-    "actorgraph: -o $tmp/x.net: unknown extension '.net' (export writes .graphml, .gexf, .json or .csv)" \
+    "actorgraph: -o $tmp/x.net: unknown extension '.net' (export writes .graphml, .gexf, .json, .cyjs or .csv)" \
     -- export "$ds" -o "$tmp/x.net"
 expect_error "report -o r.xlsx" 2 \
     "actorgraph: -o $tmp/r.xlsx: unknown extension '.xlsx' (report writes .txt, .csv, .json, .md or .html)" \

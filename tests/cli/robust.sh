@@ -10,10 +10,13 @@ set -u
 . "$(dirname "${BASH_SOURCE[0]}")/../lib/cli.sh" "$@"
 
 # fuzz_gdelt: an event file with no two-actor event left the actor list
-# NULL, and qsort was handed NULL (undefined even for 0 items).
+# NULL, and qsort was handed NULL (undefined even for 0 items). Such an
+# import keeps no event: it fails cleanly and leaves no folder.
 : >"$tmp/empty.tsv"
 run import gdelt "$tmp/empty.tsv" -o "$tmp/empty-ds"
-expect "import of an empty event file" 0 "" -
+expect "import of an empty event file" 1 "" \
+    "actorgraph: $tmp/empty.tsv: no event between two actors to import (0 records read)"
+[[ ! -e $tmp/empty-ds ]] && pass || fail "import of an empty event file: a folder was left"
 
 # A field of 20 MB is one error, found in time in proportion to its length
 # (it took minutes under ASan, libcsv growing its buffer 128 bytes at a

@@ -56,4 +56,20 @@ cc "${cflags[@]}" -o consumer-static consumer.c \
     $(pkg-config --libs actorgraph | sed 's/-lactorgraph//') -lcsv -lm
 got=$(./consumer-static "$src/graphs/new-great-game")
 if [[ $got == "$want" ]]; then echo "ok: static: $got"; else echo "FAIL: static: got '$got', want '$want'"; fails=1; fi
+
+# The headers from C++ (extern "C", no C-only declarators).
+if command -v c++ >/dev/null; then
+    cp "$src/tests/install/consumer.cpp" "$tmp/"
+    # shellcheck disable=SC2046
+    if c++ -std=c++11 -Wall -Wextra -Wpedantic -Werror -o consumer-cxx consumer.cpp \
+        $(pkg-config --cflags --libs actorgraph); then
+        got=$(LD_LIBRARY_PATH=$libdir ./consumer-cxx "$src/graphs/new-great-game") || got=
+        if [[ $got == *" actors, first day "* ]]; then echo "ok: c++: $got"
+        else echo "FAIL: c++: got '$got'"; fails=1; fi
+    else
+        echo "FAIL: c++: the public headers do not compile as C++"; fails=1
+    fi
+else
+    echo "c++ is not there: C++ check left out"
+fi
 exit $fails
