@@ -1,7 +1,7 @@
 /*
  * cmd_compare.c: actorgraph compare [DATASET] ERA_A ERA_B [--level L]
  *                [--ties T] [--types LIST] [--metric LIST] [--table PART]
- *                [--format F] [--diagram FILE] [-o FILE]
+ *                [--format F] [--diagram FILE] [--plot FILE] [-o FILE]
  *
  * One era against another: actors matched by lineage, ranks and rank
  * shifts, rank correlations, dyads kept, flipped, gained and lost, and the
@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actorgraph/chart.h"
 #include "actorgraph/compare.h"
 #include "actorgraph/output.h"
 #include "actorgraph/render.h"
@@ -22,6 +23,7 @@ static const char usage_text[] =
     "                          [--ties all|positive|negative] [--types LIST]\n"
     "                          [--metric LIST] [--table PART]\n"
     "                          [--format table|csv|json|md] [--diagram FILE] [-o FILE]\n"
+    "                          [--plot FILE.svg|png|pdf [--top N]]\n"
     "\n"
     "Compares era A with era B. Actors are matched by lineage: the same actor,\n"
     "else the one actor of each era whose 'continues' chains meet (RUS after 1991\n"
@@ -42,6 +44,11 @@ static const char usage_text[] =
     "  --format F      table (default), csv, json or md\n"
     "  --diagram FILE  also draw the union of both eras, dyads styled by their\n"
     "                  change, into FILE (.dot, .svg or .png)\n"
+    "  --plot FILE     also draw a slope chart of ranks, era A to era B, of the\n"
+    "                  actors in both eras into FILE (.svg, .png or .pdf), by the\n"
+    "                  first metric compared (betweenness when all are)\n"
+    "  --top N         --plot: only actors ranked in the top N of either era\n"
+    "                  (default 15; 0 for all)\n"
     "  -o FILE         write to FILE (atomically) instead of standard output\n"
     "  -h, --help      show this help\n"
     "\n"
@@ -57,7 +64,7 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 success, 1 invalid data or failure, 2 usage error.\n";
 
-enum { OPT_METRIC = SLICE_OPT_END, OPT_TABLE, OPT_DIAGRAM };
+enum { OPT_METRIC = SLICE_OPT_END, OPT_TABLE, OPT_DIAGRAM, OPT_PLOT, OPT_TOP };
 
 int cmd_compare(int argc, char **argv)
 {
@@ -69,11 +76,14 @@ int cmd_compare(int argc, char **argv)
         { "table", required_argument, NULL, OPT_TABLE },
         { "format", required_argument, NULL, SLICE_OPT_FORMAT },
         { "diagram", required_argument, NULL, OPT_DIAGRAM },
+        { "plot", required_argument, NULL, OPT_PLOT },
+        { "top", required_argument, NULL, OPT_TOP },
         { "output", required_argument, NULL, 'o' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    const char *metric_arg = NULL, *diagram = NULL;
+    const char *metric_arg = NULL, *diagram = NULL, *plot = NULL;
+    long top = 15;
     int part = AG_PART_ALL;
     ag_dataset_t ds;
     ag_compare_t cmp;
@@ -106,6 +116,23 @@ int cmd_compare(int argc, char **argv)
             }
             break;
         case OPT_DIAGRAM: diagram = optarg; break;
+        case OPT_PLOT:
+            if (ag_chart_format_of(optarg) < 0) {
+                rc = cli_usage_error("compare ", "--plot '%s': use a .svg, .png or .pdf file",
+                                     optarg);
+                goto done;
+            }
+            plot = optarg;
+            break;
+        case OPT_TOP: {
+            char *end;
+            top = strtol(optarg, &end, 10);
+            if (end == optarg || *end || top < 0) {
+                rc = cli_usage_error("compare ", "--top takes a number from 0, not '%s'", optarg);
+                goto done;
+            }
+            break;
+        }
         case 'h': fputs(usage_text, stdout); goto done;
         default:
             if ((rc = slice_args_option(&sa, c, argv)) != AG_EXIT_OK)
@@ -142,6 +169,21 @@ int cmd_compare(int argc, char **argv)
         rc = err.code == AG_EUSAGE ? cli_usage_error("compare ", "%s", err.msg)
                                    : (cli_report_error(&err), AG_EXIT_DATA);
         goto done;
+    }
+    if (plot) {
+        /* Betweenness when every metric is compared: the measure of
+         * brokerage that the comparison is usually about. */
+        int k = 0;
+        if (metrics & (1u << AG_M_BETWEENNESS))
+            k = AG_M_BETWEENNESS;
+        else
+            while (!(metrics & (1u << k)))
+                k++;
+        if (ag_chart_slope(&cmp, (ag_metric_t)k, top, plot, &err) != AG_OK) {
+            cli_report_error(&err);
+            rc = AG_EXIT_DATA;
+            goto done;
+        }
     }
     if (sa.out) {
         if (ag_out_open(&out, sa.out, &err) != AG_OK) {

@@ -2,6 +2,7 @@
  * cmd_timeline.c: actorgraph timeline [DATASET] [--metric LIST] [--window 10y]
  *                 [--step 1y] [--from EDTF] [--to EDTF] [--level L] [--ties T]
  *                 [--types LIST] [--actors LIST] [--top N] [--format F] [-o FILE]
+ *                 [--plot FILE]
  *
  * Metrics over time through a sliding window: the long tidy table, or per
  * metric a table of windows by actors.
@@ -12,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "actorgraph/chart.h"
 #include "actorgraph/output.h"
 #include "actorgraph/timeline.h"
 #include "cli.h"
@@ -22,7 +24,7 @@ static const char usage_text[] =
     "                           [--from EDTF] [--to EDTF] [--level actor|state]\n"
     "                           [--ties all|positive|negative] [--types LIST]\n"
     "                           [--actors LIST] [--top N] [--format table|csv|json|md]\n"
-    "                           [-o FILE]\n"
+    "                           [-o FILE] [--plot FILE.svg|png|pdf]\n"
     "\n"
     "Metrics over time: the relations are sliced into windows of a fixed length\n"
     "that start every step, and each window is measured as 'report' measures an\n"
@@ -49,11 +51,15 @@ static const char usage_text[] =
     "                  long form window,start,end,level,ties,actor,name,metric,\n"
     "                  value,rank), json (the same rows) or md\n"
     "  -o FILE         write to FILE (atomically) instead of standard output\n"
+    "  --plot FILE     also draw a line chart of the first metric into FILE (.svg,\n"
+    "                  .png or .pdf): one line per actor (--actors, or the --top N),\n"
+    "                  a lineage as one line (SUN then RUS), the eras as bands\n"
     "  -h, --help      show this help\n"
     "\n"
     "Exit status: 0 success, 1 invalid data or failure, 2 usage error.\n";
 
-enum { OPT_METRIC = SLICE_OPT_END, OPT_WINDOW, OPT_STEP, OPT_FROM, OPT_TO, OPT_ACTORS, OPT_TOP };
+enum { OPT_METRIC = SLICE_OPT_END, OPT_WINDOW, OPT_STEP, OPT_FROM, OPT_TO, OPT_ACTORS, OPT_TOP,
+       OPT_PLOT };
 
 static void progress(void *ud, size_t done, size_t n)
 {
@@ -78,10 +84,12 @@ int cmd_timeline(int argc, char **argv)
         { "top", required_argument, NULL, OPT_TOP },
         { "format", required_argument, NULL, SLICE_OPT_FORMAT },
         { "output", required_argument, NULL, 'o' },
+        { "plot", required_argument, NULL, OPT_PLOT },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     const char *metric_arg = "betweenness", *from = NULL, *to = NULL, *actors = NULL;
+    const char *plot = NULL;
     ag_span_t window = { 10, AG_SPAN_YEARS }, step = { 1, AG_SPAN_YEARS };
     long top = 6;
     unsigned mask = 0;
@@ -120,6 +128,14 @@ int cmd_timeline(int argc, char **argv)
         case OPT_FROM: from = optarg; break;
         case OPT_TO: to = optarg; break;
         case OPT_ACTORS: actors = optarg; break;
+        case OPT_PLOT:
+            if (ag_chart_format_of(optarg) < 0) {
+                rc = cli_usage_error("timeline ", "--plot '%s': use a .svg, .png or .pdf file",
+                                     optarg);
+                goto done;
+            }
+            plot = optarg;
+            break;
         case OPT_TOP: {
             char *end;
             top = strtol(optarg, &end, 10);
@@ -205,6 +221,13 @@ int cmd_timeline(int argc, char **argv)
         fp = out.fp;
     }
     ag_timeline_describe(&window, &step, first, last, sa.level, sa.ties, what, sizeof what);
+    if (plot) {
+        int k = 0;
+        while (!(mask & (1u << k)))
+            k++;
+        if (ag_chart_timeline(&ds, &t, (ag_metric_t)k, actors, top, what, plot, &err) != AG_OK)
+            goto failed;
+    }
     if (sa.format == AG_FMT_TABLE || sa.format == AG_FMT_MD) {
         if (ag_timeline_write_matrix(&t, mask, actors, top, what, (ag_format_t)sa.format, fp,
                                      &err) != AG_OK)
