@@ -27,6 +27,7 @@
 #include "actorgraph/metrics.h"
 #include "actorgraph/model.h"
 #include "actorgraph/table.h"
+#include "actorgraph/trajectory.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -193,6 +194,19 @@ ag_status_t ag_timeline_chart(const ag_dataset_t *ds, const ag_table_t *t, ag_me
  */
 ag_status_t ag_compare_slope(const ag_compare_t *cmp, ag_metric_t metric, long top,
                              ag_slopechart_t *s, ag_error_t *err);
+
+/*
+ * The chart of a trajectory: the eras along the x axis (ticked with their
+ * ids, in the trajectory's order, at x = 0, 1, ...), one line per actor
+ * asked for, its rank in each era (1 at the top; a gap where its lineage is
+ * absent), a handover mark between two eras where the lineage's actor
+ * changes. AG_ENOMEM.
+ */
+ag_status_t ag_trajectory_chart(const ag_trajectory_t *t, ag_linechart_t *c, ag_error_t *err);
+
+/* Writes the trajectory chart to path. Errors as ag_trajectory_chart and
+ * ag_linechart_write. */
+ag_status_t ag_chart_trajectory(const ag_trajectory_t *t, const char *path, ag_error_t *err);
 
 /* Writes the timeline chart (as ag_timeline_chart) to path: the call the
  * main job uses. Errors as ag_timeline_chart and ag_linechart_write. */

@@ -33,6 +33,7 @@ static const struct command {
     { "report", cmd_report, "centralities per era, with summary figures and communities" },
     { "run", cmd_run, "the main job: every era's report and diagram, balance, the comparison" },
     { "timeline", cmd_timeline, "metrics over time through a sliding window (10y every 1y)" },
+    { "trajectory", cmd_trajectory, "an actor's value and rank era by era, its lineage followed" },
 };
 
 static void usage(FILE *fp)

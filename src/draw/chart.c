@@ -594,15 +594,17 @@ static bool draw_linechart(cairo_t *cr, const void *chart, double w, double h)
     if (ymax == -INFINITY)
         ymax = ymin = 0;
     f.y_rank = c->y_rank;
-    f.ymin = c->y_rank ? 1 : (ymin < 0 ? ymin : 0);
+    f.ymin = ymin < 0 ? ymin : 0;
     f.ymax = ymax;
     if (!c->y_rank) {
         double step = nice_step(f.ymax - f.ymin > 0 ? f.ymax - f.ymin : 1, 5);
         f.ymax = ceil(f.ymax / step - 1e-9) * step;
         if (f.ymax <= f.ymin)
             f.ymax = f.ymin + step;
-    } else if (f.ymax <= f.ymin) {
-        f.ymax = f.ymin + 1;
+    } else {
+        /* Half a rank of room above the first and below the last. */
+        f.ymin = 0.5;
+        f.ymax = (ymax < 1 ? 1 : ymax) + 0.5;
     }
     f.xmin = c->x_min;
     f.xmax = c->x_max > c->x_min ? c->x_max : c->x_min + 1;
@@ -717,12 +719,19 @@ static bool draw_linechart(cairo_t *cr, const void *chart, double w, double h)
         }
     } else {
         double room = (f.x1 - f.x0) / (c->n_ticks ? (double)c->n_ticks : 1) - 4;
+        bool stagger = false;
+        /* Labels too wide for their place take two rows, every other one
+         * lower, before any is cut. */
+        for (size_t i = 0; i < c->n_ticks; i++)
+            stagger = stagger || text_width(cr, c->ticks[i].label) > room;
+        if (stagger)
+            room = 2 * room;
         for (size_t i = 0; i < c->n_ticks; i++) {
-            double x = fx(&f, c->ticks[i].x);
+            double x = fx(&f, c->ticks[i].x), y = f.y1 + (stagger && i % 2 ? 27 : 14);
             cairo_move_to(cr, x, f.y1);
-            cairo_line_to(cr, x, f.y1 + 4);
+            cairo_line_to(cr, x, y - 8);
             cairo_stroke(cr);
-            text_at(cr, x, f.y1 + 14, 0.5, fit_text(cr, c->ticks[i].label, room, cut, sizeof cut));
+            text_at(cr, x, y, 0.5, fit_text(cr, c->ticks[i].label, room, cut, sizeof cut));
         }
     }
     /* The y axis's title, turned. */
@@ -805,7 +814,7 @@ static bool draw_linechart(cairo_t *cr, const void *chart, double w, double h)
             k--;
         want[i] = k ? fy(&f, s->points[k - 1].y) : f.y1;
     }
-    spread_labels(want, got, order, n, 13, f.y0 + 6, f.y1 - 6);
+    spread_labels(want, got, order, n, 13, f.y0 - 4, f.y1 - 4);
     font(cr, 11, false);
     for (size_t i = 0; i < n; i++) {
         const ag_chart_series_t *s = &c->series[i];

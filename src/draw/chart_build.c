@@ -365,3 +365,77 @@ ag_status_t ag_chart_slope(const ag_compare_t *cmp, ag_metric_t metric, long top
     ag_slopechart_destroy(&s);
     return st;
 }
+
+ag_status_t ag_trajectory_chart(const ag_trajectory_t *t, ag_linechart_t *c, ag_error_t *err)
+{
+    const ag_dataset_t *ds = t->ds;
+    const char *mname = ag_metric_name(t->metric);
+    char title[128], sub[512];
+    ag_status_t st;
+
+    snprintf(title, sizeof title, "Rank by %s, era by era", mname);
+    snprintf(sub, sizeof sub, "%s, %s level, %s ties; 1 is the highest", ds->name,
+             ag_level_name(t->opts.level), ag_ties_name(t->opts.ties));
+    if ((st = ag_linechart_init(c, title, sub, "rank", err)) != AG_OK)
+        return st;
+    c->y_rank = true;
+    for (size_t e = 0; e < t->n_eras; e++)
+        if ((st = ag_linechart_add_tick(c, (double)e, ds->eras[t->eras[e]].id, err)) != AG_OK)
+            goto fail;
+    for (size_t a = 0; a < t->n_actors; a++) {
+        const ag_traj_cell_t *row = &t->cells[a * t->n_eras];
+        char id[512] = "";
+        size_t s, len = 0;
+        long last = -1, prev = -1;
+        for (size_t e = 0; e < t->n_eras; e++) {
+            bool seen = false;
+            if (row[e].actor < 0)
+                continue;
+            for (size_t k = 0; k < e; k++)
+                seen = seen || row[k].actor == row[e].actor;
+            if (!seen && len < sizeof id - 1) {
+                len += (size_t)snprintf(id + len, sizeof id - len, "%s%s", len ? "/" : "",
+                                        ds->actors[row[e].actor].id);
+                if (len >= sizeof id)
+                    len = sizeof id - 1;
+            }
+            last = row[e].actor;
+        }
+        if (last < 0)
+            last = t->actors[a];
+        if ((st = ag_linechart_add_series(c, *id ? id : ds->actors[last].id,
+                                          ds->actors[last].name, &s, err)) != AG_OK)
+            goto fail;
+        for (size_t e = 0; e < t->n_eras; e++) {
+            double y = row[e].actor >= 0 ? (double)row[e].rank : NAN;
+            if ((st = ag_linechart_add_point(c, s, (double)e, y, err)) != AG_OK)
+                goto fail;
+            if (row[e].actor >= 0 && prev >= 0 && row[e].actor != prev) {
+                char text[512];
+                snprintf(text, sizeof text, "%s \xe2\x86\x92 %s", ds->actors[prev].name,
+                         ds->actors[row[e].actor].name);
+                if ((st = ag_linechart_add_mark(c, s, (double)e - 0.5, text, err)) != AG_OK)
+                    goto fail;
+            }
+            if (row[e].actor >= 0)
+                prev = row[e].actor;
+        }
+    }
+    c->x_min = -0.5;
+    c->x_max = t->n_eras ? (double)t->n_eras - 0.5 : 0.5;
+    return AG_OK;
+fail:
+    ag_linechart_destroy(c);
+    return st;
+}
+
+ag_status_t ag_chart_trajectory(const ag_trajectory_t *t, const char *path, ag_error_t *err)
+{
+    ag_linechart_t c;
+    ag_status_t st;
+    if ((st = ag_trajectory_chart(t, &c, err)) != AG_OK)
+        return st;
+    st = ag_linechart_write(&c, path, err);
+    ag_linechart_destroy(&c);
+    return st;
+}
