@@ -391,6 +391,38 @@ static void xml_escaped(membuf_t *b, const char *s)
 }
 
 /* Draws a chart on cr; false on lack of memory. */
+/*
+ * cairo numbers the SVG surfaces it writes ("surface6") from a counter
+ * shared by the whole process, so a chart's ids would depend on what was
+ * drawn before it. Renumbers them 1, 2, ... in order of first appearance,
+ * from b into out, so that the same chart gives the same bytes.
+ */
+static void renumber_surfaces(const membuf_t *b, membuf_t *out)
+{
+    static const char key[] = "surface";
+    unsigned long seen[64];
+    size_t n_seen = 0, i = 0, k = sizeof key - 1;
+    while (i < b->n) {
+        const unsigned char *p = b->n - i > k ? memmem(b->data + i, b->n - i, key, k) : NULL;
+        size_t at = p ? (size_t)(p - b->data) + k : b->n, end = at;
+        unsigned long id = 0, j = 0;
+        char num[32];
+        while (end < b->n && b->data[end] >= '0' && b->data[end] <= '9' && end - at < 12)
+            id = id * 10 + (unsigned long)(b->data[end++] - '0');
+        membuf_write(out, b->data + i, (unsigned)(at - i));
+        i = at;
+        if (!p || end == at)
+            continue;
+        while (j < n_seen && seen[j] != id)
+            j++;
+        if (j == n_seen && n_seen < sizeof seen / sizeof seen[0])
+            seen[n_seen++] = id;
+        snprintf(num, sizeof num, "%lu", j < n_seen ? j + 1 : id);
+        membuf_write(out, (const unsigned char *)num, (unsigned)strlen(num));
+        i = end;
+    }
+}
+
 typedef bool (*draw_fn)(cairo_t *cr, const void *chart, double w, double h);
 
 /*
@@ -457,8 +489,17 @@ static ag_status_t write_chart(draw_fn draw, const void *chart, double w, double
     }
     if (format == AG_CHART_SVG) {
         /* After the <svg ...> start tag. */
-        membuf_t out = { NULL, 0, 0, false };
-        const unsigned char *svg = buf.data, *end = buf.data + buf.n, *p;
+        membuf_t out = { NULL, 0, 0, false }, ids = { NULL, 0, 0, false };
+        const unsigned char *svg, *end, *p;
+        renumber_surfaces(&buf, &ids);
+        free(buf.data);
+        buf = ids;
+        if (buf.failed) {
+            st = oom(err);
+            goto done;
+        }
+        svg = buf.data;
+        end = buf.data + buf.n;
         p = buf.n ? memmem(svg, buf.n, "<svg", 4) : NULL;
         p = p ? memchr(p, '>', (size_t)(end - p)) : NULL;
         if (!p) {
