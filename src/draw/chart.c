@@ -937,9 +937,39 @@ ag_status_t ag_linechart_write(const ag_linechart_t *c, const char *path, ag_err
 #define SC_TOP 92.0
 #define SC_BOTTOM 40.0
 
+/* Spreads the labels of one side (a: era A) of s into got; returns the
+ * lowest. order and want are scratch; all hold s->n_rows entries. */
+static double slope_labels(const ag_slopechart_t *s, bool a, double *want, double *got,
+                           size_t *order)
+{
+    double low = SC_TOP;
+    for (size_t i = 0; i < s->n_rows; i++)
+        want[i] = SC_TOP + (double)((a ? s->rows[i].rank_a : s->rows[i].rank_b) - 1) * SC_ROW;
+    /* No lower bound: the chart grows to hold actors tied at the bottom. */
+    spread_labels(want, got, order, s->n_rows, 13, SC_TOP - 6, INFINITY);
+    for (size_t i = 0; i < s->n_rows; i++)
+        low = got[i] > low ? got[i] : low;
+    return low;
+}
+
+/* The chart's height: the ranks, or the labels where ties push them
+ * lower; 0 on lack of memory. */
 static double slope_height(const ag_slopechart_t *s)
 {
-    return SC_TOP + (double)(s->max_rank > 0 ? s->max_rank : 1) * SC_ROW + SC_BOTTOM;
+    size_t n = s->n_rows, *order = calloc(n + 1, sizeof *order);
+    double *want = calloc(n + 1, sizeof *want), *got = calloc(n + 1, sizeof *got);
+    double h = 0;
+    if (order && want && got) {
+        double la = slope_labels(s, true, want, got, order);
+        double lb = slope_labels(s, false, want, got, order);
+        double low = (la > lb ? la : lb) - SC_TOP + SC_ROW;
+        double ranks = (double)(s->max_rank > 0 ? s->max_rank : 1) * SC_ROW;
+        h = SC_TOP + (low > ranks ? low : ranks) + SC_BOTTOM;
+    }
+    free(order);
+    free(want);
+    free(got);
+    return h;
 }
 
 /* Rose, fell, kept its rank: colour, dash, width. */
@@ -968,9 +998,8 @@ static bool draw_slopechart(cairo_t *cr, const void *chart, double w, double h)
     size_t *order = calloc(n + 1, sizeof *order);
     double *want = calloc(n + 1, sizeof *want), *ga = calloc(n + 1, sizeof *ga),
            *gb = calloc(n + 1, sizeof *gb);
-    double xa = w * 0.36, xb = w * 0.64, y0 = SC_TOP, y1 = h - SC_BOTTOM;
+    double xa = w * 0.36, xb = w * 0.64, y0 = SC_TOP;
     char cut[256], t[300];
-    (void)y1;
     if (!order || !want || !ga || !gb) {
         free(order);
         free(want);
@@ -1022,14 +1051,25 @@ static bool draw_slopechart(cairo_t *cr, const void *chart, double w, double h)
     /* Labels "name  rank" on the left, "rank  name" on the right; actors
      * sharing a rank are spread apart. */
     font(cr, 10.5, false);
-    for (size_t i = 0; i < n; i++)
-        want[i] = y0 + (double)(s->rows[i].rank_a - 1) * SC_ROW;
-    spread_labels(want, ga, order, n, 13, y0 - 6, h - 12);
-    for (size_t i = 0; i < n; i++)
-        want[i] = y0 + (double)(s->rows[i].rank_b - 1) * SC_ROW;
-    spread_labels(want, gb, order, n, 13, y0 - 6, h - 12);
+    slope_labels(s, true, want, ga, order);
+    slope_labels(s, false, want, gb, order);
     for (size_t i = 0; i < n; i++) {
         const ag_slope_row_t *r = &s->rows[i];
+        double ya = y0 + (double)(r->rank_a - 1) * SC_ROW, yb = y0 + (double)(r->rank_b - 1) * SC_ROW;
+        /* A thin leader from a dot to its label where ties moved it. */
+        cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
+        cairo_set_line_width(cr, 0.7);
+        cairo_set_dash(cr, NULL, 0, 0);
+        if (fabs(ga[i] - ya) > 1) {
+            cairo_move_to(cr, xa - 4, ya);
+            cairo_line_to(cr, xa - 8, ga[i]);
+            cairo_stroke(cr);
+        }
+        if (fabs(gb[i] - yb) > 1) {
+            cairo_move_to(cr, xb + 4, yb);
+            cairo_line_to(cr, xb + 8, gb[i]);
+            cairo_stroke(cr);
+        }
         if (r->rank_b < r->rank_a)
             set_colour(cr, 0);
         else if (r->rank_b > r->rank_a)
@@ -1038,10 +1078,10 @@ static bool draw_slopechart(cairo_t *cr, const void *chart, double w, double h)
             cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
         snprintf(t, sizeof t, "%s  %ld", fit_text(cr, r->label_a, xa - 50, cut, sizeof cut),
                  r->rank_a);
-        text_at(cr, xa - 8, ga[i], 1, t);
+        text_at(cr, xa - 10, ga[i], 1, t);
         snprintf(t, sizeof t, "%ld  %s", r->rank_b,
                  fit_text(cr, r->label_b, w - xb - 50, cut, sizeof cut));
-        text_at(cr, xb + 8, gb[i], 0, t);
+        text_at(cr, xb + 10, gb[i], 0, t);
     }
 
     /* Key: how rising, falling and level slopes are drawn. */
@@ -1098,13 +1138,16 @@ static char *slopechart_desc(const ag_slopechart_t *s)
 ag_status_t ag_slopechart_write(const ag_slopechart_t *s, const char *path, ag_error_t *err)
 {
     char *desc;
+    double h;
     ag_status_t st;
     if (s->n_rows == 0)
         return ag_error_set(err, AG_EUSAGE, NULL, 0,
                             "nothing to chart: no actor is in both eras");
-    if (!(desc = slopechart_desc(s)))
+    if (!(desc = slopechart_desc(s)) || (h = slope_height(s)) == 0) {
+        free(desc);
         return oom(err);
-    st = write_chart(draw_slopechart, s, SC_WIDTH, slope_height(s), s->title, desc, path, err);
+    }
+    st = write_chart(draw_slopechart, s, SC_WIDTH, h, s->title, desc, path, err);
     free(desc);
     return st;
 }

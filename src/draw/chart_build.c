@@ -313,6 +313,14 @@ ag_status_t ag_compare_slope(const ag_compare_t *cmp, ag_metric_t metric, long t
     for (size_t i = 0; i < cmp->n_actors; i++)
         both += cmp->actors[i].va >= 0 && cmp->actors[i].vb >= 0;
     snprintf(title, sizeof title, "Who rose, who fell: rank by %s", ag_metric_name(metric));
+    for (size_t i = 0; i < cmp->n_actors && top > 0; i++) {
+        const ag_cmp_actor_t *a = &cmp->actors[i];
+        if (a->va >= 0 && a->vb >= 0 && cmp->rank_a[metric][a->va] > top &&
+            cmp->rank_b[metric][a->vb] > top)
+            break;
+        if (i + 1 == cmp->n_actors)
+            top = 0; /* every actor in both is shown: say so plainly */
+    }
     if (top > 0)
         snprintf(sub, sizeof sub, "%s, %s level, %s ties: the actors in both eras ranked in "
                  "the top %ld of either (of %zu in both)", ds->name,
