@@ -758,7 +758,14 @@ static ag_status_t page(const ag_report_t *r, ag_format_t fmt, FILE *fp, ag_erro
         const ag_report_era_t *e = &r->eras[i];
         bool *shown;
 
-        if (md)
+        /* A window given by --from/--to is its own id, name and period:
+         * said once. */
+        if (strcmp(e->name, e->id) == 0 && strcmp(e->period, e->id) == 0 && md)
+            fprintf(fp, "\n## Window %s\n\n", e->id);
+        else if (strcmp(e->name, e->id) == 0 && strcmp(e->period, e->id) == 0)
+            fprintf(fp, "%sWindow %s  \xC2\xB7  %s level, %s ties\n", i ? "\n" : "", e->id,
+                    ag_level_name(r->opts.level), ag_ties_name(r->opts.ties));
+        else if (md)
             fprintf(fp, "\n## %s (`%s`, %s)\n\n", e->name, e->id, e->period);
         else
             fprintf(fp, "%s%s (%s)  %s  \xC2\xB7  %s level, %s ties\n", i ? "\n" : "",
