@@ -1,7 +1,8 @@
 /*
  * cmd_render.c: actorgraph render [DATASET] [--era ID]... [--all]
  *               [--format dot|svg|png|pdf] [--engine E] [--level L]
- *               [--ties T] [--types LIST] [--size-by METRIC] [-o DIR|FILE]
+ *               [--ties T] [--types LIST] [--size-by METRIC] [--same-layout]
+ *               [--legend top|side|none] [-o DIR|FILE]
  *
  * One diagram per era, drawn in process by Graphviz, written atomically.
  */
@@ -22,7 +23,8 @@ static const char usage_text[] =
     "usage: actorgraph render [DATASET] [--era ID]... [--all] [--format dot|svg|png|pdf]\n"
     "                         [--engine neato|fdp|sfdp|dot|circo] [--level actor|state]\n"
     "                         [--ties all|positive|negative] [--types LIST]\n"
-    "                         [--size-by METRIC] [-o DIR|FILE]\n"
+    "                         [--size-by METRIC] [--same-layout]\n"
+    "                         [--legend top|side|none] [-o DIR|FILE]\n"
     "\n"
     "Draw each era's network with Graphviz, one file per era named ERA.EXT.\n"
     "The diagram explains itself in a legend under its title:\n"
@@ -50,6 +52,11 @@ static const char usage_text[] =
     "  --size-by M     the metric that sizes nodes (default betweenness): degree,\n"
     "                  strength, betweenness, harmonic, eigenvector, in_degree,\n"
     "                  out_degree, pagerank, hub, authority\n"
+    "  --same-layout   one layout for all the eras drawn, made on the union of\n"
+    "                  their graphs: an actor keeps its place from era to era,\n"
+    "                  actors absent from an era are left out, the others stay\n"
+    "  --legend WHERE  top (default: under the title), side (right of the\n"
+    "                  diagram; svg, png and pdf) or none\n"
     "  -o DIR|FILE     a folder for ERA.EXT files (created if needed; default:\n"
     "                  the current folder), or, for a single era, the file.\n"
     "                  A single era in dot format without -o goes to standard\n"
@@ -58,7 +65,7 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 success, 1 invalid dataset or failure, 2 usage error.\n";
 
-enum { OPT_FORMAT = SLICE_OPT_END, OPT_ENGINE, OPT_SIZE_BY };
+enum { OPT_FORMAT = SLICE_OPT_END, OPT_ENGINE, OPT_SIZE_BY, OPT_SAME_LAYOUT, OPT_LEGEND };
 
 /* The diagram format a file name suggests, or -1. */
 static int format_of_path(const char *path)
@@ -134,13 +141,16 @@ int cmd_render(int argc, char **argv)
         { "ties", required_argument, NULL, SLICE_OPT_TIES },
         { "types", required_argument, NULL, SLICE_OPT_TYPES },
         { "size-by", required_argument, NULL, OPT_SIZE_BY },
+        { "same-layout", no_argument, NULL, OPT_SAME_LAYOUT },
+        { "legend", required_argument, NULL, OPT_LEGEND },
         { "output", required_argument, NULL, 'o' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     const char *out;
     size_t n_eras;
-    bool to_dir;
+    bool to_dir, same_layout = false;
+    ag_layout_t layout;
     int fmt = -1, c, rc;
     ag_render_opts_t ro;
     ag_slice_opts_t so;
@@ -150,6 +160,7 @@ int cmd_render(int argc, char **argv)
 
     ag_render_opts_default(&ro);
     ag_slice_opts_default(&so);
+    memset(&layout, 0, sizeof layout);
     ag_dataset_init(&ds);
     ag_error_clear(&err);
     if ((rc = slice_args_init(&sa, "render ", argc)) != AG_EXIT_OK)
@@ -187,6 +198,16 @@ int cmd_render(int argc, char **argv)
                 goto done;
             }
             ro.size_by = (ag_metric_t)ag_metric_parse(optarg);
+            break;
+        }
+        case OPT_SAME_LAYOUT: same_layout = true; break;
+        case OPT_LEGEND: {
+            int l = ag_legend_parse(optarg);
+            if (l < 0) {
+                rc = cli_usage_error("render ", "bad --legend '%s' (top, side or none)", optarg);
+                goto done;
+            }
+            ro.legend = (ag_legend_t)l;
             break;
         }
         case 'h':
@@ -235,6 +256,14 @@ int cmd_render(int argc, char **argv)
         }
     }
 
+    if (same_layout) {
+        if (ag_layout_union(&layout, &ds, &so, sa.eras, n_eras, &ro, &err) != AG_OK) {
+            cli_report_error(&err);
+            rc = AG_EXIT_DATA;
+            goto done;
+        }
+        ro.layout = &layout;
+    }
     for (size_t i = 0; i < n_eras; i++) {
         const ag_era_t *era = &ds.eras[sa.eras[i]];
         char *path = NULL;
@@ -262,6 +291,7 @@ int cmd_render(int argc, char **argv)
     }
 
 done:
+    ag_layout_destroy(&layout);
     ag_render_cleanup();
     ag_dataset_destroy(&ds);
     slice_args_destroy(&sa);

@@ -789,8 +789,9 @@ static void legend_lines(legend_col_t *c, const ag_i_style_era_t *e)
     ag_i_sbuf_destroy(&text);
 }
 
-/* The three columns as one table, row by row. */
-static void legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e, size_t edges)
+/* The three columns as one table, row by row; stacked: one column under
+ * the other (a legend beside the diagram). */
+static void legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e, size_t edges, bool stacked)
 {
     legend_col_t cols[3];
     int n_cols = 1, rows = 0;
@@ -807,7 +808,16 @@ static void legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e, size_t edges)
 
     ag_i_sbuf_add(b, "<TABLE BORDER=\"1\" COLOR=\"#BBBBBB\" CELLBORDER=\"0\" CELLSPACING=\"3\" "
                    "CELLPADDING=\"1\">\n");
-    for (int r = 0; r < rows; r++) {
+    for (int c = 0; stacked && c < n_cols; c++)
+        for (int r = 0; r < cols[c].n; r++) {
+            /* A gap row between columns. */
+            if (c > 0 && r == 0)
+                ag_i_sbuf_add(b, "<TR><TD HEIGHT=\"6\" COLSPAN=\"4\"></TD></TR>\n");
+            ag_i_sbuf_add(b, "<TR><TD WIDTH=\"6\"></TD>");
+            ag_i_sbuf_add(b, ag_i_sbuf_str(&cols[c].cell[r]));
+            ag_i_sbuf_add(b, "<TD WIDTH=\"6\"></TD></TR>\n");
+        }
+    for (int r = 0; !stacked && r < rows; r++) {
         ag_i_sbuf_add(b, "<TR>");
         for (int c = 0; c < n_cols; c++) {
             /* A spacer column keeps the columns apart. */
@@ -828,7 +838,15 @@ static void legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e, size_t edges)
         }
 }
 
-void ag_i_style_title_legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e)
+void ag_i_style_legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e)
+{
+    size_t edges = e->n_sign[0] + e->n_sign[1] + e->n_sign[2];
+    ag_i_sbuf_add(b, "<FONT POINT-SIZE=\"13\">");
+    legend(b, e, edges, /* stacked = */ true);
+    ag_i_sbuf_add(b, "</FONT>");
+}
+
+void ag_i_style_title_legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e, bool with_legend)
 {
     const ag_era_graph_t *g = e->g;
     const ag_dataset_t *ds = g->ds;
@@ -872,10 +890,10 @@ void ag_i_style_title_legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e)
         ag_i_sbuf_add(b, " \u00B7 no relations in this period");
     ag_i_sbuf_add(b, "</FONT></TD></TR>\n");
 
-    if (g->n > 0) {
+    if (g->n > 0 && with_legend) {
         /* The legend, under the title. */
         ag_i_sbuf_add(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"13\">");
-        legend(b, e, edges);
+        legend(b, e, edges, /* stacked = */ false);
         ag_i_sbuf_add(b, "</FONT></TD></TR>\n");
     }
     ag_i_sbuf_add(b, "</TABLE>");

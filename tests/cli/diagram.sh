@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# CLI tests of what a reader of the diagrams would trip over: a state drawn
+# CLI tests of the diagrams: what a reader would trip over (a state drawn
 # twice in a comparison, a node clipped at an edge, a window's title that
-# says its dates three times.
+# says its dates three times), one layout for several eras, and where the
+# legend goes.
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/../lib/cli.sh" "$@"
 ds=graphs/new-great-game
@@ -42,5 +43,53 @@ then pass "report: a window's title"; else fail "report: a window's title" "$(he
 run report "$ds" --from 1962-10 --to 1962-10 --format md
 if [[ $rc == 0 ]] && grep -qx "## Window 1962-10/1962-10" "$tmp/out"
 then pass "report md: a window's heading"; else fail "report md: a window's heading" "$(grep '^##' "$tmp/out")"; fi
+
+# --same-layout: the eras drawn share one layout on the union of their
+# graphs: an actor in several eras has the same centre in each, and every
+# picture the same frame.
+run render "$ds" --era cold-war --era post-2001 --era crisis-1971 --same-layout --format svg -o "$tmp/same/"
+centre() { grep -A3 "<title>$1</title>" "$2" | grep -o 'cx="[^"]*" cy="[^"]*"' | head -1; }
+width() { grep -o 'viewBox="[^"]*"' "$1" | cut -d' ' -f3; }
+bad=()
+for a in PAK IND SUN USA; do
+    c1=$(centre "$a" "$tmp/same/cold-war.svg") c2=$(centre "$a" "$tmp/same/crisis-1971.svg")
+    [[ -n $c1 && $c1 == "$c2" ]] || bad+=("$a: cold-war $c1, crisis-1971 $c2")
+done
+for a in PAK IND USA; do
+    c1=$(centre "$a" "$tmp/same/cold-war.svg") c2=$(centre "$a" "$tmp/same/post-2001.svg")
+    [[ -n $c1 && $c1 == "$c2" ]] || bad+=("$a: cold-war $c1, post-2001 $c2")
+done
+w1=$(width "$tmp/same/cold-war.svg") w2=$(width "$tmp/same/post-2001.svg") w3=$(width "$tmp/same/crisis-1971.svg")
+[[ $w1 == "$w2" && $w1 == "$w3" ]] || bad+=("widths $w1 $w2 $w3")
+# Without it each era is laid out afresh: Pakistan moves.
+"$ag" render "$ds" --era cold-war --era post-2001 --format svg -o "$tmp/own/" >/dev/null
+[[ $(centre PAK "$tmp/own/cold-war.svg") != "$(centre PAK "$tmp/own/post-2001.svg")" ]] ||
+    bad+=("Pakistan keeps its place even without --same-layout: the check proves nothing")
+if [[ $rc == 0 && ${#bad[@]} == 0 ]]; then pass "--same-layout: actors keep their places, one frame"
+else fail "--same-layout" "${bad[@]}" "$(cat "$tmp/err")"; fi
+
+# --legend side: the legend is a node right of every actor; none: no legend.
+run render "$ds" --era crisis-1971 --legend side -o "$tmp/side.svg"
+legend_x=$(grep -A3 '<title>legend key</title>' "$tmp/side.svg" | grep -o 'points="[-0-9.]*' | head -1 | cut -d'"' -f2)
+max_x=$(grep -A3 '<g id="node' "$tmp/side.svg" | grep -o 'cx="[-0-9.]*"' | cut -d'"' -f2 | sort -n | tail -1)
+if [[ $rc == 0 && -n $legend_x && -n $max_x ]] && awk -v l="$legend_x" -v m="$max_x" 'BEGIN { exit !(l > m) }'
+then pass "--legend side: right of the diagram"; else fail "--legend side" "legend at $legend_x, nodes to $max_x"; fi
+run render "$ds" --era crisis-1971 --legend none -o "$tmp/none.svg"
+if [[ $rc == 0 ]] && ! grep -q 'Actors: shape = kind' "$tmp/none.svg" && grep -q 'East Pakistan crisis' "$tmp/none.svg"
+then pass "--legend none: title, no legend"; else fail "--legend none"; fi
+expect_error "--legend: bad value" 2 "actorgraph: bad --legend 'left' (top, side or none)" -- render "$ds" --legend left
+
+# Same bytes twice with a shared layout and a legend beside.
+bad=()
+for ext in svg png pdf; do
+    for i in 1 2; do
+        "$ag" render "$ds" --era cold-war --era post-2001 --same-layout --legend side --format "$ext" -o "$tmp/r$i/" >/dev/null 2>&1
+    done
+    for e in cold-war post-2001; do
+        [[ -s $tmp/r1/$e.$ext ]] && cmp -s "$tmp/r1/$e.$ext" "$tmp/r2/$e.$ext" || bad+=("$e.$ext")
+    done
+done
+if ((${#bad[@]} == 0)); then pass "--same-layout --legend side: same bytes twice"
+else fail "--same-layout --legend side: bytes differ" "${bad[@]}"; fi
 
 summary diagram
