@@ -87,6 +87,11 @@ typedef struct {
  *            every node is pinned where layout places its actor (the
  *            engine is then Graphviz's "nop", which keeps positions and
  *            routes the lines), in layout's frame.
+ *   show:    NULL: every vertex; else one flag per vertex of the graph
+ *            drawn: only those vertices (and the lines between them) are
+ *            drawn (ag_ego_vertices). Sizes, fills and the title's figures
+ *            stay the whole era's.
+ *   note:    NULL, or a line added under the title (what show keeps).
  */
 typedef struct {
     ag_render_format_t format;
@@ -94,6 +99,8 @@ typedef struct {
     ag_metric_t size_by;
     ag_legend_t legend;
     const ag_layout_t *layout;
+    const bool *show;
+    const char *note;
 } ag_render_opts_t;
 
 /* SVG, the default engine, sized by betweenness. Can't fail. */
@@ -114,6 +121,13 @@ typedef struct {
     const ag_metrics_t *metrics;
     const ag_summary_t *summary;
 } ag_render_input_t;
+
+/*
+ * An actor's neighbourhood in an era: sets show[v] (g->n flags) for the
+ * vertices at most depth steps from vertex ego along the lines drawn (the
+ * dyad graph's edges), ego included; returns how many. Can't fail.
+ */
+size_t ag_ego_vertices(const ag_era_graph_t *g, long ego, int depth, bool *show);
 
 /*
  * Draws in into a new buffer: *data (malloc'd, the caller frees it with

@@ -2,7 +2,7 @@
  * cmd_render.c: actorgraph render [DATASET] [--era ID]... [--all]
  *               [--format dot|svg|png|pdf] [--engine E] [--level L]
  *               [--ties T] [--types LIST] [--size-by METRIC] [--same-layout]
- *               [--legend top|side|none] [-o DIR|FILE]
+ *               [--legend top|side|none] [--ego ACTOR [--depth N]] [-o DIR|FILE]
  *
  * One diagram per era, drawn in process by Graphviz, written atomically.
  */
@@ -24,7 +24,8 @@ static const char usage_text[] =
     "                         [--engine neato|fdp|sfdp|dot|circo] [--level actor|state]\n"
     "                         [--ties all|positive|negative] [--types LIST]\n"
     "                         [--size-by METRIC] [--same-layout]\n"
-    "                         [--legend top|side|none] [-o DIR|FILE]\n"
+    "                         [--legend top|side|none] [--ego ACTOR [--depth N]]\n"
+    "                         [-o DIR|FILE]\n"
     "\n"
     "Draw each era's network with Graphviz, one file per era named ERA.EXT.\n"
     "The diagram explains itself in a legend under its title:\n"
@@ -57,6 +58,9 @@ static const char usage_text[] =
     "                  actors absent from an era are left out, the others stay\n"
     "  --legend WHERE  top (default: under the title), side (right of the\n"
     "                  diagram; svg, png and pdf) or none\n"
+    "  --ego ACTOR     only the actor's neighbourhood: those within --depth\n"
+    "                  lines of it (default 1), sized and coloured as in the whole\n"
+    "                  era; files are named ERA-ACTOR.EXT\n"
     "  -o DIR|FILE     a folder for ERA.EXT files (created if needed; default:\n"
     "                  the current folder), or, for a single era, the file.\n"
     "                  A single era in dot format without -o goes to standard\n"
@@ -65,7 +69,8 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 success, 1 invalid dataset or failure, 2 usage error.\n";
 
-enum { OPT_FORMAT = SLICE_OPT_END, OPT_ENGINE, OPT_SIZE_BY, OPT_SAME_LAYOUT, OPT_LEGEND };
+enum { OPT_FORMAT = SLICE_OPT_END, OPT_ENGINE, OPT_SIZE_BY, OPT_SAME_LAYOUT, OPT_LEGEND,
+       OPT_EGO, OPT_DEPTH };
 
 /* The diagram format a file name suggests, or -1. */
 static int format_of_path(const char *path)
@@ -78,10 +83,15 @@ static int format_of_path(const char *path)
     return ag_render_format_parse(dot + 1);
 }
 
-/* Renders one era to path, or to stdout when path is NULL. */
+/* Renders one era to path, or to stdout when path is NULL; with ego (an
+ * actor index, else -1) only its neighbourhood within depth lines. */
 static int render_era(const ag_dataset_t *ds, long era, const ag_slice_opts_t *so,
-                      const ag_render_opts_t *ro, const char *path)
+                      const ag_render_opts_t *ro_in, long ego, int depth, const char *path)
 {
+    ag_render_opts_t ro_ego = *ro_in;
+    const ag_render_opts_t *ro = &ro_ego;
+    bool *show = NULL;
+    char note[512];
     ag_era_graph_t g;
     ag_metrics_t m;
     ag_summary_t s;
@@ -106,6 +116,24 @@ static int render_era(const ag_dataset_t *ds, long era, const ag_slice_opts_t *s
     in.era = &ds->eras[era];
     in.metrics = &m;
     in.summary = &s;
+    if (ego >= 0) {
+        long a = ag_rollup(ds, opts.level, ego), v = g.vertex_of[a];
+        size_t n;
+        if (v < 0) {
+            ag_error_set(&err, AG_EDATA, NULL, 0, "'%s' has no relations in this era",
+                         ds->actors[a].id);
+            goto done;
+        }
+        if (!(show = calloc(g.n, sizeof *show))) {
+            ag_error_set(&err, AG_ENOMEM, NULL, 0, "out of memory");
+            goto done;
+        }
+        n = ag_ego_vertices(&g, v, depth, show);
+        snprintf(note, sizeof note, "Around %s: the %zu actor%s within %d line%s of it", ds->actors[a].name,
+                 n, n == 1 ? "" : "s", depth, depth == 1 ? "" : "s");
+        ro_ego.show = show;
+        ro_ego.note = note;
+    }
     if (ag_render(&in, ro, &data, &len, &err) != AG_OK)
         goto done;
     if (path) {
@@ -124,6 +152,7 @@ done:
         cli_error(NULL, 0, "era '%s': %s", ds->eras[era].id,
                   *err.msg ? err.msg : ag_strerror(err.code));
     free(data);
+    free(show);
     ag_summary_destroy(&s);
     ag_metrics_destroy(&m);
     ag_era_graph_destroy(&g);
@@ -143,6 +172,8 @@ int cmd_render(int argc, char **argv)
         { "size-by", required_argument, NULL, OPT_SIZE_BY },
         { "same-layout", no_argument, NULL, OPT_SAME_LAYOUT },
         { "legend", required_argument, NULL, OPT_LEGEND },
+        { "ego", required_argument, NULL, OPT_EGO },
+        { "depth", required_argument, NULL, OPT_DEPTH },
         { "output", required_argument, NULL, 'o' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
@@ -150,6 +181,8 @@ int cmd_render(int argc, char **argv)
     const char *out;
     size_t n_eras;
     bool to_dir, same_layout = false;
+    const char *ego_id = NULL;
+    long ego = -1, depth = 1;
     ag_layout_t layout;
     int fmt = -1, c, rc;
     ag_render_opts_t ro;
@@ -201,6 +234,17 @@ int cmd_render(int argc, char **argv)
             break;
         }
         case OPT_SAME_LAYOUT: same_layout = true; break;
+        case OPT_EGO: ego_id = optarg; break;
+        case OPT_DEPTH: {
+            char *end;
+            depth = strtol(optarg, &end, 10);
+            if (end == optarg || *end || depth < 0 || depth > 99) {
+                rc = cli_usage_error("render ", "bad --depth '%s' (a number from 0 to 99)",
+                                     optarg);
+                goto done;
+            }
+            break;
+        }
         case OPT_LEGEND: {
             int l = ag_legend_parse(optarg);
             if (l < 0) {
@@ -227,6 +271,12 @@ int cmd_render(int argc, char **argv)
     so.ties = sa.ties;
     so.types = sa.types;
     out = sa.out;
+    if (ego_id && (ego = ag_dataset_find_actor(&ds, ego_id)) < 0) {
+        const char *sug = ag_suggest_actor(&ds, ego_id);
+        rc = cli_usage_error("render ", "unknown actor '%s'%s%s%s", ego_id,
+                             sug ? " (did you mean '" : "", sug ? sug : "", sug ? "'?)" : "");
+        goto done;
+    }
     n_eras = sa.n_eras;
     if (n_eras == 0) {
         cli_error(sa.dir, 0, "no eras to draw");
@@ -269,21 +319,23 @@ int cmd_render(int argc, char **argv)
         char *path = NULL;
         int r;
         if (!out && n_eras == 1 && ro.format == AG_RENDER_DOT) {
-            r = render_era(&ds, sa.eras[i], &so, &ro, NULL);
+            r = render_era(&ds, sa.eras[i], &so, &ro, ego, (int)depth, NULL);
         } else if (to_dir) {
             const char *folder = out ? out : ".";
-            size_t n = strlen(folder) + strlen(era->id) + 16;
+            size_t n = strlen(folder) + strlen(era->id) + 16 +
+                       (ego >= 0 ? strlen(ds.actors[ego].id) + 1 : 0);
             if (!(path = malloc(n))) {
                 cli_error(NULL, 0, "out of memory");
                 rc = AG_EXIT_DATA;
                 goto done;
             }
-            snprintf(path, n, "%s%s%s.%s", folder,
+            snprintf(path, n, "%s%s%s%s%s.%s", folder,
                      folder[strlen(folder) - 1] == '/' ? "" : "/", era->id,
+                     ego >= 0 ? "-" : "", ego >= 0 ? ds.actors[ego].id : "",
                      ag_render_format_ext(ro.format));
-            r = render_era(&ds, sa.eras[i], &so, &ro, path);
+            r = render_era(&ds, sa.eras[i], &so, &ro, ego, (int)depth, path);
         } else {
-            r = render_era(&ds, sa.eras[i], &so, &ro, out);
+            r = render_era(&ds, sa.eras[i], &so, &ro, ego, (int)depth, out);
         }
         free(path);
         if (r != AG_EXIT_OK)

@@ -62,8 +62,8 @@ void ag_render_opts_default(ag_render_opts_t *opts)
 
 /* ---- building the graph ---- */
 
-static ag_status_t add_nodes(Agraph_t *g, const ag_i_style_era_t *e, Agnode_t **nodes,
-                             ag_i_sbuf_t *b, ag_error_t *err)
+static ag_status_t add_nodes(Agraph_t *g, const ag_i_style_era_t *e, const bool *show,
+                             Agnode_t **nodes, ag_i_sbuf_t *b, ag_error_t *err)
 {
     const ag_era_graph_t *eg = e->g;
     const ag_dataset_t *ds = eg->ds;
@@ -72,7 +72,12 @@ static ag_status_t add_nodes(Agraph_t *g, const ag_i_style_era_t *e, Agnode_t **
     for (size_t v = 0; v < eg->n; v++) {
         const ag_actor_t *a = &ds->actors[eg->actor[v]];
         double w, h, fs;
-        Agnode_t *n = agnode(g, a->id, 1);
+        Agnode_t *n;
+        if (show && !show[v]) {
+            nodes[v] = NULL;
+            continue;
+        }
+        n = agnode(g, a->id, 1);
         if (!n)
             return ag_i_gv_error(err, "cannot create a node");
         nodes[v] = n;
@@ -118,7 +123,7 @@ static ag_status_t add_edges(Agraph_t *g, const ag_i_style_era_t *e, Agnode_t **
         const ag_dyad_t *y = &eg->dyads[d];
         ag_i_edge_style_t st;
         Agedge_t *ed;
-        if (y->edge < 0)
+        if (y->edge < 0 || !nodes[y->u] || !nodes[y->v])
             continue;
         /* The later vertex as tail: cgraph writes each node's edges after
          * it, so node statements then come in vertex order. */
@@ -161,7 +166,7 @@ static ag_status_t add_edges(Agraph_t *g, const ag_i_style_era_t *e, Agnode_t **
     for (size_t v = 0; v < eg->n; v++) {
         long p = ag_i_style_anchor(eg, (long)v);
         Agedge_t *ed;
-        if (p < 0 || ag_era_graph_find_dyad(eg, (long)v, p) >= 0)
+        if (p < 0 || ag_era_graph_find_dyad(eg, (long)v, p) >= 0 || !nodes[v] || !nodes[p])
             continue;
         ed = agedge(g, nodes[(long)v > p ? (long)v : p], nodes[(long)v > p ? p : (long)v],
                     NULL, 1);
@@ -183,8 +188,8 @@ static ag_status_t add_edges(Agraph_t *g, const ag_i_style_era_t *e, Agnode_t **
 
 /* Builds the graph of e into *out (NULL on failure), the legend under the
  * title when with_legend. */
-static ag_status_t build(const ag_i_style_era_t *e, const char *engine, bool with_legend,
-                         Agraph_t **out, ag_error_t *err)
+static ag_status_t build(const ag_i_style_era_t *e, const ag_render_opts_t *opts,
+                         const char *engine, bool with_legend, Agraph_t **out, ag_error_t *err)
 {
     const ag_era_graph_t *eg = e->g;
     Agnode_t **nodes = NULL;
@@ -198,7 +203,7 @@ static ag_status_t build(const ag_i_style_era_t *e, const char *engine, bool wit
                    /* esep = */ "+6");
     if (!g)
         return ag_i_gv_error(err, "cannot create a graph");
-    ag_i_style_title_legend(&b, e, with_legend);
+    ag_i_style_title_legend(&b, e, with_legend, opts->note);
     if (b.oom) {
         rc = ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
         goto done;
@@ -212,7 +217,7 @@ static ag_status_t build(const ag_i_style_era_t *e, const char *engine, bool wit
         rc = ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
         goto done;
     }
-    if ((rc = add_nodes(g, e, nodes, &b, err)) != AG_OK ||
+    if ((rc = add_nodes(g, e, opts->show, nodes, &b, err)) != AG_OK ||
         (rc = add_edges(g, e, nodes, &b, err)) != AG_OK)
         goto done;
 done:
@@ -223,6 +228,45 @@ done:
     else
         *out = g;
     return rc;
+}
+
+size_t ag_ego_vertices(const ag_era_graph_t *g, long ego, int depth, bool *show)
+{
+    size_t n = 0;
+    for (size_t v = 0; v < g->n; v++)
+        show[v] = false;
+    if (ego < 0 || (size_t)ego >= g->n)
+        return 0;
+    show[ego] = true;
+    n = 1;
+    /* Breadth first, one ring at a time: a ring is what the last pass
+     * reached. n is small (an era's actors), passes over the dyads cost
+     * depth times their number. */
+    for (int d = 0; d < depth; d++) {
+        bool grew = false;
+        bool *ring = calloc(g->n, sizeof *ring);
+        if (!ring)
+            break;
+        for (size_t i = 0; i < g->n_dyads; i++) {
+            const ag_dyad_t *y = &g->dyads[i];
+            if (y->edge < 0)
+                continue;
+            if (show[y->u] && !show[y->v])
+                ring[y->v] = true;
+            if (show[y->v] && !show[y->u])
+                ring[y->u] = true;
+        }
+        for (size_t v = 0; v < g->n; v++)
+            if (ring[v]) {
+                show[v] = true;
+                n++;
+                grew = true;
+            }
+        free(ring);
+        if (!grew)
+            break;
+    }
+    return n;
 }
 
 /* ---- pinned layouts and a legend beside the diagram ---- */
@@ -309,7 +353,6 @@ static ag_status_t pin_own_layout(GVC_t *gvc, Agraph_t *g, const char *engine, d
     for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
         pin(n, ND_coord(n).x, ND_coord(n).y);
     gvFreeLayout(gvc, g);
-    ag_i_gv_set(g, "overlap", "true"); /* the places are final */
     return AG_OK;
 }
 
@@ -398,7 +441,7 @@ ag_status_t ag_render(const ag_render_input_t *in, const ag_render_opts_t *opts,
         rc = ag_i_gv_error(err, "cannot create a context");
         goto done;
     }
-    if ((rc = build(&e, opts->layout ? "nop" : engine,
+    if ((rc = build(&e, opts, opts->layout ? "nop" : engine,
                     /* with_legend = */ !side && opts->legend != AG_LEGEND_NONE, &g, err)) != AG_OK)
         goto done;
     if (opts->layout && (rc = pin_to_layout(g, in->g, opts->layout, err)) != AG_OK)

@@ -846,7 +846,8 @@ void ag_i_style_legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e)
     ag_i_sbuf_add(b, "</FONT>");
 }
 
-void ag_i_style_title_legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e, bool with_legend)
+void ag_i_style_title_legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e, bool with_legend,
+                             const char *note)
 {
     const ag_era_graph_t *g = e->g;
     const ag_dataset_t *ds = g->ds;
@@ -888,6 +889,10 @@ void ag_i_style_title_legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e, bool wit
                      e->n_sign[1], e->n_sign[2]);
     if (g->n == 0)
         ag_i_sbuf_add(b, " \u00B7 no relations in this period");
+    if (note) {
+        ag_i_sbuf_add(b, "<BR/>");
+        ag_i_sbuf_html(b, note);
+    }
     ag_i_sbuf_add(b, "</FONT></TD></TR>\n");
 
     if (g->n > 0 && with_legend) {

@@ -176,10 +176,11 @@ long ag_i_style_anchor(const ag_era_graph_t *g, long v);
 void ag_i_style_node_tooltip(ag_i_sbuf_t *b, const ag_i_style_era_t *e, long v);
 void ag_i_style_edge_tooltip(ag_i_sbuf_t *b, const ag_i_style_era_t *e, const ag_dyad_t *y);
 
-/* The graph label: title, subtitle with period and counts, and (with
- * with_legend) the legend in columns, as an HTML-like label (without the
- * outer < >). */
-void ag_i_style_title_legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e, bool with_legend);
+/* The graph label: title, subtitle with period and counts, note (a line
+ * under them, or NULL), and (with with_legend) the legend in columns, as an
+ * HTML-like label (without the outer < >). */
+void ag_i_style_title_legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e, bool with_legend,
+                             const char *note);
 /* The legend alone, its columns stacked, for a legend beside the diagram
  * (an HTML-like label without the outer < >). */
 void ag_i_style_legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e);

@@ -70,10 +70,11 @@ else fail "--same-layout" "${bad[@]}" "$(cat "$tmp/err")"; fi
 
 # --legend side: the legend is a node right of every actor; none: no legend.
 run render "$ds" --era crisis-1971 --legend side -o "$tmp/side.svg"
+side_w=$(grep -o 'viewBox="[^"]*"' "$tmp/side.svg" | cut -d' ' -f3)
 legend_x=$(grep -A3 '<title>legend key</title>' "$tmp/side.svg" | grep -o 'points="[-0-9.]*' | head -1 | cut -d'"' -f2)
 max_x=$(grep -A3 '<g id="node' "$tmp/side.svg" | grep -o 'cx="[-0-9.]*"' | cut -d'"' -f2 | sort -n | tail -1)
-if [[ $rc == 0 && -n $legend_x && -n $max_x ]] && awk -v l="$legend_x" -v m="$max_x" 'BEGIN { exit !(l > m) }'
-then pass "--legend side: right of the diagram"; else fail "--legend side" "legend at $legend_x, nodes to $max_x"; fi
+if [[ $rc == 0 && -n $legend_x && -n $max_x ]] && awk -v l="$legend_x" -v m="$max_x" -v w="$side_w" 'BEGIN { exit !(l > m && w < 1500) }'
+then pass "--legend side: right of the diagram"; else fail "--legend side" "legend at $legend_x, nodes to $max_x, width $side_w"; fi
 run render "$ds" --era crisis-1971 --legend none -o "$tmp/none.svg"
 if [[ $rc == 0 ]] && ! grep -q 'Actors: shape = kind' "$tmp/none.svg" && grep -q 'East Pakistan crisis' "$tmp/none.svg"
 then pass "--legend none: title, no legend"; else fail "--legend none"; fi
@@ -91,5 +92,20 @@ for ext in svg png pdf; do
 done
 if ((${#bad[@]} == 0)); then pass "--same-layout --legend side: same bytes twice"
 else fail "--same-layout --legend side: bytes differ" "${bad[@]}"; fi
+
+# --ego: the actor and its neighbours in the era's edge table (export), no
+# one else; depth 0 is the actor alone; files named ERA-ACTOR.EXT.
+"$ag" export "$ds" --era post-2001 --format csv -o "$tmp/edges.csv"
+want=$( (echo PAK; awk -F, 'NR > 1 && $1 == "PAK" { print $2 } NR > 1 && $2 == "PAK" { print $1 }' "$tmp/edges.csv") | sort -u)
+run render "$ds" --era post-2001 --ego PAK --format svg -o "$tmp/ego/"
+got=$(grep -A1 'class="node"' "$tmp/ego/post-2001-PAK.svg" | sed -n 's/^<title>\(.*\)<\/title>$/\1/p' | sort -u)
+if [[ $rc == 0 && -n $got && $got == "$want" ]] && grep -q "Around Pakistan: the $(wc -l <<<"$want") actors within 1 line of it" "$tmp/ego/post-2001-PAK.svg"
+then pass "--ego PAK: Pakistan and its $(($(wc -l <<<"$want") - 1)) neighbours"
+else fail "--ego PAK" "want: $(echo $want)" "got:  $(echo $got)"; fi
+run render "$ds" --era post-2001 --ego PAK --depth 0 --format dot
+if [[ $rc == 0 && $(grep -c '^	[A-Za-z_"][^-]*	\[' "$tmp/out") == 1 ]] && grep -q '^	PAK	\[' "$tmp/out"
+then pass "--ego --depth 0: the actor alone"; else fail "--ego --depth 0" "$(grep -c '^	' "$tmp/out")"; fi
+expect_error "--ego: unknown actor" 2 "actorgraph: unknown actor 'PAKK' (did you mean 'PAK'?)" -- render "$ds" --ego PAKK
+expect_error "--ego: absent from the era" 1 "actorgraph: era 'crisis-1971': 'RUS' has no relations in this era" -- render "$ds" --era crisis-1971 --ego RUS --format dot
 
 summary diagram
