@@ -132,6 +132,11 @@ static ag_status_t add_edges(Agraph_t *g, const ag_i_style_era_t *e, Agnode_t **
             return ag_i_gv_error(err, "cannot create an edge");
         ag_i_style_edge(eg, y, &st);
         ag_i_gv_set(ed, "color", st.color);
+        if (st.toward >= 0) {
+            /* The edge runs from v (tail) to u (head). */
+            ag_i_gv_set(ed, "dir", st.toward == y->u ? "forward" : "back");
+            ag_i_gv_set(ed, "arrowsize", "0.8");
+        }
         ag_i_gv_setf(ed, "penwidth", "%.2f", st.penwidth);
         if (st.line != AG_I_LINE_SOLID)
             ag_i_gv_set(ed, "style", ag_i_line_name(st.line));

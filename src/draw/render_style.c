@@ -362,6 +362,25 @@ void ag_i_style_edge(const ag_era_graph_t *g, const ag_dyad_t *y, ag_i_edge_styl
         pw = 1.8;
     st->penwidth = pw;
     st->len = 1.0;
+    /* Direction where it matters: a directed dominant type whose kept
+     * relations here all start on one side. */
+    st->toward = -1;
+    if (st->dominant >= 0 && ds->types[st->dominant].directed) {
+        long from = -1;
+        bool one_way = true;
+        for (size_t i = 0; i < y->n_rels && one_way; i++) {
+            const ag_relation_t *r = &ds->relations[y->rels[i]];
+            long s;
+            if (r->type != st->dominant || kept_weight(g->opts.ties, r) <= 0)
+                continue;
+            s = g->vertex_of[ag_rollup(ds, g->opts.level, r->source)];
+            if (from >= 0 && s != from)
+                one_way = false;
+            from = s;
+        }
+        if (one_way && (from == y->u || from == y->v))
+            st->toward = from == y->u ? y->v : y->u;
+    }
 }
 
 long ag_i_style_anchor(const ag_era_graph_t *g, long v)
@@ -468,6 +487,8 @@ ag_status_t ag_i_style_era_init(ag_i_style_era_t *e, const ag_era_graph_t *g,
         ag_i_style_edge(g, y, &st);
         e->n_sign[st.sign]++;
         e->lines_used[st.line] = true;
+        if (st.toward >= 0)
+            e->arrows++;
         if (st.dominant >= 0)
             e->dominant_used[st.dominant] = true;
         if (e->w_max == 0 || y->W < e->w_min)
@@ -735,6 +756,11 @@ static void legend_ties(legend_col_t *c, const ag_i_style_era_t *e)
         b = legend_row(c);
         line_sample(b, AG_I_STYLE_ACTS_FOR, "solid", 1);
         text_cell(b, "leader or agency and its state");
+    }
+    if (e->arrows) {
+        b = legend_row(c);
+        ag_i_sbuf_add(b, "<TD><FONT POINT-SIZE=\"16\" COLOR=\"#444444\">\u2192</FONT></TD>");
+        text_cell(b, "one-way: its type's relations all go this way");
     }
 }
 

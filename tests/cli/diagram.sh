@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # CLI tests of the diagrams: what a reader would trip over (a state drawn
 # twice in a comparison, a node clipped at an edge, a window's title that
-# says its dates three times), one layout for several eras, and where the
-# legend goes.
+# says its dates three times), one layout for several eras, where the
+# legend goes, an actor's neighbourhood, and the direction of one-way ties.
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/../lib/cli.sh" "$@"
 ds=graphs/new-great-game
@@ -107,5 +107,17 @@ if [[ $rc == 0 && $(grep -c '^	[A-Za-z_"][^-]*	\[' "$tmp/out") == 1 ]] && grep -
 then pass "--ego --depth 0: the actor alone"; else fail "--ego --depth 0" "$(grep -c '^	' "$tmp/out")"; fi
 expect_error "--ego: unknown actor" 2 "actorgraph: unknown actor 'PAKK' (did you mean 'PAK'?)" -- render "$ds" --ego PAKK
 expect_error "--ego: absent from the era" 1 "actorgraph: era 'crisis-1971': 'RUS' has no relations in this era" -- render "$ds" --era crisis-1971 --ego RUS --format dot
+
+# Direction where it matters: in 1971 Bangladesh secedes from Pakistan and
+# Kissinger visits China (one-way directed types: an arrowhead at the
+# target); the Indo-Soviet treaty (undirected) has none. Each edge is
+# written "tail -- head": dir=back points at the tail.
+run render "$ds" --era crisis-1971 --format dot
+edge_attrs() { awk -v e="$1" '$0 ~ "^\t" e "\t" { on = 1 } on { print } on && /\];$/ { exit }' "$tmp/out"; }
+if [[ $rc == 0 ]] && edge_attrs 'PAK -- BGD' | grep -q 'dir=back' &&
+    edge_attrs 'kissinger -- CHN' | grep -q 'dir=forward' &&
+    ! edge_attrs 'SUN -- IND' | grep -q 'dir=' && grep -q 'one-way: its type' "$tmp/out"
+then pass "direction: arrows on one-way directed ties only"
+else fail "direction" "$(edge_attrs 'PAK -- BGD')" "$(edge_attrs 'kissinger -- CHN')"; fi
 
 summary diagram
