@@ -46,7 +46,7 @@ static void usage(FILE *fp)
             "\n"
             "Commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(fp, "  %-9s %s\n", commands[i].name, commands[i].summary);
+        fprintf(fp, "  %-10s  %s\n", commands[i].name, commands[i].summary);
     fprintf(fp,
             "\n"
             "DATASET is a folder of CSV files (actors.csv, relations.csv, eras.csv,\n"
