@@ -39,7 +39,9 @@ cc -std=c11 -Wall -Wextra -Werror -o consumer consumer.c \
     $(pkg-config --cflags --libs actorgraph)
 got=$(LD_LIBRARY_PATH=$libdir ./consumer "$src/graphs/new-great-game")
 if [[ $got == "$want" ]]; then echo "ok: shared: $got"; else echo "FAIL: shared: got '$got', want '$want'"; fails=1; fi
-LD_LIBRARY_PATH=$libdir ldd ./consumer | grep -q "$libdir/libactorgraph.so" ||
+# grep reads all of ldd's output: with -q it would stop at the first match
+# and ldd, writing the rest, die of SIGPIPE, which pipefail reports.
+LD_LIBRARY_PATH=$libdir ldd ./consumer | grep "$libdir/libactorgraph.so" >/dev/null ||
     { echo "FAIL: consumer is not linked with the installed libactorgraph.so"; fails=1; }
 
 # shellcheck disable=SC2046
