@@ -6,7 +6,6 @@
  * An actor's value and rank era by era, its lineage followed (the Soviet
  * Union, then Russia), as a table and a chart.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +15,7 @@
 #include "actorgraph/output.h"
 #include "actorgraph/trajectory.h"
 #include "cli.h"
-#include "slice_args.h"
+#include "options.h"
 
 static const char usage_text[] =
     "usage: actorgraph trajectory [DATASET] ACTOR... [--metric M] [--era ID]...\n"
@@ -30,27 +29,26 @@ static const char usage_text[] =
     "lineage, the one whose 'active' interval holds the era's middle day is\n"
     "measured, else the latest of the lineage. Ranks are among all the era's\n"
     "actors, as in 'report'.\n"
-    "\n"
-    "Options:\n"
-    "  --metric M      the metric (default betweenness): degree, strength,\n"
-    "                  betweenness, harmonic, eigenvector, in_degree, out_degree,\n"
-    "                  pagerank, hub or authority\n"
-    "  --era ID        an era to measure (repeatable, in the order given; default:\n"
-    "                  every era, by start date)\n"
-    "  --level L       actor (default) or state (a leader stands for its state)\n"
-    "  --ties T        all (default), positive or negative\n"
-    "  --types LIST    only these relation types (comma-separated ids)\n"
-    "  --format F      table (default on a terminal: one row per era, each cell\n"
-    "                  'value (rank/of)'), md (the same), csv (default otherwise:\n"
-    "                  lineage,era,start,end,level,ties,actor,name,metric,value,\n"
-    "                  rank,of) or json (the same rows)\n"
-    "  -o FILE         write to FILE (atomically) instead of standard output\n"
-    "  --plot FILE     also draw the ranks era by era into FILE (.svg, .png, .pdf)\n"
-    "  -h, --help      show this help\n"
-    "\n"
-    "Exit status: 0 success, 1 invalid data or failure, 2 usage error.\n";
+    "\n";
 
-enum { OPT_METRIC = SLICE_OPT_END, OPT_PLOT };
+static const cli_name_t traj_names[] = {
+    { "table", AG_FMT_TABLE }, { "csv", AG_FMT_CSV }, { "json", AG_FMT_JSON },
+    { "md", AG_FMT_MD },       { NULL, 0 },
+};
+static const cli_name_t traj_exts[] = {
+    { "txt", AG_FMT_TABLE }, { "csv", AG_FMT_CSV }, { "json", AG_FMT_JSON },
+    { "md", AG_FMT_MD },     { NULL, 0 },
+};
+static const cli_formats_t traj_formats = { traj_names, traj_exts, AG_FMT_TABLE, AG_FMT_CSV };
+
+static int parse_metric(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    int m = ag_metric_parse(arg);
+    if (m < 0)
+        return cli_usage_error(a->prefix, "unknown metric '%s'", arg);
+    *(int *)opt->value = m;
+    return AG_EXIT_OK;
+}
 
 /* Eras by start, then end, then file order: the default, chronological. */
 static int cmp_era(const void *a, const void *b, void *ud)
@@ -130,114 +128,82 @@ done:
 
 int cmd_trajectory(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "metric", required_argument, NULL, OPT_METRIC },
-        { "era", required_argument, NULL, SLICE_OPT_ERA },
-        { "level", required_argument, NULL, SLICE_OPT_LEVEL },
-        { "ties", required_argument, NULL, SLICE_OPT_TIES },
-        { "types", required_argument, NULL, SLICE_OPT_TYPES },
-        { "format", required_argument, NULL, SLICE_OPT_FORMAT },
-        { "output", required_argument, NULL, 'o' },
-        { "plot", required_argument, NULL, OPT_PLOT },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
     const char *plot = NULL;
-    int metric = AG_M_BETWEENNESS, first, npos, c, rc;
+    int metric = AG_M_BETWEENNESS, rc;
+    cli_args_t a;
+    const cli_option_t opts[] = {
+        CLI_GROUP("Which eras and graph:"),
+        CLI_CALLBACK(0, "metric", &metric, "M",
+                     "the metric (default betweenness): degree, strength,\n"
+                     "betweenness, harmonic, eigenvector, in_degree, out_degree,\n"
+                     "pagerank, hub or authority",
+                     parse_metric),
+        CLI_CALLBACK(0, "era", &a, "ID",
+                     "an era to measure (repeatable, in the order given; default:\n"
+                     "every era, by start date)",
+                     cli_cb_era),
+        CLI_CALLBACK(0, "level", &a, "L", "actor (default) or state (a leader stands for its state)",
+                     cli_cb_level),
+        CLI_CALLBACK(0, "ties", &a, "T", "all (default), positive or negative", cli_cb_ties),
+        CLI_OPT_TYPES(&a),
+        CLI_GROUP("Output:"),
+        CLI_OPT_FORMAT(&a, "table (default on a terminal: one row per era, each cell\n"
+                           "'value (rank/of)'), md (the same), csv (default otherwise:\n"
+                           "lineage,era,start,end,level,ties,actor,name,metric,value,\n"
+                           "rank,of) or json (the same rows)"),
+        CLI_OPT_OUTPUT(&a),
+        CLI_OPT_PLOT(&plot, "also draw the ranks era by era into FILE (.svg, .png, .pdf)"),
+        CLI_END,
+    };
     long *actors = NULL, *eras = NULL;
     ag_dataset_t ds;
     ag_slice_opts_t so;
     ag_trajectory_t tr;
     ag_table_t tab;
     ag_error_t err;
-    ag_out_t out;
-    slice_args_t sa;
-    FILE *fp = stdout;
+    ag_status_t st;
 
     ag_dataset_init(&ds);
     memset(&tr, 0, sizeof tr);
     memset(&tab, 0, sizeof tab);
-    memset(&out, 0, sizeof out);
     ag_error_clear(&err);
-    if ((rc = slice_args_init(&sa, "trajectory ", argc)) != AG_EXIT_OK)
+    cli_args_init(&a, "trajectory", usage_text, &traj_formats);
+    if ((rc = cli_parse(&a, opts, argc, argv, /* max_pos = */ (size_t)argc)) != CLI_CONTINUE)
         goto done;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
-        switch (c) {
-        case OPT_METRIC:
-            if ((metric = ag_metric_parse(optarg)) < 0) {
-                rc = cli_usage_error("trajectory ", "unknown metric '%s'", optarg);
-                goto done;
-            }
-            break;
-        case OPT_PLOT:
-            if (ag_chart_format_of(optarg) < 0) {
-                rc = cli_usage_error("trajectory ", "--plot '%s': use a .svg, .png or .pdf file",
-                                     optarg);
-                goto done;
-            }
-            plot = optarg;
-            break;
-        case 'h': fputs(usage_text, stdout); goto done;
-        default:
-            if ((rc = slice_args_option(&sa, c, argv)) != AG_EXIT_OK)
-                goto done;
-        }
-    }
-    if ((rc = cli_positionals("trajectory ", argc, argv, argc, &sa.dir, &first, &npos)) !=
-        AG_EXIT_OK)
-        goto done;
-    if (npos < 1) {
-        rc = cli_usage_error("trajectory ", "which actor? give one or more ids: ACTOR...");
+    if (a.n_pos < 1) {
+        rc = cli_usage_error(a.prefix, "which actor? give one or more ids: ACTOR...");
         goto done;
     }
-    if ((rc = cli_load(sa.dir, &ds, false)) != AG_EXIT_OK ||
-        (rc = slice_args_resolve(&sa, &ds)) != AG_EXIT_OK ||
-        (rc = slice_args_need_eras(&sa, &ds, ", or follow it through windows with 'timeline'")) !=
+    if ((rc = cli_dataset(&a, &ds)) != AG_EXIT_OK ||
+        (rc = cli_need_eras(&a, &ds, ", or follow it through windows with 'timeline'")) !=
             AG_EXIT_OK)
         goto done;
-    if (!(actors = malloc((size_t)npos * sizeof *actors)) ||
-        !(eras = malloc((sa.n_eras ? sa.n_eras : 1) * sizeof *eras)))
+    if (!(actors = malloc(a.n_pos * sizeof *actors)) ||
+        !(eras = malloc((a.n_eras ? a.n_eras : 1) * sizeof *eras)))
         goto oom;
-    for (int i = 0; i < npos; i++) {
-        const char *id = argv[first + i];
-        if ((actors[i] = ag_dataset_find_actor(&ds, id)) < 0) {
-            const char *s = ag_suggest_actor(&ds, id);
-            rc = cli_usage_error("trajectory ", "unknown actor '%s'%s%s%s", id,
-                                 s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+    for (size_t i = 0; i < a.n_pos; i++)
+        if ((rc = cli_find_actor(&a, &ds, a.pos[i], &actors[i])) != AG_EXIT_OK)
             goto done;
-        }
-    }
-    memcpy(eras, sa.eras, sa.n_eras * sizeof *eras);
-    if (sa.n_era_ids == 0)
-        qsort_r(eras, sa.n_eras, sizeof *eras, cmp_era, &ds);
+    memcpy(eras, a.eras, a.n_eras * sizeof *eras);
+    if (a.n_era_ids == 0)
+        qsort_r(eras, a.n_eras, sizeof *eras, cmp_era, &ds);
 
     ag_slice_opts_default(&so);
-    so.level = sa.level;
-    so.ties = sa.ties;
-    so.types = sa.types;
-    if (ag_trajectory_init(&tr, &ds, &so, (ag_metric_t)metric, actors, (size_t)npos, eras,
-                           sa.n_eras, &err) != AG_OK)
+    so.level = a.level;
+    so.ties = a.ties;
+    so.types = a.types;
+    if (ag_trajectory_init(&tr, &ds, &so, (ag_metric_t)metric, actors, a.n_pos, eras, a.n_eras,
+                           &err) != AG_OK)
         goto failed;
     if (plot && ag_chart_trajectory(&tr, plot, &err) != AG_OK)
         goto failed;
-    if (sa.format < 0)
-        sa.format = !sa.out && isatty(STDOUT_FILENO) ? AG_FMT_TABLE : AG_FMT_CSV;
-    if (sa.out) {
-        if (ag_out_open(&out, sa.out, &err) != AG_OK)
-            goto failed;
-        fp = out.fp;
-    }
-    if (sa.format == AG_FMT_TABLE || sa.format == AG_FMT_MD) {
-        if (write_matrix(&tr, (ag_format_t)sa.format, fp, &err) != AG_OK)
-            goto failed;
-    } else if (ag_trajectory_table(&tr, &tab, &err) != AG_OK ||
-               ag_table_write(&tab, (ag_format_t)sa.format, fp, &err) != AG_OK) {
-        goto failed;
-    }
-    if (sa.out && ag_out_commit(&out, &err) != AG_OK)
-        goto failed;
+    if ((rc = cli_output(&a)) != AG_EXIT_OK)
+        goto done;
+    if (a.format == AG_FMT_TABLE || a.format == AG_FMT_MD)
+        st = write_matrix(&tr, (ag_format_t)a.format, a.fp, &err);
+    else if ((st = ag_trajectory_table(&tr, &tab, &err)) == AG_OK)
+        st = ag_table_write(&tab, (ag_format_t)a.format, a.fp, &err);
+    rc = cli_commit(&a, st, &err);
     goto done;
 oom:
     ag_error_set(&err, AG_ENOMEM, NULL, 0, "out of memory");
@@ -245,12 +211,11 @@ failed:
     cli_report_error(&err);
     rc = AG_EXIT_DATA;
 done:
-    ag_out_abort(&out);
     ag_table_destroy(&tab);
     ag_trajectory_destroy(&tr);
     free(actors);
     free(eras);
-    slice_args_destroy(&sa);
+    cli_args_destroy(&a);
     ag_dataset_destroy(&ds);
     return rc;
 }
