@@ -21,7 +21,7 @@ _actorgraph()
     COMPREPLY=()
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD-1]}
-    local commands="balance check compare explain export import list render report run timeline types"
+    local commands="balance check compare explain export import list render report run timeline trajectory types"
     local levels="actor state" ties="all positive negative"
     local metrics="degree strength betweenness harmonic eigenvector in_degree out_degree pagerank hub authority all"
 
@@ -76,7 +76,7 @@ _actorgraph()
     case $cmd in
     balance) opts="--era --all --from --to --dates --level --types --triangles --max-triangles --format -o --help" ;;
     check) opts="--strict --quiet --help" ;;
-    compare) opts="--dates --level --ties --types --metric --table --format --diagram -o --help" ;;
+    compare) opts="--dates --level --ties --types --metric --table --format --plot --top --diagram -o --help" ;;
     explain) opts="--era --from --to --dates --level --ties --types --format -o --help" ;;
     export) opts="--era --from --to --dates --level --ties --types --edges --format --no-metrics -o --help" ;;
     import)
@@ -85,10 +85,10 @@ _actorgraph()
             return
         fi
         opts="-o --aggregate --min-events --types --weight --eras --quiet --help" ;;
-    render) opts="--era --all --from --to --format --engine --dates --level --ties --types --size-by -o --help" ;;
+    render) opts="--era --all --from --to --format --engine --dates --level --ties --types --same-layout --legend --ego --depth --size-by -o --help" ;;
     report) opts="--era --all --from --to --dates --level --ties --types --metric --top --format -o --help" ;;
     run) opts="--dates --level --ties --types --compare --window --step -o --quiet --help" ;;
-    timeline) opts="--metric --window --step --from --to --dates --level --ties --types --actors --top --format -o --help" ;;
+    timeline) opts="--metric --window --step --from --to --dates --level --ties --types --actors --top --plot --format -o --help" ;;
     list)
         if ((COMP_CWORD == 2)) && [[ $cur != -* ]]; then
             COMPREPLY=($(compgen -W "actors eras types" -- "$cur"))
@@ -96,6 +96,7 @@ _actorgraph()
         fi
         opts="--format -o --help" ;;
     types) opts="--format -o --help" ;;
+    trajectory) opts="--metric --era --level --ties --types --format --plot -o --help" ;;
     *) return ;;
     esac
     if [[ $cur == -* ]]; then

@@ -55,6 +55,28 @@ const char *ag_render_format_ext(ag_render_format_t f);
 /* Whether name is an engine offered: neato, fdp, sfdp, dot, circo. */
 bool ag_render_engine_valid(const char *name);
 
+/* Where the legend goes: under the title (the default), beside the
+ * diagram on its right, or nowhere (the title stays). */
+typedef enum { AG_LEGEND_TOP, AG_LEGEND_SIDE, AG_LEGEND_NONE } ag_legend_t;
+
+/* "top", "side", "none"; -1 when unknown. */
+int ag_legend_parse(const char *s);
+
+/*
+ * A layout shared by several diagrams (ag_layout_union): each actor's
+ * place, so that it stays put from era to era.
+ *   n_actors:  the dataset's actor count.
+ *   x, y:      per actor index, its centre in points, or NaN where the
+ *              actor is in none of the eras laid out.
+ *   llx, lly, urx, ury: the bounding box of the whole layout, in points;
+ *              every diagram drawn with it has this frame.
+ */
+typedef struct {
+    size_t n_actors;
+    double *x, *y;
+    double llx, lly, urx, ury;
+} ag_layout_t;
+
 /*
  * How to draw.
  *   format:  what to produce.
@@ -62,11 +84,27 @@ bool ag_render_engine_valid(const char *name);
  *            default. It is also named in the DOT text (layout=...), so
  *            that `dot -Tpng` on the DOT file gives the same picture.
  *   size_by: the metric that sizes the nodes.
+ *   legend:  where the legend goes (AG_LEGEND_TOP when zeroed). Beside
+ *            the diagram only in svg, png and pdf; DOT text keeps it
+ *            under the title.
+ *   layout:  NULL: each diagram is laid out afresh with engine; else
+ *            every node is pinned where layout places its actor (the
+ *            engine is then Graphviz's "nop", which keeps positions and
+ *            routes the lines), in layout's frame.
+ *   show:    NULL: every vertex; else one flag per vertex of the graph
+ *            drawn: only those vertices (and the lines between them) are
+ *            drawn (ag_ego_vertices). Sizes, fills and the title's figures
+ *            stay the whole era's.
+ *   note:    NULL, or a line added under the title (what show keeps).
  */
 typedef struct {
     ag_render_format_t format;
     const char *engine;
     ag_metric_t size_by;
+    ag_legend_t legend;
+    const ag_layout_t *layout;
+    const bool *show;
+    const char *note;
 } ag_render_opts_t;
 
 /* SVG, the default engine, sized by betweenness. Can't fail. */
@@ -89,6 +127,13 @@ typedef struct {
 } ag_render_input_t;
 
 /*
+ * An actor's neighbourhood in an era: sets show[v] (g->n flags) for the
+ * vertices at most depth steps from vertex ego along the lines drawn (the
+ * dyad graph's edges), ego included; returns how many. Can't fail.
+ */
+size_t ag_ego_vertices(const ag_era_graph_t *g, long ego, int depth, bool *show);
+
+/*
  * Draws in into a new buffer: *data (malloc'd, the caller frees it with
  * free(); a NUL follows the *len bytes so that text formats can be used
  * as strings). AG_ERENDER when Graphviz fails (err carries its message),
@@ -102,6 +147,22 @@ ag_status_t ag_render(const ag_render_input_t *in, const ag_render_opts_t *opts,
  * ag_render, and AG_EIO. */
 ag_status_t ag_render_file(const ag_render_input_t *in, const ag_render_opts_t *opts,
                            const char *path, ag_error_t *err);
+
+/*
+ * One layout for several eras of ds (eras: n_eras indices, sliced with
+ * base's level, ties and types): the union of their graphs, each actor
+ * once at the largest size it has in any of them, each pair with a line in
+ * any era joined, laid out with opts->engine as one diagram would be. Draw
+ * each era with opts.layout = l: an actor keeps its place, actors absent
+ * from an era are left out, the others do not move. AG_EUSAGE for an
+ * unknown engine, AG_ERENDER, AG_ENOMEM, AG_EGRAPH (l is then zeroed).
+ * Uses the shared Graphviz context, like ag_render.
+ */
+ag_status_t ag_layout_union(ag_layout_t *l, const ag_dataset_t *ds, const ag_slice_opts_t *base,
+                            const long *eras, size_t n_eras, const ag_render_opts_t *opts,
+                            ag_error_t *err);
+/* Frees l; accepts a zeroed l. Can't fail. */
+void ag_layout_destroy(ag_layout_t *l);
 
 /* Frees the Graphviz context that every drawing in the process shares
  * (made on first use). Call once, when done drawing; harmless when

@@ -32,6 +32,7 @@ int cmd_render(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
+int cmd_trajectory(int argc, char **argv);
 
 /* Prints "actorgraph: FILE:LINE: message" (or without file/line) to stderr. */
 void cli_error(const char *file, long line, const char *fmt, ...)

@@ -1,7 +1,7 @@
 /*
  * cmd_compare.c: actorgraph compare [DATASET] ERA_A|WINDOW ERA_B|WINDOW [--level L]
  *                [--ties T] [--types LIST] [--metric LIST] [--table PART]
- *                [--format F] [--diagram FILE] [-o FILE]
+ *                [--format F] [--diagram FILE] [--plot FILE] [-o FILE]
  *
  * One era against another: actors matched by lineage, ranks and rank
  * shifts, rank correlations, dyads kept, flipped, gained and lost, and the
@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actorgraph/chart.h"
 #include "actorgraph/compare.h"
 #include "actorgraph/output.h"
 #include "actorgraph/render.h"
@@ -21,6 +22,7 @@ static const char usage_text[] =
     "                          [--ties all|positive|negative] [--types LIST]\n"
     "                          [--metric LIST] [--table PART]\n"
     "                          [--format table|csv|json|md|html] [--diagram FILE] [-o FILE]\n"
+    "                          [--plot FILE.svg|png|pdf [--top N]]\n"
     "\n"
     "Compares era A with era B; either may be a window instead, an EDTF\n"
     "interval (1979-12/1989, 2001/..). Actors are matched by lineage: the same\n"
@@ -53,6 +55,16 @@ static int parse_metric(const cli_option_t *opt, const char *arg, cli_args_t *a)
     return AG_EXIT_OK;
 }
 
+static int parse_top(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    char *end;
+    long top = strtol(arg, &end, 10);
+    if (end == arg || *end || top < 0)
+        return cli_usage_error(a->prefix, "--top takes a number from 0, not '%s'", arg);
+    *(long *)opt->value = top;
+    return AG_EXIT_OK;
+}
+
 static int parse_part(const cli_option_t *opt, const char *arg, cli_args_t *a)
 {
     int part = ag_cmp_part_parse(arg);
@@ -65,7 +77,8 @@ static int parse_part(const cli_option_t *opt, const char *arg, cli_args_t *a)
 
 int cmd_compare(int argc, char **argv)
 {
-    const char *diagram = NULL;
+    const char *diagram = NULL, *plot = NULL;
+    long top = 15;
     int part = AG_PART_ALL;
     ag_compare_opts_t co = { AG_LEVEL_ACTOR, AG_TIES_ALL, NULL, AG_METRICS_ALL,
                              AG_DATES_PROBABLE };
@@ -88,6 +101,13 @@ int cmd_compare(int argc, char **argv)
         CLI_STRING(0, "diagram", &diagram, "FILE",
                    "also draw the union of both eras, dyads styled by their\n"
                    "change, into FILE (.dot, .svg or .png)"),
+        CLI_OPT_PLOT(&plot, "also draw a slope chart of ranks, era A to era B, of the\n"
+                            "actors in both eras into FILE (.svg, .png or .pdf), by the\n"
+                            "first metric compared (betweenness when all are)"),
+        CLI_CALLBACK(0, "top", &top, "N",
+                     "--plot: only actors ranked in the top N of either era\n"
+                     "(default 15; 0 for all)",
+                     parse_top),
         CLI_OPT_OUTPUT(&a),
         CLI_END,
     };
@@ -121,6 +141,20 @@ int cmd_compare(int argc, char **argv)
         (diagram && ag_compare_diagram(&cmp, diagram, &err) != AG_OK)) {
         rc = cli_fail(&a, &err);
         goto done;
+    }
+    if (plot) {
+        /* Betweenness when every metric is compared: the measure of
+         * brokerage that the comparison is usually about. */
+        int k = 0;
+        if (co.metrics & (1u << AG_M_BETWEENNESS))
+            k = AG_M_BETWEENNESS;
+        else
+            while (!(co.metrics & (1u << k)))
+                k++;
+        if (ag_chart_slope(&cmp, (ag_metric_t)k, top, plot, &err) != AG_OK) {
+            rc = cli_fail(&a, &err);
+            goto done;
+        }
     }
     if ((rc = cli_output(&a)) == AG_EXIT_OK)
         rc = cli_commit(&a, ag_compare_write(&cmp, (ag_format_t)a.format, (ag_cmp_part_t)part,

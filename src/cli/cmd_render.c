@@ -1,7 +1,8 @@
 /*
  * cmd_render.c: actorgraph render [DATASET] [--era ID]... [--all] [--from/--to]
  *               [--format dot|svg|png|pdf] [--engine E] [--level L]
- *               [--ties T] [--types LIST] [--size-by METRIC] [-o DIR|FILE]
+ *               [--ties T] [--types LIST] [--size-by METRIC] [--same-layout]
+ *               [--legend top|side|none] [--ego ACTOR [--depth N]] [-o DIR|FILE]
  *
  * One diagram per era, drawn in process by Graphviz, written atomically.
  */
@@ -22,7 +23,9 @@ static const char usage_text[] =
     "                         [--format dot|svg|png|pdf]\n"
     "                         [--engine neato|fdp|sfdp|dot|circo] [--level actor|state]\n"
     "                         [--ties all|positive|negative] [--types LIST]\n"
-    "                         [--size-by METRIC] [-o DIR|FILE]\n"
+    "                         [--size-by METRIC] [--same-layout]\n"
+    "                         [--legend top|side|none] [--ego ACTOR [--depth N]]\n"
+    "                         [-o DIR|FILE]\n"
     "\n"
     "Draw each era's network with Graphviz, one file per era named ERA.EXT.\n"
     "The diagram explains itself in a legend under its title:\n"
@@ -69,10 +72,34 @@ static int parse_size_by(const cli_option_t *opt, const char *arg, cli_args_t *a
     return AG_EXIT_OK;
 }
 
-/* Renders one era to path, or to stdout when path is NULL. */
-static int render_era(const ag_dataset_t *ds, long era, const ag_slice_opts_t *so,
-                      const ag_render_opts_t *ro, const char *path)
+static int parse_legend(const cli_option_t *opt, const char *arg, cli_args_t *a)
 {
+    int l = ag_legend_parse(arg);
+    if (l < 0)
+        return cli_usage_error(a->prefix, "bad --legend '%s' (top, side or none)", arg);
+    *(ag_legend_t *)opt->value = (ag_legend_t)l;
+    return AG_EXIT_OK;
+}
+
+static int parse_depth(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    char *end;
+    long depth = strtol(arg, &end, 10);
+    if (end == arg || *end || depth < 0 || depth > 99)
+        return cli_usage_error(a->prefix, "bad --depth '%s' (a number from 0 to 99)", arg);
+    *(long *)opt->value = depth;
+    return AG_EXIT_OK;
+}
+
+/* Renders one era to path, or to stdout when path is NULL; with ego (an
+ * actor index, else -1) only its neighbourhood within depth lines. */
+static int render_era(const ag_dataset_t *ds, long era, const ag_slice_opts_t *so,
+                      const ag_render_opts_t *ro_in, long ego, int depth, const char *path)
+{
+    ag_render_opts_t ro_ego = *ro_in;
+    const ag_render_opts_t *ro = &ro_ego;
+    bool *show = NULL;
+    char note[512];
     ag_era_graph_t g;
     ag_metrics_t m;
     ag_summary_t s;
@@ -97,6 +124,24 @@ static int render_era(const ag_dataset_t *ds, long era, const ag_slice_opts_t *s
     in.era = &ds->eras[era];
     in.metrics = &m;
     in.summary = &s;
+    if (ego >= 0) {
+        long a = ag_rollup(ds, opts.level, ego), v = g.vertex_of[a];
+        size_t n;
+        if (v < 0) {
+            ag_error_set(&err, AG_EDATA, NULL, 0, "'%s' has no relations in this era",
+                         ds->actors[a].id);
+            goto done;
+        }
+        if (!(show = calloc(g.n, sizeof *show))) {
+            ag_error_set(&err, AG_ENOMEM, NULL, 0, "out of memory");
+            goto done;
+        }
+        n = ag_ego_vertices(&g, v, depth, show);
+        snprintf(note, sizeof note, "Around %s: the %zu actor%s within %d line%s of it", ds->actors[a].name,
+                 n, n == 1 ? "" : "s", depth, depth == 1 ? "" : "s");
+        ro_ego.show = show;
+        ro_ego.note = note;
+    }
     if (ag_render(&in, ro, &data, &len, &err) != AG_OK)
         goto done;
     if (path) {
@@ -115,6 +160,7 @@ done:
         cli_error(NULL, 0, "era '%s': %s", ds->eras[era].id,
                   *err.msg ? err.msg : ag_strerror(err.code));
     free(data);
+    free(show);
     ag_summary_destroy(&s);
     ag_metrics_destroy(&m);
     ag_era_graph_destroy(&g);
@@ -124,6 +170,10 @@ done:
 int cmd_render(int argc, char **argv)
 {
     ag_render_opts_t ro;
+    bool same_layout = false;
+    const char *ego_id = NULL;
+    long ego = -1, depth = 1;
+    ag_layout_t layout;
     cli_args_t a;
     const cli_option_t opts[] = {
         CLI_GROUP("Which periods:"),
@@ -146,6 +196,20 @@ int cmd_render(int argc, char **argv)
                      "strength, betweenness, harmonic, eigenvector, in_degree,\n"
                      "out_degree, pagerank, hub, authority",
                      parse_size_by),
+        CLI_FLAG(0, "same-layout", &same_layout,
+                 "one layout for all the eras drawn, made on the union of\n"
+                 "their graphs: an actor keeps its place from era to era,\n"
+                 "actors absent from an era are left out, the others stay"),
+        CLI_CALLBACK(0, "legend", &ro.legend, "WHERE",
+                     "top (default: under the title), side (right of the\n"
+                     "diagram; svg, png and pdf) or none",
+                     parse_legend),
+        CLI_STRING(0, "ego", &ego_id, "ACTOR",
+                   "only the actor's neighbourhood: those within --depth\n"
+                   "lines of it (default 1), sized and coloured as in the whole\n"
+                   "era; files are named ERA-ACTOR.EXT"),
+        CLI_CALLBACK(0, "depth", &depth, "N", "--ego: how many lines out (default 1)",
+                     parse_depth),
         CLI_CALLBACK('o', "output", &a, "DIR|FILE",
                      "a folder for ERA.EXT files (when it exists, ends in '/' or\n"
                      "several eras are drawn; created if needed; default: the\n"
@@ -164,6 +228,7 @@ int cmd_render(int argc, char **argv)
 
     ag_render_opts_default(&ro);
     ag_slice_opts_default(&so);
+    memset(&layout, 0, sizeof layout);
     ag_dataset_init(&ds);
     ag_error_clear(&err);
     cli_args_init(&a, "render", usage_text, &render_formats);
@@ -179,6 +244,8 @@ int cmd_render(int argc, char **argv)
     ro.format = (ag_render_format_t)a.format;
     out = a.out;
     n_eras = a.n_eras;
+    if (ego_id && (rc = cli_find_actor(&a, &ds, ego_id, &ego)) != AG_EXIT_OK)
+        goto done;
 
     if (out && strcmp(out, "-") == 0) {
         if (n_eras > 1) {
@@ -186,7 +253,7 @@ int cmd_render(int argc, char **argv)
                                  n_eras);
             goto done;
         }
-        rc = render_era(&ds, a.eras[0], &so, &ro, NULL);
+        rc = render_era(&ds, a.eras[0], &so, &ro, ego, (int)depth, NULL);
         goto done;
     }
     /* -o names a folder when it is one, ends in '/', or several eras are
@@ -213,30 +280,40 @@ int cmd_render(int argc, char **argv)
         }
     }
 
+    if (same_layout) {
+        if (ag_layout_union(&layout, &ds, &so, a.eras, n_eras, &ro, &err) != AG_OK) {
+            cli_report_error(&err);
+            rc = AG_EXIT_DATA;
+            goto done;
+        }
+        ro.layout = &layout;
+    }
     for (size_t i = 0; i < n_eras; i++) {
         const ag_era_t *era = &ds.eras[a.eras[i]];
         char *path = NULL;
         int r;
         if (!out && n_eras == 1 && ro.format == AG_RENDER_DOT) {
-            r = render_era(&ds, a.eras[i], &so, &ro, NULL);
+            r = render_era(&ds, a.eras[i], &so, &ro, ego, (int)depth, NULL);
         } else if (to_dir) {
             const char *folder = out ? out : ".";
-            size_t n = strlen(folder) + strlen(era->id) + 16;
+            size_t n = strlen(folder) + strlen(era->id) + 16 +
+                       (ego >= 0 ? strlen(ds.actors[ego].id) + 1 : 0);
             if (!(path = malloc(n))) {
                 cli_error(NULL, 0, "out of memory");
                 rc = AG_EXIT_DATA;
                 goto done;
             }
-            snprintf(path, n, "%s%s%s.%s", folder,
+            snprintf(path, n, "%s%s%s%s%s.%s", folder,
                      folder[strlen(folder) - 1] == '/' ? "" : "/", era->id,
+                     ego >= 0 ? "-" : "", ego >= 0 ? ds.actors[ego].id : "",
                      ag_render_format_ext(ro.format));
             /* A --from/--to window's id is FROM/TO: one file, not a folder. */
             for (char *p = path + strlen(folder) + 1; *p; p++)
                 if (*p == '/')
                     *p = '_';
-            r = render_era(&ds, a.eras[i], &so, &ro, path);
+            r = render_era(&ds, a.eras[i], &so, &ro, ego, (int)depth, path);
         } else {
-            r = render_era(&ds, a.eras[i], &so, &ro, out);
+            r = render_era(&ds, a.eras[i], &so, &ro, ego, (int)depth, out);
         }
         free(path);
         if (r != AG_EXIT_OK)
@@ -244,6 +321,7 @@ int cmd_render(int argc, char **argv)
     }
 
 done:
+    ag_layout_destroy(&layout);
     ag_render_cleanup();
     ag_dataset_destroy(&ds);
     cli_args_destroy(&a);

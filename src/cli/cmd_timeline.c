@@ -2,6 +2,7 @@
  * cmd_timeline.c: actorgraph timeline [DATASET] [--metric LIST] [--window 10y]
  *                 [--step 1y] [--from EDTF] [--to EDTF] [--level L] [--ties T]
  *                 [--types LIST] [--actors LIST] [--top N] [--format F] [-o FILE]
+ *                 [--plot FILE]
  *
  * Metrics over time through a sliding window: the long tidy table, or per
  * metric a table of windows by actors.
@@ -11,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "actorgraph/chart.h"
 #include "actorgraph/output.h"
 #include "actorgraph/timeline.h"
 #include "cli.h"
@@ -21,7 +23,7 @@ static const char usage_text[] =
     "                           [--from EDTF] [--to EDTF] [--level actor|state]\n"
     "                           [--ties all|positive|negative] [--types LIST]\n"
     "                           [--actors LIST] [--top N] [--format table|csv|json|md|html]\n"
-    "                           [-o FILE]\n"
+    "                           [-o FILE] [--plot FILE.svg|png|pdf]\n"
     "\n"
     "Metrics over time: the relations are sliced into windows of a fixed length\n"
     "that start every step, and each window is measured as 'report' measures an\n"
@@ -48,7 +50,7 @@ static void progress(void *ud, size_t done, size_t n)
 
 int cmd_timeline(int argc, char **argv)
 {
-    const char *metric_arg = "betweenness", *actors = NULL;
+    const char *metric_arg = "betweenness", *actors = NULL, *plot = NULL;
     char *ids = NULL;
     ag_span_t window = { 10, AG_SPAN_YEARS }, step = { 1, AG_SPAN_YEARS };
     long top = 6;
@@ -87,6 +89,9 @@ int cmd_timeline(int argc, char **argv)
         CLI_OPT_FORMAT(&a, "table, csv (the long form window,start,end,level,ties,\n"
                            "actor,name,metric,value,rank), json (the same rows), md or html"),
         CLI_OPT_OUTPUT(&a),
+        CLI_OPT_PLOT(&plot, "also draw a line chart of the first metric into FILE (.svg,\n"
+                            ".png or .pdf): one line per actor (--actors, or the --top N),\n"
+                            "a lineage as one line (SUN then RUS), the eras as bands"),
         CLI_END,
     };
     unsigned mask = 0;
@@ -163,9 +168,16 @@ int cmd_timeline(int argc, char **argv)
                             isatty(STDERR_FILENO) && n_windows > 1 ? progress : NULL, NULL,
                             &err) != AG_OK)
         goto failed;
+    ag_timeline_describe(&window, &step, first, last, a.level, a.ties, what, sizeof what);
+    if (plot) {
+        int k = 0;
+        while (!(mask & (1u << k)))
+            k++;
+        if (ag_chart_timeline(&ds, &t, (ag_metric_t)k, actors, top, what, plot, &err) != AG_OK)
+            goto failed;
+    }
     if ((rc = cli_output(&a)) != AG_EXIT_OK)
         goto done;
-    ag_timeline_describe(&window, &step, first, last, a.level, a.ties, what, sizeof what);
     if (a.format == AG_FMT_TABLE || a.format == AG_FMT_MD || a.format == AG_FMT_HTML)
         st = ag_timeline_write_matrix(&t, mask, actors, top, what, (ag_format_t)a.format, a.fp,
                                       &err);

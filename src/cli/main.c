@@ -34,6 +34,7 @@ static const struct command {
     { "report", cmd_report, "centralities per era, with summary figures and communities" },
     { "run", cmd_run, "the main job: every era's report and diagram, balance, the comparison" },
     { "timeline", cmd_timeline, "metrics over time through a sliding window (10y every 1y)" },
+    { "trajectory", cmd_trajectory, "an actor's value and rank era by era, its lineage followed" },
     { "types", cmd_list, "the relation types in use, built-in and types.csv ('list types')" },
 };
 
@@ -47,7 +48,7 @@ static void usage(FILE *fp)
             "\n"
             "Commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(fp, "  %-9s %s\n", commands[i].name, commands[i].summary);
+        fprintf(fp, "  %-10s  %s\n", commands[i].name, commands[i].summary);
     fprintf(fp,
             "\n"
             "DATASET is a folder of CSV files (actors.csv, relations.csv, eras.csv,\n"

@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "actorgraph/chart.h"
 #include "actorgraph/date.h"
 #include "actorgraph/table.h"
 #include "actorgraph/timeline.h"
@@ -153,6 +154,14 @@ int cli_cb_span(const cli_option_t *opt, const char *arg, cli_args_t *a)
     if (ag_span_parse(arg, opt->value) != 0)
         return cli_usage_error(a->prefix, "bad --%s '%s': use Ny, Nm or Nd (10y, 6m, 30d)",
                                opt->long_name, arg);
+    return AG_EXIT_OK;
+}
+
+int cli_cb_plot(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    if (ag_chart_format_of(arg) < 0)
+        return cli_usage_error(a->prefix, "--plot '%s': use a .svg, .png or .pdf file", arg);
+    *(const char **)opt->value = arg;
     return AG_EXIT_OK;
 }
 

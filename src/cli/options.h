@@ -108,6 +108,8 @@ int cli_cb_format(const cli_option_t *opt, const char *arg, cli_args_t *a);
 int cli_cb_output(const cli_option_t *opt, const char *arg, cli_args_t *a);
 /* A length of time (10y, 6m, 30d) into *(ag_span_t *)opt->value. */
 int cli_cb_span(const cli_option_t *opt, const char *arg, cli_args_t *a);
+/* A chart's file (.svg, .png or .pdf) into *(const char **)opt->value. */
+int cli_cb_plot(const cli_option_t *opt, const char *arg, cli_args_t *a);
 
 /* --era ID (repeatable, in the order given) and --all. */
 #define CLI_OPT_ERAS(a) \
@@ -133,6 +135,8 @@ int cli_cb_span(const cli_option_t *opt, const char *arg, cli_args_t *a);
     CLI_CALLBACK(0, "types", (a), "LIST", "only these relation types, comma-separated\n(e.g. alliance,treaty,membership)", cli_cb_types)
 /* --format F, with the command's own words for what each format holds. */
 #define CLI_OPT_FORMAT(a, help) CLI_CALLBACK(0, "format", (a), "F", (help), cli_cb_format)
+/* --plot FILE: a chart drawn with cairo, with the command's own words. */
+#define CLI_OPT_PLOT(v, help) CLI_CALLBACK(0, "plot", (v), "FILE", (help), cli_cb_plot)
 #define CLI_OPT_OUTPUT(a) \
     CLI_CALLBACK('o', "output", (a), "FILE", "write to FILE (atomically); - is standard output", \
                  cli_cb_output)

@@ -140,6 +140,26 @@ static void title_legend(ag_i_sbuf_t *b, const ag_compare_t *c)
 
 /* ---- nodes and edges ---- */
 
+/*
+ * The row whose node stands for row r: r itself, or, for an actor in one
+ * era only whose lineage is matched in another row (RUS in the Cold War,
+ * which ends the day Russia's relations begin, beside "RUS (SUN)"), that
+ * row: a state is drawn once, its lines from both eras meeting at it.
+ */
+static size_t node_row(const ag_compare_t *c, size_t r)
+{
+    const ag_cmp_actor_t *a = &c->actors[r];
+    long root;
+    if (a->match != AG_MATCH_LEAVING && a->match != AG_MATCH_ENTERING)
+        return r;
+    root = ag_dataset_lineage_root(c->ds, a->key);
+    for (size_t m = 0; m < c->n_actors; m++)
+        if (c->actors[m].match == AG_MATCH_LINEAGE &&
+            ag_dataset_lineage_root(c->ds, c->actors[m].key) == root)
+            return m;
+    return r;
+}
+
 static ag_status_t add_nodes(Agraph_t *g, const ag_compare_t *c, Agnode_t **nodes,
                              ag_i_sbuf_t *b, ag_error_t *err)
 {
@@ -149,6 +169,8 @@ static ag_status_t add_nodes(Agraph_t *g, const ag_compare_t *c, Agnode_t **node
         const ag_actor_t *act = &ds->actors[a->key];
         char name[AG_CMP_LABEL_SIZE];
         ag_cmp_actor_label(c, a, name, sizeof name);
+        if (node_row(c, r) != r)
+            continue; /* drawn as its lineage's node, below */
         if (!(nodes[r] = agnode(g, name, 1)))
             return ag_i_gv_error(err, "cannot add a node");
         ag_i_sbuf_clear(b);
@@ -156,6 +178,12 @@ static ag_status_t add_nodes(Agraph_t *g, const ag_compare_t *c, Agnode_t **node
         if (a->match == AG_MATCH_LINEAGE) {
             ag_i_sbuf_add(b, "\\n(A: ");
             ag_i_sbuf_esc(b, ds->actors[a->actor_a].id);
+            /* The lineage's other actors folded into this node. */
+            for (size_t o = 0; o < c->n_actors; o++)
+                if (o != r && node_row(c, o) == r) {
+                    ag_i_sbuf_add(b, c->actors[o].match == AG_MATCH_LEAVING ? ", " : "; B: ");
+                    ag_i_sbuf_esc(b, ds->actors[c->actors[o].key].id);
+                }
             ag_i_sbuf_add(b, ")");
         }
         ag_i_gv_set(nodes[r], "label", ag_i_sbuf_str(b));
@@ -176,8 +204,17 @@ static ag_status_t add_nodes(Agraph_t *g, const ag_compare_t *c, Agnode_t **node
         ag_i_sbuf_add(b, ": ");
         ag_i_sbuf_tip(b, act->name);
         ag_i_sbuf_addf(b, " (%s; %s)", ag_kind_name(act->kind), ag_match_name(a->match));
+        for (size_t o = 0; o < c->n_actors; o++)
+            if (o != r && node_row(c, o) == r) {
+                ag_i_sbuf_add(b, "\\nalso ");
+                ag_i_sbuf_tip(b, ds->actors[c->actors[o].key].id);
+                ag_i_sbuf_addf(b, ", %s", c->actors[o].match == AG_MATCH_LEAVING
+                                              ? "in A only" : "in B only");
+            }
         ag_i_gv_set(nodes[r], "tooltip", ag_i_sbuf_str(b));
     }
+    for (size_t r = 0; r < c->n_actors; r++)
+        nodes[r] = nodes[node_row(c, r)];
     return b->oom ? ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory") : AG_OK;
 }
 
@@ -189,7 +226,14 @@ static ag_status_t add_edges(Agraph_t *g, const ag_compare_t *c, Agnode_t **node
         const ag_dyad_t *da = y->da >= 0 ? &c->ga.dyads[y->da] : NULL;
         const ag_dyad_t *db = y->db >= 0 ? &c->gb.dyads[y->db] : NULL;
         char l1[AG_CMP_LABEL_SIZE], l2[AG_CMP_LABEL_SIZE];
-        Agedge_t *e = agedge(g, nodes[y->r1], nodes[y->r2], NULL, 1);
+        Agedge_t *e;
+        /* A dyad inside a lineage (SUN-RUS on the handover day) would be a
+         * loop on its one node. */
+        if (nodes[y->r1] == nodes[y->r2])
+            continue;
+        /* A new edge even where the lineage's node already has one to
+         * the same actor (SUN's and RUS's in era A): both are drawn. */
+        e = agedge(g, nodes[y->r1], nodes[y->r2], NULL, 1);
         if (!e)
             return ag_i_gv_error(err, "cannot add an edge");
         ag_i_gv_set(e, "change", ag_change_name(y->change));

@@ -362,6 +362,25 @@ void ag_i_style_edge(const ag_era_graph_t *g, const ag_dyad_t *y, ag_i_edge_styl
         pw = 1.8;
     st->penwidth = pw;
     st->len = 1.0;
+    /* Direction where it matters: a directed dominant type whose kept
+     * relations here all start on one side. */
+    st->toward = -1;
+    if (st->dominant >= 0 && ds->types[st->dominant].directed) {
+        long from = -1;
+        bool one_way = true;
+        for (size_t i = 0; i < y->n_rels && one_way; i++) {
+            const ag_relation_t *r = &ds->relations[y->rels[i]];
+            long s;
+            if (r->type != st->dominant || kept_weight(g->opts.ties, r) <= 0)
+                continue;
+            s = g->vertex_of[ag_rollup(ds, g->opts.level, r->source)];
+            if (from >= 0 && s != from)
+                one_way = false;
+            from = s;
+        }
+        if (one_way && (from == y->u || from == y->v))
+            st->toward = from == y->u ? y->v : y->u;
+    }
 }
 
 long ag_i_style_anchor(const ag_era_graph_t *g, long v)
@@ -468,6 +487,8 @@ ag_status_t ag_i_style_era_init(ag_i_style_era_t *e, const ag_era_graph_t *g,
         ag_i_style_edge(g, y, &st);
         e->n_sign[st.sign]++;
         e->lines_used[st.line] = true;
+        if (st.toward >= 0)
+            e->arrows++;
         if (st.dominant >= 0)
             e->dominant_used[st.dominant] = true;
         if (e->w_max == 0 || y->W < e->w_min)
@@ -736,6 +757,11 @@ static void legend_ties(legend_col_t *c, const ag_i_style_era_t *e)
         line_sample(b, AG_I_STYLE_ACTS_FOR, "solid", 1);
         text_cell(b, "leader or agency and its state");
     }
+    if (e->arrows) {
+        b = legend_row(c);
+        ag_i_sbuf_add(b, "<TD><FONT POINT-SIZE=\"16\" COLOR=\"#444444\">\u2192</FONT></TD>");
+        text_cell(b, "one-way: its type's relations all go this way");
+    }
 }
 
 /* Column 3: which relation types each line style stands for. A long list
@@ -789,8 +815,9 @@ static void legend_lines(legend_col_t *c, const ag_i_style_era_t *e)
     ag_i_sbuf_destroy(&text);
 }
 
-/* The three columns as one table, row by row. */
-static void legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e, size_t edges)
+/* The three columns as one table, row by row; stacked: one column under
+ * the other (a legend beside the diagram). */
+static void legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e, size_t edges, bool stacked)
 {
     legend_col_t cols[3];
     int n_cols = 1, rows = 0;
@@ -807,7 +834,16 @@ static void legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e, size_t edges)
 
     ag_i_sbuf_add(b, "<TABLE BORDER=\"1\" COLOR=\"#BBBBBB\" CELLBORDER=\"0\" CELLSPACING=\"3\" "
                    "CELLPADDING=\"1\">\n");
-    for (int r = 0; r < rows; r++) {
+    for (int c = 0; stacked && c < n_cols; c++)
+        for (int r = 0; r < cols[c].n; r++) {
+            /* A gap row between columns. */
+            if (c > 0 && r == 0)
+                ag_i_sbuf_add(b, "<TR><TD HEIGHT=\"6\" COLSPAN=\"4\"></TD></TR>\n");
+            ag_i_sbuf_add(b, "<TR><TD WIDTH=\"6\"></TD>");
+            ag_i_sbuf_add(b, ag_i_sbuf_str(&cols[c].cell[r]));
+            ag_i_sbuf_add(b, "<TD WIDTH=\"6\"></TD></TR>\n");
+        }
+    for (int r = 0; !stacked && r < rows; r++) {
         ag_i_sbuf_add(b, "<TR>");
         for (int c = 0; c < n_cols; c++) {
             /* A spacer column keeps the columns apart. */
@@ -828,7 +864,16 @@ static void legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e, size_t edges)
         }
 }
 
-void ag_i_style_title_legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e)
+void ag_i_style_legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e)
+{
+    size_t edges = e->n_sign[0] + e->n_sign[1] + e->n_sign[2];
+    ag_i_sbuf_add(b, "<FONT POINT-SIZE=\"13\">");
+    legend(b, e, edges, /* stacked = */ true);
+    ag_i_sbuf_add(b, "</FONT>");
+}
+
+void ag_i_style_title_legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e, bool with_legend,
+                             const char *note)
 {
     const ag_era_graph_t *g = e->g;
     const ag_dataset_t *ds = g->ds;
@@ -870,12 +915,16 @@ void ag_i_style_title_legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e)
                      e->n_sign[1], e->n_sign[2]);
     if (g->n == 0)
         ag_i_sbuf_add(b, " \u00B7 no relations in this period");
+    if (note) {
+        ag_i_sbuf_add(b, "<BR/>");
+        ag_i_sbuf_html(b, note);
+    }
     ag_i_sbuf_add(b, "</FONT></TD></TR>\n");
 
-    if (g->n > 0) {
+    if (g->n > 0 && with_legend) {
         /* The legend, under the title. */
         ag_i_sbuf_add(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"13\">");
-        legend(b, e, edges);
+        legend(b, e, edges, /* stacked = */ false);
         ag_i_sbuf_add(b, "</FONT></TD></TR>\n");
     }
     ag_i_sbuf_add(b, "</TABLE>");

@@ -70,6 +70,9 @@ typedef enum { AG_I_LINE_SOLID, AG_I_LINE_DASHED, AG_I_LINE_DOTTED, AG_I_LINE_CO
  *   color:    Graphviz colour (a colour list for mixed dyads).
  *   penwidth: from W.
  *   len:      preferred length for neato/fdp, in inches.
+ *   toward:   the vertex (y->u or y->v) an arrowhead points to, when the
+ *             dominant type is directed and all its kept relations in the
+ *             dyad go one way (Pakistan's leaders visiting Moscow); else -1.
  */
 typedef struct {
     ag_i_sign_class_t sign;
@@ -78,6 +81,7 @@ typedef struct {
     const char *color;
     double penwidth;
     double len;
+    long toward;
 } ag_i_edge_style_t;
 
 /* Fills st for dyad y of g. Can't fail. */
@@ -133,6 +137,7 @@ void ag_i_style_node_label(ag_i_sbuf_t *b, const ag_actor_t *a);
  *   dominant_used: per type, whether it is some drawn dyad's dominant type.
  *   kinds_used: per kind, whether some vertex has it.
  *   acts_for:   ties drawn from a leader or agency to its state.
+ *   arrows:     drawn dyads with an arrowhead (ag_i_edge_style_t.toward).
  *   w_min, w_max: the smallest and largest W drawn.
  */
 typedef struct {
@@ -150,6 +155,7 @@ typedef struct {
     bool *dominant_used;
     bool kinds_used[AG_KIND_COUNT];
     size_t acts_for;
+    size_t arrows;
     double w_min, w_max;
 } ag_i_style_era_t;
 
@@ -176,8 +182,13 @@ long ag_i_style_anchor(const ag_era_graph_t *g, long v);
 void ag_i_style_node_tooltip(ag_i_sbuf_t *b, const ag_i_style_era_t *e, long v);
 void ag_i_style_edge_tooltip(ag_i_sbuf_t *b, const ag_i_style_era_t *e, const ag_dyad_t *y);
 
-/* The graph label: title, subtitle with period and counts, and the legend,
- * as an HTML-like label (without the outer < >). */
-void ag_i_style_title_legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e);
+/* The graph label: title, subtitle with period and counts, note (a line
+ * under them, or NULL), and (with with_legend) the legend in columns, as an
+ * HTML-like label (without the outer < >). */
+void ag_i_style_title_legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e, bool with_legend,
+                             const char *note);
+/* The legend alone, its columns stacked, for a legend beside the diagram
+ * (an HTML-like label without the outer < >). */
+void ag_i_style_legend(ag_i_sbuf_t *b, const ag_i_style_era_t *e);
 
 #endif

@@ -169,7 +169,17 @@ static ag_status_t comparison(const ag_i_index_t *x, ag_doc_t *d, text_t *p, ag_
         if ((st = ag_doc_figure(d, 0, png, alt, NULL, err)) != AG_OK)
             return st;
     }
+    {
+        char png[640];
+        snprintf(png, sizeof png, "%s-slope.png", base);
+        snprintf(alt, sizeof alt, "Betweenness rank, %s \xe2\x86\x92 %s", ea->name, eb->name);
+        if ((st = ag_doc_figure(d, 0, png, alt, NULL, err)) != AG_OK)
+            return st;
+    }
     link_list(p, base, ext, sizeof ext / sizeof ext[0]);
+    add(p, "; slope chart of betweenness ranks: [svg](%s-slope.svg) \xc2\xb7 "
+           "[png](%s-slope.png)",
+        base, base);
     add(p, "; csv: [actors](%s-actors.csv) \xc2\xb7 [correlations](%s-correlations.csv)"
            " \xc2\xb7 [summary](%s-summary.csv) \xc2\xb7 [dyads](%s-dyads.csv) "
            "\xc2\xb7 [relations](%s-relations.csv)",
@@ -271,7 +281,14 @@ ag_status_t ag_i_index_page(const ag_i_index_t *x, ag_doc_t *d, ag_error_t *err)
             "actors) \xc2\xb7 [csv](timeline.csv) (all of them).",
         span_length(&x->opts->window, window, sizeof window),
         span_distance(&x->opts->step, step, sizeof step));
+    if (x->timeline_chart)
+        add(&p, " The betweenness of the leading actors: [svg](timeline-betweenness.svg) "
+                "\xc2\xb7 [png](timeline-betweenness.png).");
     if ((st = flush(d, &p, err)) != AG_OK ||
+        (x->timeline_chart &&
+         (st = ag_doc_figure(d, 0, "timeline-betweenness.png",
+                             "Betweenness of the leading actors over time", NULL, err)) !=
+             AG_OK) ||
         (st = ag_doc_heading(d, 0, 2, "balance", "Structural balance", err)) != AG_OK)
         goto done;
     add(&p, "Triangles of the net-signed dyad graph per era, and the unbalanced ones "

@@ -27,6 +27,8 @@ typedef struct {
  *   default_pair: whether c compares the default pair (the first and last
  *                 main eras) rather than one the caller chose.
  *   report:       every era measured (file order), for index.html.
+ *   timeline_chart: whether timeline-betweenness.svg and .png were written
+ *                 (the comparison's slope chart always is, with c).
  */
 typedef struct {
     const ag_dataset_t *ds;
@@ -35,6 +37,7 @@ typedef struct {
     const ag_compare_t *c;
     bool default_pair;
     const ag_report_t *report;
+    bool timeline_chart;
 } ag_i_index_t;
 
 /* index.md as a document (appended to d). AG_ENOMEM. */

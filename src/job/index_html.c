@@ -124,6 +124,66 @@ static ag_status_t svg_figure(ag_doc_t *d, const char *dir, const char *file,
     return st;
 }
 
+/*
+ * A chart the job drew with cairo, inline in a <figure class="chart">. Its
+ * ids (glyphs, clips, surface) are cairo's, the same in every chart: each
+ * is prefixed with pfx so that two charts on one page keep their own
+ * glyphs. alt is said to screen readers (role="img").
+ */
+static ag_status_t chart_figure(ag_doc_t *d, const char *dir, const char *file, const char *pfx,
+                                const char *alt, const char *caption, ag_error_t *err)
+{
+    static const char *const refs[] = { "id=\"", "href=\"#", "url(#" };
+    char *path = malloc(strlen(dir) + strlen(file) + 2), *svg;
+    const char *p;
+    buf_t b = { 0 };
+    ag_status_t st;
+    if (!path)
+        return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
+    sprintf(path, "%s/%s", dir, file);
+    svg = slurp(path);
+    if (!svg) {
+        st = ag_error_set(err, errno == ENOMEM ? AG_ENOMEM : AG_EIO, path, 0,
+                          "cannot read the chart back: %s", strerror(errno));
+        free(path);
+        return st;
+    }
+    free(path);
+    p = strstr(svg, "<svg");
+    add(&b, "<figure class=\"chart\">");
+    if (p && strncmp(p, "<svg ", 5) == 0) {
+        add(&b, "<svg role=\"img\" aria-label=\"");
+        for (const char *c = alt; *c; c++)
+            add(&b, "%s", *c == '"' ? "&quot;" : *c == '&' ? "&amp;" : *c == '<' ? "&lt;"
+                                                                        : (char[2]){ *c, 0 });
+        add(&b, "\" ");
+        p += 5;
+    }
+    while (p && *p) {
+        const char *next = NULL;
+        size_t k = 0;
+        for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
+            const char *q = strstr(p, refs[i]);
+            if (q && (!next || q < next)) {
+                next = q;
+                k = i;
+            }
+        }
+        if (!next) {
+            add(&b, "%s", p);
+            break;
+        }
+        add(&b, "%.*s%s%s-", (int)(next - p), p, refs[k], pfx);
+        p = next + strlen(refs[k]);
+    }
+    add(&b, "<figcaption>%s</figcaption></figure>\n", caption);
+    free(svg);
+    st = b.oom ? ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory")
+               : ag_doc_raw(d, AG_FOR_READING, AG_FMT_HTML, str(&b), err);
+    free(b.s);
+    return st;
+}
+
 /* Eras of the report in date order: first day, last day, file order. */
 static int cmp_era(const void *a, const void *b, void *ud)
 {
@@ -509,12 +569,26 @@ static ag_status_t compare_view(ag_doc_t *d, const ag_i_index_t *x, const char *
                          "apart; hover for details.",
                          err)) != AG_OK)
         goto done;
+    snprintf(file, sizeof file, "compare/%.500s-vs-%.500s-slope.svg", ea->id, eb->id);
+    reset(&b);
+    add(&b, "Betweenness rank, %s \xe2\x86\x92 %s", ea->name, eb->name);
+    if (b.oom) {
+        st = ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
+        goto done;
+    }
+    if ((st = chart_figure(d, dir, file, "slope", str(&b),
+                           "Who rose and who fell: each actor's betweenness rank in the first "
+                           "era (left) and in the second (right).",
+                           err)) != AG_OK)
+        goto done;
     reset(&b);
     add(&b, "Files: the comparison as [md](compare/%s-vs-%s.md) \xc2\xb7 "
             "[json](compare/%s-vs-%s.json), its actors, dyads and correlations as CSV under "
             "compare/, the diagram as [svg](compare/%s-vs-%s.svg) \xc2\xb7 "
-            "[png](compare/%s-vs-%s.png).",
-        ea->id, eb->id, ea->id, eb->id, ea->id, eb->id, ea->id, eb->id);
+            "[png](compare/%s-vs-%s.png), the slope chart as [svg](compare/%s-vs-%s-slope.svg) "
+            "\xc2\xb7 [png](compare/%s-vs-%s-slope.png).",
+        ea->id, eb->id, ea->id, eb->id, ea->id, eb->id, ea->id, eb->id, ea->id, eb->id, ea->id,
+        eb->id);
     st = b.oom ? ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory")
                : ag_doc_paragraph(d, AG_FOR_READING, str(&b), err);
 done:
@@ -593,6 +667,14 @@ ag_status_t ag_i_index_html(const ag_i_index_t *x, const char *dir, FILE *fp, ag
         goto done;
     if ((st = ag_doc_heading(&d, AG_FOR_READING | AG_BLOCK_VIEW, 2, "timeline", "Timeline",
                              err)) != AG_OK ||
+        (x->timeline_chart &&
+         (st = chart_figure(&d, dir, "timeline-betweenness.svg", "timeline",
+                            "Betweenness of the leading actors over time",
+                            "Betweenness of the leading actors, window by window, a lineage as "
+                            "one line (the Soviet Union, then Russia), the eras as shaded bands. "
+                            "Files: <a href=\"timeline-betweenness.svg\">svg</a> \xc2\xb7 "
+                            "<a href=\"timeline-betweenness.png\">png</a>.",
+                            err)) != AG_OK) ||
         (st = ag_doc_paragraph(&d, AG_FOR_READING,
                                "Every metric through sliding windows, each window measured "
                                "as an era: [timeline.md](timeline.md) (the leading actors) "

@@ -15,6 +15,7 @@
 #include "actorgraph/output.h"
 #include "actorgraph/render.h"
 #include "actorgraph/report.h"
+#include "actorgraph/chart.h"
 #include "actorgraph/timeline.h"
 #include "job/index.h"
 
@@ -25,6 +26,8 @@ typedef struct {
     char *dir; /* DIR/NAME */
     ag_job_progress_t progress;
     void *ud;
+    bool timeline_chart; /* timeline-betweenness.svg written */
+    ag_layout_t layout; /* one for every era's diagram */
     ag_error_t err;
 } run_t;
 
@@ -146,6 +149,7 @@ static ag_status_t run_era(run_t *r, long era, const ag_report_t *all, ag_i_era_
         ag_render_opts_t opts;
         ag_render_opts_default(&opts);
         opts.format = diagrams[f];
+        opts.layout = &r->layout;
         if ((st = ag_render_file(&in, &opts,
                                  path_of(r, path, sizeof path, "eras/%s.%s", e->id,
                                          ag_render_format_ext(diagrams[f])),
@@ -184,6 +188,9 @@ done:
 /* The metrics the timeline page shows; the csv has all ten. */
 #define TIMELINE_PAGE_METRICS \
     ((1u << AG_M_DEGREE) | (1u << AG_M_BETWEENNESS) | (1u << AG_M_PAGERANK))
+
+/* How many actors the timeline chart follows. */
+#define TIMELINE_CHART_TOP 6
 
 static ag_status_t run_timeline(run_t *r)
 {
@@ -231,7 +238,16 @@ static ag_status_t run_timeline(run_t *r)
     }
     if ((st = ag_out_commit(&o, &r->err)) != AG_OK)
         goto done;
-    progress(r, "timeline: %zu windows, csv and md", n);
+    /* The chart of the leading actors' betweenness, the measure of
+     * brokerage (as the timeline page's first). */
+    for (size_t f = 0; f < 2; f++)
+        if ((st = ag_chart_timeline(r->ds, &t, AG_M_BETWEENNESS, NULL, TIMELINE_CHART_TOP, what,
+                                    path_of(r, path, sizeof path, "timeline-betweenness.%s",
+                                            f ? "png" : "svg"),
+                                    &r->err)) != AG_OK)
+            goto done;
+    r->timeline_chart = true;
+    progress(r, "timeline: %zu windows, csv and md, betweenness chart (svg, png)", n);
 done:
     ag_table_destroy(&t);
     free(w);
@@ -311,6 +327,9 @@ static ag_status_t compare_writer(const void *what, ag_format_t fmt, FILE *fp, a
     return ag_compare_write(w->c, fmt, w->part, fp, err);
 }
 
+/* How many actors the slope chart shows: those in the top of either era. */
+#define SLOPE_CHART_TOP 15
+
 static ag_status_t run_compare(run_t *r, ag_compare_t *c, long a, long b)
 {
     static const char *const parts[] = { "summary", "correlations", "actors", "dyads",
@@ -347,7 +366,14 @@ static ag_status_t run_compare(run_t *r, ag_compare_t *c, long a, long b)
                                                 ds->eras[a].id, ds->eras[b].id, diagrams[d]),
                                      &r->err)) != AG_OK)
             return st;
-    progress(r, "compare/%s-vs-%s: md, json, csv (%zu parts), diagram (dot, svg, png)",
+    for (size_t f = 0; f < 2; f++)
+        if ((st = ag_chart_slope(c, AG_M_BETWEENNESS, SLOPE_CHART_TOP,
+                                 path_of(r, path, sizeof path, "compare/%s-vs-%s-slope.%s",
+                                         ds->eras[a].id, ds->eras[b].id, f ? "png" : "svg"),
+                                 &r->err)) != AG_OK)
+            return st;
+    progress(r, "compare/%s-vs-%s: md, json, csv (%zu parts), diagram (dot, svg, png), "
+                "slope chart (svg, png)",
              ds->eras[a].id, ds->eras[b].id, sizeof parts / sizeof parts[0]);
     return AG_OK;
 }
@@ -432,6 +458,28 @@ ag_status_t ag_job_run(const ag_dataset_t *ds, const ag_job_opts_t *opts,
         goto done;
 
     {
+        /* One layout for every era's diagram: an actor keeps its place. */
+        ag_slice_opts_t so;
+        ag_render_opts_t rop;
+        long *eras = malloc((ds->n_eras ? ds->n_eras : 1) * sizeof *eras);
+        if (!eras) {
+            st = ag_error_set(&r.err, AG_ENOMEM, NULL, 0, "out of memory");
+            goto done;
+        }
+        for (size_t i = 0; i < ds->n_eras; i++)
+            eras[i] = (long)i;
+        ag_slice_opts_default(&so);
+        so.level = opts->level;
+        so.ties = opts->ties;
+        so.types = opts->types;
+        so.dates = opts->dates;
+        ag_render_opts_default(&rop);
+        st = ag_layout_union(&r.layout, ds, &so, eras, ds->n_eras, &rop, &r.err);
+        free(eras);
+        if (st != AG_OK)
+            goto done;
+    }
+    {
         ag_report_opts_t ro = { opts->level, opts->ties, opts->types, AG_METRICS_ALL, -1, 0,
                                 opts->dates };
         if ((st = ag_report_init(&all, ds, &ro, &r.err)) != AG_OK)
@@ -466,10 +514,12 @@ ag_status_t ag_job_run(const ag_dataset_t *ds, const ag_job_opts_t *opts,
     x.c = first >= 0 ? &cmp : NULL;
     x.default_pair = opts->compare_a < 0;
     x.report = &all;
+    x.timeline_chart = r.timeline_chart;
     st = write_index(&r, &x);
 done:
     if (st != AG_OK)
         *err = r.err;
+    ag_layout_destroy(&r.layout);
     ag_compare_destroy(&cmp);
     ag_report_destroy(&all);
     free(info);

@@ -584,6 +584,13 @@ static void communities_sentence(const ag_report_era_t *e, size_t groups, char *
 
 /* One era for the terminal: title line, figures, communities by id, the
  * top actors side by side and a legend of the ids shown. */
+/* A window given by --from/--to is its own id, name and period: its title
+ * says them once ("Window 1962-10/1962-10"). */
+static bool said_once(const ag_report_era_t *e)
+{
+    return strcmp(e->name, e->id) == 0 && strcmp(e->period, e->id) == 0;
+}
+
 static ag_status_t terminal_era(const ag_report_t *r, const ag_report_era_t *e, FILE *fp,
                                 ag_error_t *err)
 {
@@ -597,8 +604,12 @@ static ag_status_t terminal_era(const ag_report_t *r, const ag_report_era_t *e, 
     bool any = false;
     ag_status_t rc;
 
-    fprintf(fp, "%s (%s)  %s  \xC2\xB7  %s level, %s ties\n", e->name, e->id, e->period,
-            ag_level_name(r->opts.level), ag_ties_name(r->opts.ties));
+    if (said_once(e))
+        fprintf(fp, "Window %s  \xC2\xB7  %s level, %s ties\n", e->id,
+                ag_level_name(r->opts.level), ag_ties_name(r->opts.ties));
+    else
+        fprintf(fp, "%s (%s)  %s  \xC2\xB7  %s level, %s ties\n", e->name, e->id, e->period,
+                ag_level_name(r->opts.level), ag_ties_name(r->opts.ties));
     if (e->graph.n == 0) {
         fputs("  no relations in this period\n", fp);
         return AG_OK;
@@ -690,7 +701,8 @@ static ag_status_t reading_era(const ag_report_t *r, const ag_report_era_t *e, a
     bool *shown = NULL;
     ag_status_t rc;
 
-    if (asprintf(&h, "%s (`%s`, %s)", e->name, e->id, e->period) < 0)
+    if ((said_once(e) ? asprintf(&h, "Window %s", e->id)
+                      : asprintf(&h, "%s (`%s`, %s)", e->name, e->id, e->period)) < 0)
         return ag_i_oom(err);
     rc = ag_doc_heading(doc, R, 2, e->id, h, err);
     free(h);

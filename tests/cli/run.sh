@@ -31,8 +31,10 @@ out=$tmp/out/lineage
     echo ./balance.csv; echo ./balance.json; echo ./balance.md
     for f in actors correlations dyads relations summary; do echo "./compare/a-vs-b-$f.csv"; done
     for f in dot json md png svg; do echo "./compare/a-vs-b.$f"; done
+    echo ./compare/a-vs-b-slope.png; echo ./compare/a-vs-b-slope.svg
     for e in a a1 b; do for f in csv dot gexf graphml json md png svg; do echo "./eras/$e.$f"; done; done
     echo ./index.html; echo ./index.md; echo ./timeline.csv; echo ./timeline.md
+    echo ./timeline-betweenness.png; echo ./timeline-betweenness.svg
 } | sort >"$tmp/want"
 if diff -u "$tmp/want" "$tmp/files"; then pass; else fail "the files written"; fi
 
@@ -46,7 +48,11 @@ same() {
 same "era report csv" "$out/eras/a.csv" report "$ds" --era a --format csv
 same "era report json" "$out/eras/b.json" report "$ds" --era b --format json
 same "era report md" "$out/eras/a1.md" report "$ds" --era a1 --format md
-same "era diagram dot" "$out/eras/a.dot" render "$ds" --era a --format dot
+# Every era's diagram on one layout: as render --same-layout draws them all.
+if "$ag" render "$ds" --all --same-layout --format dot -o "$tmp/same/" >/dev/null 2>&1 &&
+   cmp -s "$tmp/same/a.dot" "$out/eras/a.dot" && cmp -s "$tmp/same/b.dot" "$out/eras/b.dot"; then
+    pass
+else fail "era diagrams differ from 'actorgraph render --all --same-layout'"; fi
 same "balance csv" "$out/balance.csv" balance "$ds" --format csv
 same "balance md" "$out/balance.md" balance "$ds" --format md
 same "compare dyads" "$out/compare/a-vs-b-dyads.csv" compare "$ds" a b --format csv --table dyads
@@ -54,6 +60,13 @@ same "compare md" "$out/compare/a-vs-b.md" compare "$ds" a b --format md
 same "era graph gexf" "$out/eras/b.gexf" export "$ds" --era b --format gexf
 same "era graph graphml" "$out/eras/a1.graphml" export "$ds" --era a1 --format graphml
 same "timeline csv" "$out/timeline.csv" timeline "$ds" --metric all --format csv
+# The charts are timeline's and compare's --plot.
+if "$ag" timeline "$ds" --plot "$tmp/timeline.svg" --format csv -o "$tmp/timeline.csv" &&
+   cmp -s "$tmp/timeline.svg" "$out/timeline-betweenness.svg"; then pass
+else fail "timeline chart differs from 'actorgraph timeline --plot'"; fi
+if "$ag" compare "$ds" a b --plot "$tmp/slope.svg" --format csv -o "$tmp/slope.csv" &&
+   cmp -s "$tmp/slope.svg" "$out/compare/a-vs-b-slope.svg"; then pass
+else fail "slope chart differs from 'actorgraph compare --plot'"; fi
 same "timeline md" "$out/timeline.md" timeline "$ds" --metric degree,betweenness,pagerank --format md
 if "$ag" compare "$ds" a b --table summary --diagram "$tmp/d.dot" >/dev/null &&
    cmp -s "$tmp/d.dot" "$out/compare/a-vs-b.dot"; then pass; else fail "compare diagram"; fi
