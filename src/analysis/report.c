@@ -78,6 +78,7 @@ ag_status_t ag_report_add_window(ag_report_t *r, const char *id, const char *nam
                                  ag_error_t *err)
 {
     ag_report_era_t e, *grown;
+    ag_metrics_opts_t co;
     ag_slice_opts_t so;
     ag_status_t rc;
 
@@ -99,7 +100,10 @@ ag_status_t ag_report_add_window(ag_report_t *r, const char *id, const char *nam
     so.types = r->opts.types;
     if ((rc = ag_era_graph_init(&e.graph, r->ds, &so, err)) != AG_OK)
         goto fail;
-    if ((rc = ag_metrics_compute(&e.graph, r->opts.metrics, &e.metrics, err)) != AG_OK)
+    co = r->compute;
+    co.label = e.id;
+    if ((rc = ag_metrics_compute_opts(&e.graph, r->opts.metrics, &co, &e.metrics, err)) !=
+        AG_OK)
         goto fail;
     for (int m = 0; m < AG_M_COUNT; m++) {
         if (!e.metrics.value[m])
@@ -123,6 +127,12 @@ ag_status_t ag_report_add_window(ag_report_t *r, const char *id, const char *nam
 fail:
     era_destroy(&e);
     return rc;
+}
+
+void ag_report_set_compute(ag_report_t *r, const ag_metrics_opts_t *compute)
+{
+    r->compute = *compute;
+    r->compute.label = NULL;
 }
 
 ag_status_t ag_report_add_era(ag_report_t *r, long era, ag_error_t *err)
@@ -206,6 +216,13 @@ static json_t *json_num(double v)
 static bool put(json_t *obj, const char *key, json_t *value)
 {
     return value && json_object_set_new(obj, key, value) == 0;
+}
+
+/* Whether e's betweenness and harmonic are estimates from a sample of
+ * sources (ag_metrics_opts_t, sample). */
+static bool estimated(const ag_report_era_t *e)
+{
+    return e->metrics.sources > 0 && e->metrics.sources < e->graph.n;
 }
 
 static json_t *summary_json(const ag_summary_t *s)
@@ -352,6 +369,8 @@ json_t *ag_report_json(const ag_report_t *r)
         if (!put(o, "id", json_string(e->id)) || !put(o, "name", json_string(e->name)) ||
             !put(o, "period", json_string(e->period)) ||
             !put(o, "summary", summary_json(&e->summary)) ||
+            (estimated(e) && !put(o, "estimated_from_sources",
+                                  json_integer((json_int_t)e->metrics.sources))) ||
             !put(o, "communities", communities_json(r, e)) ||
             !put(o, "actors", actors_json(r, e)))
             goto fail;
@@ -671,6 +690,14 @@ static void page_summary(const ag_report_t *r, const ag_report_era_t *e, FILE *f
              short_num(s->transitivity, b), md ? "." : "");
     wrap_word(&w, buf, " ");
     wrap_end(&w);
+    if (estimated(e)) {
+        snprintf(buf, sizeof buf,
+                 "%s and harmonic are estimates from %zu of the %zu actors as sources%s",
+                 md ? "Betweenness" : "betweenness", e->metrics.sources, e->graph.n,
+                 md ? "." : "");
+        wrap_word(&w, buf, " ");
+        wrap_end(&w);
+    }
 }
 
 /* The communities with two or more members, then how many stand alone. */

@@ -2,6 +2,7 @@
  * cmd_report.c: actorgraph report [DATASET] [--era ID|--all] [--from EDTF]
  *               [--to EDTF] [--level L] [--ties T] [--types LIST]
  *               [--metric LIST] [--top N] [--format F] [-o FILE]
+ *               [--threads N] [--sample K] [--quiet]
  *
  * Centralities and summary figures per era: who matters, in which era, by
  * which measure.
@@ -19,6 +20,7 @@
 #include "actorgraph/output.h"
 #include "actorgraph/report.h"
 #include "cli.h"
+#include "compute_args.h"
 #include "slice_args.h"
 
 static const char usage_text[] =
@@ -26,6 +28,7 @@ static const char usage_text[] =
     "                         [--level actor|state] [--ties all|positive|negative]\n"
     "                         [--types LIST] [--metric LIST] [--top N]\n"
     "                         [--format table|csv|json|md] [-o FILE]\n"
+    "                         [--threads N] [--sample K] [--quiet]\n"
     "\n"
     "Centrality of every actor in each era, with summary figures (actors,\n"
     "relations, dyads, density, components, transitivity, communities).\n"
@@ -62,11 +65,15 @@ static const char usage_text[] =
     "                 Default: table on a terminal, else csv; with -o, from the\n"
     "                 file's extension (.csv .json .md .txt), else csv\n"
     "  -o, --output FILE  write to FILE (atomically) instead of standard output\n"
+    "\n"
+    "How to compute:\n"
+    COMPUTE_ARGS_HELP
+    "  -q, --quiet     no progress line on standard error\n"
     "  -h, --help     show this help\n"
     "\n"
     "Exit status: 0 success, 1 invalid dataset or failure, 2 usage error.\n";
 
-enum { OPT_FROM = SLICE_OPT_END, OPT_TO, OPT_METRIC, OPT_TOP };
+enum { OPT_FROM = SLICE_OPT_END, OPT_TO, OPT_METRIC, OPT_TOP, OPT_THREADS, OPT_SAMPLE };
 
 /* The format a file name suggests, or -1. */
 static int format_of_path(const char *path)
@@ -94,10 +101,14 @@ int cmd_report(int argc, char **argv)
         { "top", required_argument, NULL, OPT_TOP },
         { "format", required_argument, NULL, SLICE_OPT_FORMAT },
         { "output", required_argument, NULL, 'o' },
+        { "threads", required_argument, NULL, OPT_THREADS },
+        { "sample", required_argument, NULL, OPT_SAMPLE },
+        { "quiet", no_argument, NULL, 'q' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     const char *from = NULL, *to = NULL;
+    compute_args_t ca;
     int fmt, c, rc;
     ag_report_opts_t ro = { AG_LEVEL_ACTOR, AG_TIES_ALL, NULL, AG_METRICS_ALL, -1, 0 };
     ag_date_t dfrom, dto;
@@ -112,13 +123,21 @@ int cmd_report(int argc, char **argv)
     memset(&report, 0, sizeof report);
     memset(&o, 0, sizeof o);
     ag_error_clear(&err);
+    compute_args_init(&ca, "report ");
     if ((rc = slice_args_init(&sa, "report ", argc)) != AG_EXIT_OK)
         goto done;
 
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":hqo:", opts, NULL)) != -1) {
         switch (c) {
+        case OPT_THREADS:
+        case OPT_SAMPLE:
+            if ((rc = compute_args_option(&ca, c == OPT_THREADS ? 't' : 's', optarg)) !=
+                AG_EXIT_OK)
+                goto done;
+            break;
+        case 'q': ca.quiet = true; break;
         case OPT_FROM: from = optarg; break;
         case OPT_TO: to = optarg; break;
         case OPT_METRIC:
@@ -185,8 +204,10 @@ int cmd_report(int argc, char **argv)
     ro.level = sa.level;
     ro.ties = sa.ties;
     ro.types = sa.types;
+    compute_args_finish(&ca);
     if (ag_report_init(&report, &ds, &ro, &err) != AG_OK)
         goto failed;
+    ag_report_set_compute(&report, &ca.opts);
     if (from || to) {
         char id[2 * AG_DATE_TEXT_SIZE + 2], a[AG_DATE_TEXT_SIZE], b[AG_DATE_TEXT_SIZE];
         if (from)
@@ -214,6 +235,7 @@ int cmd_report(int argc, char **argv)
     }
     if (sa.out && ag_out_commit(&o, &err) != AG_OK)
         goto failed;
+    compute_args_note(&ca);
     goto done;
 
 failed:

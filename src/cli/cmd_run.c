@@ -22,9 +22,10 @@
 #include "actorgraph/report.h"
 #include "actorgraph/timeline.h"
 #include "cli.h"
+#include "compute_args.h"
 
 static const char usage_text[] =
-    "usage: actorgraph run [DATASET] [-o DIR] [--quiet]\n"
+    "usage: actorgraph run [DATASET] [-o DIR] [--quiet] [--threads N] [--sample K]\n"
     "\n"
     "The main job. Writes into DIR/NAME/ (NAME: the dataset folder's name):\n"
     "  eras/ERA.md, .csv, .json   each era's report (as 'actorgraph report')\n"
@@ -48,17 +49,21 @@ static const char usage_text[] =
     "Options:\n"
     "  -o DIR       where to write (default: out)\n"
     "  -q, --quiet  no progress lines\n"
+    COMPUTE_ARGS_HELP
     "  -h, --help   show this help\n"
     "\n"
     "Exit status: 0 success, 1 invalid data or failure, 2 usage error.\n";
 
 #define DEFAULT_OUT "out"
+/* Long options without a short form. */
+enum { OPT_THREADS = 256, OPT_SAMPLE };
 
 /* What a run shares between its steps. */
 typedef struct {
     const ag_dataset_t *ds;
     char *dir; /* DIR/NAME */
     bool quiet;
+    compute_args_t ca;
     ag_error_t err;
 } run_t;
 
@@ -139,6 +144,7 @@ static ag_status_t run_era(run_t *r, long era, era_info_t *info)
 
     if ((st = ag_report_init(&rep, r->ds, &ro, &r->err)) != AG_OK)
         return st;
+    ag_report_set_compute(&rep, &r->ca.opts);
     if ((st = ag_report_add_era(&rep, era, &r->err)) != AG_OK)
         goto done;
     info->vertices = rep.eras[0].summary.vertices;
@@ -219,8 +225,8 @@ static ag_status_t run_timeline(run_t *r)
     ag_slice_opts_default(&so);
     if ((st = ag_timeline_windows(first, last, &window, &step, &w, &n, &r->err)) != AG_OK ||
         (st = ag_timeline_table_init(&t, &r->err)) != AG_OK ||
-        (st = ag_timeline_compute(r->ds, &so, AG_METRICS_ALL, w, n, &t, NULL, NULL, &r->err)) !=
-            AG_OK)
+        (st = ag_timeline_compute_opts(r->ds, &so, AG_METRICS_ALL, &r->ca.opts, w, n, &t, NULL,
+                                       NULL, &r->err)) != AG_OK)
         goto done;
     if ((st = ag_out_open(&o, path_of(r, path, sizeof path, "timeline.csv"), &r->err)) != AG_OK)
         goto done;
@@ -522,6 +528,8 @@ int cmd_run(int argc, char **argv)
     static const struct option opts[] = {
         { "output", required_argument, NULL, 'o' },
         { "quiet", no_argument, NULL, 'q' },
+        { "threads", required_argument, NULL, OPT_THREADS },
+        { "sample", required_argument, NULL, OPT_SAMPLE },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -540,6 +548,7 @@ int cmd_run(int argc, char **argv)
     memset(&cmp, 0, sizeof cmp);
     ag_dataset_init(&ds);
     ag_error_clear(&r.err);
+    compute_args_init(&r.ca, "run ");
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":ho:q", opts, NULL)) != -1) {
@@ -549,13 +558,19 @@ int cmd_run(int argc, char **argv)
                 return cli_usage_error("run ", "-o needs a folder name");
             out = optarg;
             break;
-        case 'q': r.quiet = true; break;
+        case 'q': r.quiet = r.ca.quiet = true; break;
+        case OPT_THREADS:
+        case OPT_SAMPLE:
+            if (compute_args_option(&r.ca, c == OPT_THREADS ? 't' : 's', optarg) != AG_EXIT_OK)
+                return AG_EXIT_USAGE;
+            break;
         case 'h': fputs(usage_text, stdout); return AG_EXIT_OK;
         default: return cli_option_error("run ", c, argv);
         }
     }
     if (cli_positionals("run ", argc, argv, /* max = */ 0, &dir, &pos, &npos) != AG_EXIT_OK)
         return AG_EXIT_USAGE;
+    compute_args_finish(&r.ca);
     if ((rc = cli_load(dir, &ds, false)) != AG_EXIT_OK)
         goto done;
     r.ds = &ds;
@@ -601,6 +616,7 @@ int cmd_run(int argc, char **argv)
     if ((st = write_atomic(&r, path_of(&r, path, sizeof path, "index.md"), index_writer, &x,
                            AG_FMT_MD)) != AG_OK)
         goto fail;
+    compute_args_note(&r.ca);
     progress(&r, "done: %s", path);
     goto done;
 fail:

@@ -2,6 +2,7 @@
  * cmd_timeline.c: actorgraph timeline [DATASET] [--metric LIST] [--window 10y]
  *                 [--step 1y] [--from EDTF] [--to EDTF] [--level L] [--ties T]
  *                 [--types LIST] [--actors LIST] [--top N] [--format F] [-o FILE]
+ *                 [--threads N] [--sample K] [--quiet]
  *
  * Metrics over time through a sliding window: the long tidy table, or per
  * metric a table of windows by actors.
@@ -15,6 +16,7 @@
 #include "actorgraph/output.h"
 #include "actorgraph/timeline.h"
 #include "cli.h"
+#include "compute_args.h"
 #include "slice_args.h"
 
 static const char usage_text[] =
@@ -22,7 +24,7 @@ static const char usage_text[] =
     "                           [--from EDTF] [--to EDTF] [--level actor|state]\n"
     "                           [--ties all|positive|negative] [--types LIST]\n"
     "                           [--actors LIST] [--top N] [--format table|csv|json|md]\n"
-    "                           [-o FILE]\n"
+    "                           [-o FILE] [--threads N] [--sample K] [--quiet]\n"
     "\n"
     "Metrics over time: the relations are sliced into windows of a fixed length\n"
     "that start every step, and each window is measured as 'report' measures an\n"
@@ -49,11 +51,14 @@ static const char usage_text[] =
     "                  long form window,start,end,level,ties,actor,name,metric,\n"
     "                  value,rank), json (the same rows) or md\n"
     "  -o FILE         write to FILE (atomically) instead of standard output\n"
+    COMPUTE_ARGS_HELP
+    "  -q, --quiet      no progress line on standard error\n"
     "  -h, --help      show this help\n"
     "\n"
     "Exit status: 0 success, 1 invalid data or failure, 2 usage error.\n";
 
-enum { OPT_METRIC = SLICE_OPT_END, OPT_WINDOW, OPT_STEP, OPT_FROM, OPT_TO, OPT_ACTORS, OPT_TOP };
+enum { OPT_METRIC = SLICE_OPT_END, OPT_WINDOW, OPT_STEP, OPT_FROM, OPT_TO, OPT_ACTORS, OPT_TOP,
+       OPT_THREADS, OPT_SAMPLE };
 
 static void progress(void *ud, size_t done, size_t n)
 {
@@ -78,9 +83,13 @@ int cmd_timeline(int argc, char **argv)
         { "top", required_argument, NULL, OPT_TOP },
         { "format", required_argument, NULL, SLICE_OPT_FORMAT },
         { "output", required_argument, NULL, 'o' },
+        { "threads", required_argument, NULL, OPT_THREADS },
+        { "sample", required_argument, NULL, OPT_SAMPLE },
+        { "quiet", no_argument, NULL, 'q' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
+    compute_args_t ca;
     const char *metric_arg = "betweenness", *from = NULL, *to = NULL, *actors = NULL;
     ag_span_t window = { 10, AG_SPAN_YEARS }, step = { 1, AG_SPAN_YEARS };
     long top = 6;
@@ -102,12 +111,20 @@ int cmd_timeline(int argc, char **argv)
     memset(&t, 0, sizeof t);
     memset(&out, 0, sizeof out);
     ag_error_clear(&err);
+    compute_args_init(&ca, "timeline ");
     if ((rc = slice_args_init(&sa, "timeline ", argc)) != AG_EXIT_OK)
         goto done;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":hqo:", opts, NULL)) != -1) {
         switch (c) {
+        case OPT_THREADS:
+        case OPT_SAMPLE:
+            if ((rc = compute_args_option(&ca, c == OPT_THREADS ? 't' : 's', optarg)) !=
+                AG_EXIT_OK)
+                goto done;
+            break;
+        case 'q': ca.quiet = true; break;
         case OPT_METRIC: metric_arg = optarg; break;
         case OPT_WINDOW:
         case OPT_STEP:
@@ -194,10 +211,12 @@ int cmd_timeline(int argc, char **argv)
     so.level = sa.level;
     so.ties = sa.ties;
     so.types = sa.types;
+    compute_args_finish(&ca);
     if (ag_timeline_table_init(&t, &err) != AG_OK ||
-        ag_timeline_compute(&ds, &so, mask, windows, n_windows, &t,
-                            isatty(STDERR_FILENO) && n_windows > 1 ? progress : NULL, NULL,
-                            &err) != AG_OK)
+        ag_timeline_compute_opts(&ds, &so, mask, &ca.opts, windows, n_windows, &t,
+                                 !ca.quiet && isatty(STDERR_FILENO) && n_windows > 1 ? progress
+                                                                                     : NULL,
+                                 NULL, &err) != AG_OK)
         goto failed;
     if (sa.out) {
         if (ag_out_open(&out, sa.out, &err) != AG_OK)
@@ -214,6 +233,7 @@ int cmd_timeline(int argc, char **argv)
     }
     if (sa.out && ag_out_commit(&out, &err) != AG_OK)
         goto failed;
+    compute_args_note(&ca);
     goto done;
 oom:
     ag_error_set(&err, AG_ENOMEM, NULL, 0, "out of memory");
