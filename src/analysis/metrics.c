@@ -12,6 +12,7 @@
 #include "actorgraph/metrics.h"
 
 #include <math.h>
+#include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -836,8 +837,15 @@ static ag_status_t compute(const ag_era_graph_t *g, unsigned mask,
         if ((na = merged_arcs(g, &arcs)) < 0)
             goto oom;
         if (m->value[AG_M_PAGERANK]) {
+            /* PRPACK adds its OpenMP threads' sums in the order they
+             * finish: on one thread the result is the same every time.
+             * The setting is this thread's own, and is put back. */
+            int omp_threads = omp_get_max_threads();
             what = "pagerank";
-            if ((ie = pagerank(g, arcs, na, m->value[AG_M_PAGERANK])))
+            omp_set_num_threads(1);
+            ie = pagerank(g, arcs, na, m->value[AG_M_PAGERANK]);
+            omp_set_num_threads(omp_threads);
+            if (ie)
                 goto igraph_failed;
         }
         if (m->value[AG_M_HUB] || m->value[AG_M_AUTHORITY]) {

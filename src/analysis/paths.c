@@ -221,7 +221,11 @@ static double one_source(const csr_t *g, work_t *w, vid_t s)
                 heap_push(w, t);
                 continue;
             }
-            int c = cmp_eps(alt, cur, EPS);
+            /* Most relaxations reach a vertex already settled or queued
+             * at a clearly shorter distance: settle those without the
+             * division (distances are positive, and 1.5 EPS leaves room
+             * for the rounding of cmp_eps's quotient). */
+            int c = alt - cur > 1.5 * EPS * (alt + cur) ? 1 : cmp_eps(alt, cur, EPS);
             if (c < 0) {
                 /* a shorter path */
                 w->parent[g->start[t]] = u;
