@@ -12,6 +12,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,9 @@ struct loader {
     char **cur;                /* fields of the record being handled */
     bool oom;
     size_t rows;               /* records after the header */
+    long *actor_slots;         /* relations: actor indices by id hash, -1 */
+    size_t actor_mask;         /* empty; slots - 1 (a power of two) */
+    bool no_actor_slots;       /* no memory for them: binary search */
 };
 
 static void diag(loader_t *ld, ag_severity_t sev, long line, const char *fmt, ...)
@@ -456,13 +460,61 @@ static void era_row(loader_t *ld, long line, char **f)
 
 /* ---- relations ---- */
 
+/* FNV-1a: ids are short; a table of ids by hash makes each relation's two
+ * lookups O(1) instead of a binary search of string comparisons. */
+static size_t id_hash(const char *s)
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return (size_t)h;
+}
+
+/* Fills the table of actor ids (the first of equal ids wins, as with
+ * ag_dataset_find_actor). */
+static void build_actor_slots(loader_t *ld)
+{
+    const ag_dataset_t *ds = ld->ds;
+    size_t slots = 16;
+    while (slots < 2 * ds->n_actors)
+        slots *= 2;
+    if (!(ld->actor_slots = malloc(slots * sizeof *ld->actor_slots))) {
+        ld->no_actor_slots = true;
+        return;
+    }
+    ld->actor_mask = slots - 1;
+    for (size_t k = 0; k < slots; k++)
+        ld->actor_slots[k] = -1;
+    for (size_t i = 0; i < ds->n_actors; i++) {
+        size_t k = id_hash(ds->actors[i].id) & ld->actor_mask;
+        while (ld->actor_slots[k] >= 0 && strcmp(ds->actors[ld->actor_slots[k]].id,
+                                                ds->actors[i].id) != 0)
+            k = (k + 1) & ld->actor_mask;
+        if (ld->actor_slots[k] < 0)
+            ld->actor_slots[k] = (long)i;
+    }
+}
+
+static long find_actor(loader_t *ld, const char *id)
+{
+    if (!ld->actor_slots && !ld->no_actor_slots)
+        build_actor_slots(ld);
+    if (!ld->actor_slots)
+        return ag_dataset_find_actor(ld->ds, id);
+    for (size_t k = id_hash(id) & ld->actor_mask;; k = (k + 1) & ld->actor_mask) {
+        long i = ld->actor_slots[k];
+        if (i < 0 || strcmp(ld->ds->actors[i].id, id) == 0)
+            return i;
+    }
+}
+
 static long lookup_actor(loader_t *ld, long line, const char *what, const char *id)
 {
     long i;
     const char *s;
     if (!*id)
         return -1;
-    i = ag_dataset_find_actor(ld->ds, id);
+    i = find_actor(ld, id);
     if (i >= 0)
         return i;
     s = ag_suggest_actor(ld->ds, id);
@@ -595,6 +647,7 @@ static void loader_free(loader_t *ld, size_t n_actors)
     free(ld->parent_ids);
     free(ld->continues_ids);
     free(ld->extra_pos);
+    free(ld->actor_slots);
     memset(ld, 0, sizeof *ld);
 }
 

@@ -7,6 +7,7 @@
  */
 #include "actorgraph/model.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,13 +53,14 @@ static void check_cycles(const ag_dataset_t *ds, const char *path, ag_diags_t *d
     free(walk);
 }
 
-/* Order of relations for finding duplicates: source, target, type, date. */
-static const ag_dataset_t *cmp_ds;
-
-static int cmp_rel(const void *x, const void *y)
+/* Order of relations for finding duplicates: source, target, type, date,
+ * line. The relations are reached through ds (qsort_r's argument), and
+ * sorted as 32-bit indices to keep the extra memory small. */
+static int cmp_rel(const void *x, const void *y, void *arg)
 {
-    const ag_relation_t *a = &cmp_ds->relations[*(const long *)x];
-    const ag_relation_t *b = &cmp_ds->relations[*(const long *)y];
+    const ag_dataset_t *ds = arg;
+    const ag_relation_t *a = &ds->relations[*(const uint32_t *)x];
+    const ag_relation_t *b = &ds->relations[*(const uint32_t *)y];
     int c;
     if (a->source != b->source)
         return a->source < b->source ? -1 : 1;
@@ -74,16 +76,16 @@ static int cmp_rel(const void *x, const void *y)
 static void check_duplicates(const ag_dataset_t *ds, const char *path, ag_diags_t *diags)
 {
     size_t n = ds->n_relations;
-    long *idx = malloc((n ? n : 1) * sizeof *idx);
+    /* Indices fit 32 bits far beyond any CSV file this reads. */
+    uint32_t *idx = n < UINT32_MAX ? malloc((n ? n : 1) * sizeof *idx) : NULL;
     if (!idx) {
         ag_diags_add(diags, AG_SEV_WARNING, path, 0,
                      "out of memory: duplicate relations were not looked for");
         return;
     }
     for (size_t i = 0; i < n; i++)
-        idx[i] = (long)i;
-    cmp_ds = ds;
-    qsort(idx, n, sizeof *idx, cmp_rel);
+        idx[i] = (uint32_t)i;
+    qsort_r(idx, n, sizeof *idx, cmp_rel, (void *)ds);
     for (size_t k = 1; k < n; k++) {
         const ag_relation_t *a = &ds->relations[idx[k - 1]];
         const ag_relation_t *b = &ds->relations[idx[k]];
