@@ -160,18 +160,18 @@ static const char *actor_name(const ag_report_t *r, const ag_report_era_t *e, si
     return r->ds->actors[e->graph.actor[v]].name;
 }
 
-ag_status_t ag_report_tidy(const ag_report_t *r, ag_table_t *t, ag_error_t *err)
+static const char *const tidy_head[] = { "era",    "level",  "ties",  "actor",
+                                         "name",   "metric", "value", "rank" };
+
+/* Called with each row of the tidy table (8 cells). */
+typedef ag_status_t (*row_fn)(void *ud, const char *const *row, ag_error_t *err);
+
+/* The rows of the tidy table, in order, one call each. */
+static ag_status_t tidy_rows(const ag_report_t *r, row_fn fn, void *ud, ag_error_t *err)
 {
-    static const char *const head[] = { "era", "level", "ties", "actor",
-                                        "name", "metric", "value", "rank" };
-    static const ag_coltype_t type[] = { AG_COL_TEXT, AG_COL_TEXT, AG_COL_TEXT,
-                                         AG_COL_TEXT, AG_COL_TEXT, AG_COL_TEXT,
-                                         AG_COL_NUMBER, AG_COL_NUMBER };
     const char *level = ag_level_name(r->opts.level), *ties = ag_ties_name(r->opts.ties);
     ag_status_t rc;
 
-    if ((rc = ag_table_init(t, 8, head, type, err)) != AG_OK)
-        return rc;
     for (size_t i = 0; i < r->n_eras; i++) {
         const ag_report_era_t *e = &r->eras[i];
         /* Vertices are in actor-id order already (era.h). */
@@ -191,9 +191,38 @@ ag_status_t ag_report_tidy(const ag_report_t *r, ag_table_t *t, ag_error_t *err)
                 row[5] = ag_metric_name((ag_metric_t)m);
                 row[6] = val;
                 row[7] = rank;
-                if ((rc = ag_table_add(t, row, err)) != AG_OK)
+                if ((rc = fn(ud, row, err)) != AG_OK)
                     return rc;
             }
+    }
+    return AG_OK;
+}
+
+static ag_status_t add_row(void *ud, const char *const *row, ag_error_t *err)
+{
+    return ag_table_add(ud, row, err);
+}
+
+ag_status_t ag_report_tidy(const ag_report_t *r, ag_table_t *t, ag_error_t *err)
+{
+    static const ag_coltype_t type[] = { AG_COL_TEXT, AG_COL_TEXT, AG_COL_TEXT,
+                                         AG_COL_TEXT, AG_COL_TEXT, AG_COL_TEXT,
+                                         AG_COL_NUMBER, AG_COL_NUMBER };
+    ag_status_t rc;
+
+    if ((rc = ag_table_init(t, 8, tidy_head, type, err)) != AG_OK)
+        return rc;
+    return tidy_rows(r, add_row, t, err);
+}
+
+/* Writes a row as CSV, as ag_table_write would. */
+static ag_status_t csv_row(void *ud, const char *const *row, ag_error_t *err)
+{
+    FILE *fp = ud;
+    (void)err;
+    for (int c = 0; c < 8; c++) {
+        ag_csv_field(fp, row[c]);
+        fputc(c + 1 < 8 ? ',' : '\n', fp);
     }
     return AG_OK;
 }
@@ -828,14 +857,15 @@ ag_status_t ag_report_write(const ag_report_t *r, ag_format_t fmt, FILE *fp, ag_
 {
     ag_status_t rc;
     switch (fmt) {
-    case AG_FMT_CSV: {
-        ag_table_t t;
-        rc = ag_report_tidy(r, &t, err);
-        if (rc == AG_OK)
-            rc = ag_table_write(&t, AG_FMT_CSV, fp, err);
-        ag_table_destroy(&t);
-        return rc;
-    }
+    case AG_FMT_CSV:
+        /* Row by row: the tidy table of a large report (millions of rows)
+         * need not be held as strings first. */
+        csv_row(fp, tidy_head, err);
+        if ((rc = tidy_rows(r, csv_row, fp, err)) != AG_OK)
+            return rc;
+        if (ferror(fp))
+            return ag_error_set(err, AG_EIO, NULL, 0, "write error: %s", strerror(errno));
+        return AG_OK;
     case AG_FMT_JSON: {
         json_t *j = ag_report_json(r);
         if (!j)
