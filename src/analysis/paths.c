@@ -392,11 +392,16 @@ int ag_i_online_cpus(void)
     return k < 1 ? 1 : k > 1024 ? 1024 : (int)k;
 }
 
+/* Frees g's arrays and clears them, so that a second call (the error path
+ * after a failed csr_build) frees nothing twice. */
 static void csr_free(csr_t *g)
 {
     free(g->start);
     free(g->adj);
     free(g->len);
+    g->start = NULL;
+    g->adj = NULL;
+    g->len = NULL;
 }
 
 static bool csr_build(csr_t *g, size_t n, size_t m, const long *from, const long *to,
