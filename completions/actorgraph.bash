@@ -86,9 +86,9 @@ _actorgraph()
         fi
         opts="-o --aggregate --min-events --types --weight --eras --quiet --help" ;;
     render) opts="--era --all --from --to --format --engine --dates --level --ties --types --same-layout --legend --ego --depth --size-by -o --help" ;;
-    report) opts="--era --all --from --to --dates --level --ties --types --metric --top --format -o --help" ;;
-    run) opts="--dates --level --ties --types --compare --window --step -o --quiet --help" ;;
-    timeline) opts="--metric --window --step --from --to --dates --level --ties --types --actors --top --plot --format -o --help" ;;
+    report) opts="--era --all --from --to --dates --level --ties --types --metric --top --format --threads --sample --quiet -o --help" ;;
+    run) opts="--dates --level --ties --types --compare --window --step -o --threads --sample --quiet --help" ;;
+    timeline) opts="--metric --window --step --from --to --dates --level --ties --types --actors --top --plot --format --threads --sample --quiet -o --help" ;;
     list)
         if ((COMP_CWORD == 2)) && [[ $cur != -* ]]; then
             COMPREPLY=($(compgen -W "actors eras types" -- "$cur"))

@@ -16,6 +16,7 @@
 
 #include "actorgraph/era.h"
 #include "actorgraph/error.h"
+#include "actorgraph/metrics.h"
 #include "actorgraph/model.h"
 #include "actorgraph/timeline.h"
 
@@ -43,6 +44,9 @@ extern "C" {
  *               the timeline runs from the first day of the earliest
  *               relation with both ends bounded (docs/METHODS.md) to the
  *               last bounded day.
+ *   compute:    how the reports' and the timeline's metrics are computed
+ *               (threads, sampled estimates, progress within an era or a
+ *               window; ag_metrics_opts_t); zeroed for the defaults.
  */
 typedef struct {
     const char *out_dir;
@@ -53,11 +57,12 @@ typedef struct {
     long compare_a, compare_b;
     ag_span_t window, step;
     ag_dates_t dates;
+    ag_metrics_opts_t compute;
 } ag_job_opts_t;
 
 /* The defaults: out_dir "out", actor level, all ties, every type, the
- * default pair, 10-year windows a year apart, probable dates. Can't
- * fail. */
+ * default pair, 10-year windows a year apart, probable dates, exact
+ * metrics on the online CPUs without progress. Can't fail. */
 void ag_job_opts_default(ag_job_opts_t *opts);
 
 /* Called after each step with a line for people ("balance: md, csv,

@@ -71,12 +71,16 @@ typedef struct {
  *   ds:     the dataset (must outlive the report).
  *   opts:   what it measures (types points to the report's own copy).
  *   eras:   n_eras eras, in the order added.
+ *   compute: how the metrics are computed (threads, sampled estimates,
+ *           progress): the defaults after ag_report_init, else what
+ *           ag_report_set_compute set; its label is each era's id.
  */
 typedef struct {
     const ag_dataset_t *ds;
     ag_report_opts_t opts;
     ag_report_era_t *eras;
     size_t n_eras;
+    ag_metrics_opts_t compute;
 } ag_report_t;
 
 /* Sets up an empty report. AG_ENOMEM on failure (r zeroed). */
@@ -84,6 +88,10 @@ ag_status_t ag_report_init(ag_report_t *r, const ag_dataset_t *ds,
                            const ag_report_opts_t *opts, ag_error_t *err);
 /* Frees r; accepts a zeroed r. Can't fail. */
 void ag_report_destroy(ag_report_t *r);
+
+/* Sets how the eras added from now on are computed (copied; label is
+ * ignored). Can't fail. */
+void ag_report_set_compute(ag_report_t *r, const ag_metrics_opts_t *compute);
 
 /* Slices era index `era` of the dataset, measures it and appends it.
  * AG_ENOMEM or AG_EGRAPH on failure (err says why; r is unchanged). */

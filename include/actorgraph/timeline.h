@@ -76,6 +76,14 @@ ag_status_t ag_timeline_compute(const ag_dataset_t *ds, const ag_slice_opts_t *b
                                 ag_table_t *t, ag_timeline_progress_fn progress, void *ud,
                                 ag_error_t *err);
 
+/* The same, computing the metrics with the options mo (threads, sampled
+ * estimates, progress within a window; NULL for the defaults). */
+ag_status_t ag_timeline_compute_opts(const ag_dataset_t *ds, const ag_slice_opts_t *base,
+                                     unsigned mask, const ag_metrics_opts_t *mo,
+                                     const ag_window_t *windows, size_t n, ag_table_t *t,
+                                     ag_timeline_progress_fn progress, void *ud,
+                                     ag_error_t *err);
+
 /* Initialises t with the timeline's ten columns. AG_ENOMEM. */
 ag_status_t ag_timeline_table_init(ag_table_t *t, ag_error_t *err);
 

@@ -12,10 +12,12 @@
 #include "actorgraph/metrics.h"
 
 #include <math.h>
+#include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/paths.h"
 #include "core/init.h"
 #include "core/util.h"
 
@@ -287,38 +289,64 @@ static void degrees(const ag_era_graph_t *g, ag_metrics_t *m)
     }
 }
 
-/* Betweenness and harmonic closeness on path lengths 1/W. */
-static igraph_error_t distances(const ag_era_graph_t *g, double *betw, double *harm)
-{
-    igraph_vector_t len, res;
-    igraph_integer_t ne = igraph_ecount(&g->dyad_graph);
-    double n = (double)g->n;
+/* Passes the search's progress on with the caller's label. */
+typedef struct {
+    const ag_metrics_opts_t *o;
+} relay_t;
 
-    IGRAPH_VECTOR_INIT_FINALLY(&len, ne);
-    IGRAPH_VECTOR_INIT_FINALLY(&res, 0);
-    for (igraph_integer_t e = 0; e < ne; e++)
-        VECTOR(len)[e] = 1.0 / VECTOR(g->dyad_weight)[e];
+static void relay(void *ud, size_t done, size_t total)
+{
+    const relay_t *r = ud;
+    r->o->progress(r->o->ud, r->o->label, "betweenness and harmonic", done, total);
+}
+
+/* Betweenness and harmonic closeness on path lengths 1/W, both from one
+ * Dijkstra per source (paths.c); the same values as igraph_betweenness
+ * and igraph_harmonic_centrality (normalized), then divided as METHODS
+ * says. */
+static ag_status_t distances(const ag_era_graph_t *g, const ag_metrics_opts_t *o,
+                             double *betw, double *harm, size_t *sources, ag_error_t *err)
+{
+    igraph_integer_t ne = igraph_ecount(&g->dyad_graph);
+    size_t m = (size_t)ne;
+    long *from = malloc((m ? m : 1) * sizeof *from), *to = malloc((m ? m : 1) * sizeof *to);
+    double *len = malloc((m ? m : 1) * sizeof *len), n = (double)g->n;
+    ag_i_paths_opts_t po = { 0 };
+    relay_t r = { o };
+    ag_status_t rc;
+
+    if (!from || !to || !len) {
+        rc = ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
+        goto done;
+    }
+    for (igraph_integer_t e = 0; e < ne; e++) {
+        from[e] = IGRAPH_FROM(&g->dyad_graph, e);
+        to[e] = IGRAPH_TO(&g->dyad_graph, e);
+        len[e] = 1.0 / VECTOR(g->dyad_weight)[e];
+    }
+    po.threads = o->threads;
+    po.sample = o->sample > 0 ? (size_t)o->sample : 0;
+    po.seed = AG_I_SEED;
+    po.progress = o->progress ? relay : NULL;
+    po.ud = &r;
+    if ((rc = ag_i_paths(g->n, m, from, to, len, &po, betw, harm, sources, err)) != AG_OK)
+        goto done;
     if (betw) {
-        /* igraph counts each unordered pair once on an undirected graph,
-         * and treats path lengths equal within a relative epsilon. */
-        IGRAPH_CHECK(igraph_betweenness(&g->dyad_graph, &res, igraph_vss_all(),
-                                        /* directed = */ false, &len));
         for (size_t v = 0; v < g->n; v++)
-            betw[v] = g->n > 2 ? VECTOR(res)[v] / ((n - 1) * (n - 2) / 2) : 0;
+            betw[v] = g->n > 2 ? betw[v] / ((n - 1) * (n - 2) / 2) : 0;
         clean(betw, g->n);
     }
     if (harm) {
-        /* normalized = true divides by n - 1; unreachable pairs add 0. */
-        IGRAPH_CHECK(igraph_harmonic_centrality(&g->dyad_graph, &res, igraph_vss_all(),
-                                                IGRAPH_ALL, &len, /* normalized = */ true));
+        /* As igraph's normalized = true: times 1/(n - 1). */
         for (size_t v = 0; v < g->n; v++)
-            harm[v] = g->n > 1 ? VECTOR(res)[v] : 0;
+            harm[v] = g->n > 1 ? harm[v] * (1.0 / (n - 1)) : 0;
         clean(harm, g->n);
     }
-    igraph_vector_destroy(&res);
-    igraph_vector_destroy(&len);
-    IGRAPH_FINALLY_CLEAN(2);
-    return IGRAPH_SUCCESS;
+done:
+    free(len);
+    free(to);
+    free(from);
+    return rc;
 }
 
 /*
@@ -774,8 +802,8 @@ void ag_metrics_destroy(ag_metrics_t *m)
 }
 
 /* ag_metrics_compute with the private generator in place. */
-static ag_status_t compute(const ag_era_graph_t *g, unsigned mask, ag_metrics_t *m,
-                           ag_error_t *err)
+static ag_status_t compute(const ag_era_graph_t *g, unsigned mask,
+                           const ag_metrics_opts_t *o, ag_metrics_t *m, ag_error_t *err)
 {
     arc_t *arcs = NULL;
     long na = 0;
@@ -796,9 +824,9 @@ static ag_status_t compute(const ag_era_graph_t *g, unsigned mask, ag_metrics_t 
     if (g->n == 0)
         return AG_OK;
     if (m->value[AG_M_BETWEENNESS] || m->value[AG_M_HARMONIC]) {
-        what = "betweenness and harmonic centrality";
-        if ((ie = distances(g, m->value[AG_M_BETWEENNESS], m->value[AG_M_HARMONIC])))
-            goto igraph_failed;
+        if ((rc = distances(g, o, m->value[AG_M_BETWEENNESS], m->value[AG_M_HARMONIC],
+                            &m->sources, err)) != AG_OK)
+            goto fail;
     }
     if (m->value[AG_M_EIGENVECTOR]) {
         what = "eigenvector centrality";
@@ -809,8 +837,15 @@ static ag_status_t compute(const ag_era_graph_t *g, unsigned mask, ag_metrics_t 
         if ((na = merged_arcs(g, &arcs)) < 0)
             goto oom;
         if (m->value[AG_M_PAGERANK]) {
+            /* PRPACK adds its OpenMP threads' sums in the order they
+             * finish: on one thread the result is the same every time.
+             * The setting is this thread's own, and is put back. */
+            int omp_threads = omp_get_max_threads();
             what = "pagerank";
-            if ((ie = pagerank(g, arcs, na, m->value[AG_M_PAGERANK])))
+            omp_set_num_threads(1);
+            ie = pagerank(g, arcs, na, m->value[AG_M_PAGERANK]);
+            omp_set_num_threads(omp_threads);
+            if (ie)
                 goto igraph_failed;
         }
         if (m->value[AG_M_HUB] || m->value[AG_M_AUTHORITY]) {
@@ -836,13 +871,21 @@ fail:
 ag_status_t ag_metrics_compute(const ag_era_graph_t *g, unsigned mask, ag_metrics_t *m,
                                ag_error_t *err)
 {
+    return ag_metrics_compute_opts(g, mask, NULL, m, err);
+}
+
+ag_status_t ag_metrics_compute_opts(const ag_era_graph_t *g, unsigned mask,
+                                    const ag_metrics_opts_t *opts, ag_metrics_t *m,
+                                    ag_error_t *err)
+{
+    ag_metrics_opts_t defaults = { 0 };
     ag_i_rng_t rng;
     ag_status_t rc;
 
     memset(m, 0, sizeof *m);
     if ((rc = ag_i_need_init(err)) != AG_OK || (rc = ag_i_rng_begin(&rng, err)) != AG_OK)
         return rc;
-    rc = compute(g, mask, m, err);
+    rc = compute(g, mask, opts ? opts : &defaults, m, err);
     ag_i_rng_end(&rng);
     return rc;
 }

@@ -64,6 +64,7 @@ ag_status_t ag_report_add_window(ag_report_t *r, const char *id, const char *nam
                                  ag_error_t *err)
 {
     ag_report_era_t e, *grown;
+    ag_metrics_opts_t co;
     ag_slice_opts_t so;
     ag_status_t rc;
 
@@ -86,7 +87,10 @@ ag_status_t ag_report_add_window(ag_report_t *r, const char *id, const char *nam
     so.dates = r->opts.dates;
     if ((rc = ag_era_graph_init(&e.graph, r->ds, &so, err)) != AG_OK)
         goto fail;
-    if ((rc = ag_metrics_compute(&e.graph, r->opts.metrics, &e.metrics, err)) != AG_OK)
+    co = r->compute;
+    co.label = e.id;
+    if ((rc = ag_metrics_compute_opts(&e.graph, r->opts.metrics, &co, &e.metrics, err)) !=
+        AG_OK)
         goto fail;
     for (int m = 0; m < AG_M_COUNT; m++) {
         if (!e.metrics.value[m])
@@ -116,6 +120,12 @@ ag_status_t ag_report_add_window(ag_report_t *r, const char *id, const char *nam
 fail:
     era_destroy(&e);
     return rc;
+}
+
+void ag_report_set_compute(ag_report_t *r, const ag_metrics_opts_t *compute)
+{
+    r->compute = *compute;
+    r->compute.label = NULL;
 }
 
 ag_status_t ag_report_add_era(ag_report_t *r, long era, ag_error_t *err)

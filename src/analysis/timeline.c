@@ -172,6 +172,15 @@ ag_status_t ag_timeline_compute(const ag_dataset_t *ds, const ag_slice_opts_t *b
                                 ag_table_t *t, ag_timeline_progress_fn progress, void *ud,
                                 ag_error_t *err)
 {
+    return ag_timeline_compute_opts(ds, base, mask, NULL, windows, n, t, progress, ud, err);
+}
+
+ag_status_t ag_timeline_compute_opts(const ag_dataset_t *ds, const ag_slice_opts_t *base,
+                                     unsigned mask, const ag_metrics_opts_t *mo,
+                                     const ag_window_t *windows, size_t n, ag_table_t *t,
+                                     ag_timeline_progress_fn progress, void *ud,
+                                     ag_error_t *err)
+{
     for (size_t i = 0; i < n; i++) {
         ag_slice_opts_t o = *base;
         ag_era_graph_t g;
@@ -182,7 +191,7 @@ ag_status_t ag_timeline_compute(const ag_dataset_t *ds, const ag_slice_opts_t *b
         if ((st = ag_era_graph_init(&g, ds, &o, err)) != AG_OK)
             return st;
         if (g.n > 0) {
-            if ((st = ag_metrics_compute(&g, mask, &m, err)) != AG_OK) {
+            if ((st = ag_metrics_compute_opts(&g, mask, mo, &m, err)) != AG_OK) {
                 ag_era_graph_destroy(&g);
                 return st;
             }

@@ -25,6 +25,7 @@ static const char usage_text[] =
     "                         [--level actor|state] [--ties all|positive|negative]\n"
     "                         [--types LIST] [--metric LIST] [--top N]\n"
     "                         [--format table|csv|json|md|html] [-o FILE]\n"
+    "                         [--threads N] [--sample K] [--quiet]\n"
     "\n"
     "Centrality of every actor in each era, with summary figures (actors,\n"
     "relations, dyads, density, components, transitivity, communities).\n"
@@ -87,6 +88,8 @@ int cmd_report(int argc, char **argv)
                            "md: Markdown tables for a paper draft;\n"
                            "html: one self-contained page, tables that sort"),
         CLI_OPT_OUTPUT(&a),
+        CLI_GROUP("How to compute:"),
+        CLI_OPT_COMPUTE(&a),
         CLI_END,
     };
     ag_dataset_t ds;
@@ -120,6 +123,7 @@ int cmd_report(int argc, char **argv)
         rc = cli_fail(&a, &err);
         goto done;
     }
+    ag_report_set_compute(&report, &a.compute);
     for (size_t i = 0; i < a.n_eras && st == AG_OK; i++)
         st = ag_report_add_era(&report, a.eras[i], &err);
     if (st != AG_OK) {
@@ -128,6 +132,8 @@ int cmd_report(int argc, char **argv)
     }
     if ((rc = cli_output(&a)) == AG_EXIT_OK)
         rc = cli_commit(&a, ag_report_write(&report, (ag_format_t)a.format, a.fp, &err), &err);
+    if (rc == AG_EXIT_OK)
+        cli_compute_note(&a, "era");
 done:
     ag_report_destroy(&report);
     ag_dataset_destroy(&ds);

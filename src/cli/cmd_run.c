@@ -1,7 +1,7 @@
 /*
  * cmd_run.c: actorgraph run [DATASET] [-o DIR] [--level L] [--ties T]
  *            [--types LIST] [--compare A B] [--window SPAN] [--step SPAN]
- *            [--quiet]
+ *            [--quiet] [--threads N] [--sample K]
  *
  * The main job (ag_job_run, job.h): this file only parses its options and
  * prints its progress.
@@ -18,7 +18,7 @@ static const char usage_text[] =
     "usage: actorgraph run [DATASET] [-o DIR] [--level actor|state]\n"
     "                      [--ties all|positive|negative] [--types LIST]\n"
     "                      [--compare ERA_A ERA_B] [--window SPAN] [--step SPAN]\n"
-    "                      [--quiet]\n"
+    "                      [--quiet] [--threads N] [--sample K]\n"
     "\n"
     "The main job. Writes into DIR/NAME/ (NAME: the dataset folder's name):\n"
     "  eras/ERA.md, .csv, .json   each era's report (as 'actorgraph report')\n"
@@ -61,7 +61,6 @@ int cmd_run(int argc, char **argv)
 {
     ag_job_opts_t jo;
     const char *pair[2] = { NULL, NULL };
-    bool quiet = false;
     cli_args_t a;
     const cli_option_t opts[] = {
         CLI_GROUP("Which graph:"),
@@ -78,7 +77,8 @@ int cmd_run(int argc, char **argv)
                      "how far apart the timeline's windows start (default 1y)", cli_cb_span),
         CLI_CALLBACK('o', "output", &jo.out_dir, "DIR", "where to write (default: out)",
                      parse_dir),
-        CLI_FLAG('q', "quiet", &quiet, "no progress lines"),
+        CLI_GROUP("How to compute:"),
+        CLI_OPT_COMPUTE(&a),
         CLI_END,
     };
     ag_dataset_t ds;
@@ -100,8 +100,11 @@ int cmd_run(int argc, char **argv)
     jo.dates = a.dates;
     jo.types = a.types;
     jo.types_text = a.types_arg;
-    if (ag_job_run(&ds, &jo, quiet ? NULL : progress, NULL, &err) != AG_OK)
+    jo.compute = a.compute;
+    if (ag_job_run(&ds, &jo, a.quiet ? NULL : progress, NULL, &err) != AG_OK)
         rc = cli_fail(&a, &err);
+    else
+        cli_compute_note(&a, "era");
 done:
     ag_render_cleanup();
     cli_args_destroy(&a);

@@ -2,7 +2,7 @@
  * cmd_timeline.c: actorgraph timeline [DATASET] [--metric LIST] [--window 10y]
  *                 [--step 1y] [--from EDTF] [--to EDTF] [--level L] [--ties T]
  *                 [--types LIST] [--actors LIST] [--top N] [--format F] [-o FILE]
- *                 [--plot FILE]
+ *                 [--plot FILE] [--threads N] [--sample K] [--quiet]
  *
  * Metrics over time through a sliding window: the long tidy table, or per
  * metric a table of windows by actors.
@@ -24,6 +24,7 @@ static const char usage_text[] =
     "                           [--ties all|positive|negative] [--types LIST]\n"
     "                           [--actors LIST] [--top N] [--format table|csv|json|md|html]\n"
     "                           [-o FILE] [--plot FILE.svg|png|pdf]\n"
+    "                           [--threads N] [--sample K] [--quiet]\n"
     "\n"
     "Metrics over time: the relations are sliced into windows of a fixed length\n"
     "that start every step, and each window is measured as 'report' measures an\n"
@@ -92,6 +93,8 @@ int cmd_timeline(int argc, char **argv)
         CLI_OPT_PLOT(&plot, "also draw a line chart of the first metric into FILE (.svg,\n"
                             ".png or .pdf): one line per actor (--actors, or the --top N),\n"
                             "a lineage as one line (SUN then RUS), the eras as bands"),
+        CLI_GROUP("How to compute:"),
+        CLI_OPT_COMPUTE(&a),
         CLI_END,
     };
     unsigned mask = 0;
@@ -164,9 +167,10 @@ int cmd_timeline(int argc, char **argv)
     so.dates = a.dates;
     so.types = a.types;
     if (ag_timeline_table_init(&t, &err) != AG_OK ||
-        ag_timeline_compute(&ds, &so, mask, windows, n_windows, &t,
-                            isatty(STDERR_FILENO) && n_windows > 1 ? progress : NULL, NULL,
-                            &err) != AG_OK)
+        ag_timeline_compute_opts(&ds, &so, mask, &a.compute, windows, n_windows, &t,
+                                 !a.quiet && isatty(STDERR_FILENO) && n_windows > 1 ? progress
+                                                                                    : NULL,
+                                 NULL, &err) != AG_OK)
         goto failed;
     ag_timeline_describe(&window, &step, first, last, a.level, a.ties, what, sizeof what);
     if (plot) {
@@ -184,6 +188,8 @@ int cmd_timeline(int argc, char **argv)
     else
         st = ag_table_write(&t, (ag_format_t)a.format, a.fp, &err);
     rc = cli_commit(&a, st, &err);
+    if (rc == AG_EXIT_OK)
+        cli_compute_note(&a, "window");
     goto done;
 oom:
     ag_error_set(&err, AG_ENOMEM, NULL, 0, "out of memory");

@@ -4,6 +4,7 @@
  */
 #include "options.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -95,6 +96,55 @@ int cli_cb_to(const cli_option_t *opt, const char *arg, cli_args_t *a)
     (void)opt;
     a->to = arg;
     return cli_parse_date(a->prefix, "--to", arg, &a->to_date) ? AG_EXIT_OK : AG_EXIT_USAGE;
+}
+
+int cli_cb_threads(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    char *end;
+    long n;
+    (void)opt;
+    errno = 0;
+    n = strtol(arg, &end, 10);
+    if (!*arg || *end || errno || n < 1 || n > 1024)
+        return cli_usage_error(a->prefix, "bad --threads '%s' (a whole number from 1 to 1024)",
+                               arg);
+    a->compute.threads = (int)n;
+    return AG_EXIT_OK;
+}
+
+int cli_cb_sample(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    char *end;
+    long n;
+    (void)opt;
+    errno = 0;
+    n = strtol(arg, &end, 10);
+    if (!*arg || *end || errno || n < 0)
+        return cli_usage_error(a->prefix, "bad --sample '%s' (a whole number, 0 for exact)", arg);
+    a->compute.sample = n;
+    return AG_EXIT_OK;
+}
+
+/* One line, rewritten in place: "report: cold-war: betweenness and
+ * harmonic, 1200/2500 sources"; cleared when a metric is done. */
+static void compute_progress(void *ud, const char *label, const char *what, size_t done,
+                             size_t total)
+{
+    const cli_args_t *a = ud;
+    fprintf(stderr, "\r%s: %s%s%s, %zu/%zu sources\033[K", a->cmd, label ? label : "",
+            label ? ": " : "", what, done, total);
+    if (done == total)
+        fputs("\r\033[K", stderr);
+    fflush(stderr);
+}
+
+void cli_compute_note(const cli_args_t *a, const char *per)
+{
+    if (a->compute.sample > 0 && !a->quiet)
+        fprintf(stderr,
+                "actorgraph: %s: note: betweenness and harmonic are estimates from %ld sources "
+                "per %s (exact where there are no more actors than that)\n",
+                a->cmd, a->compute.sample, per);
 }
 
 int cli_cb_level(const cli_option_t *opt, const char *arg, cli_args_t *a)
@@ -477,6 +527,10 @@ int cli_parse(cli_args_t *a, const cli_option_t *opts, int argc, char **argv, si
     if (a->formats && (rc = resolve_format(a)) != AG_EXIT_OK)
         return rc;
     a->window = eras && (a->from || a->to);
+    if (!a->quiet && isatty(STDERR_FILENO)) {
+        a->compute.progress = compute_progress;
+        a->compute.ud = a;
+    }
     return CLI_CONTINUE;
 }
 

@@ -42,6 +42,7 @@
 #include <stdio.h>
 
 #include "actorgraph/era.h"
+#include "actorgraph/metrics.h"
 #include "actorgraph/model.h"
 #include "actorgraph/output.h"
 
@@ -110,6 +111,9 @@ int cli_cb_output(const cli_option_t *opt, const char *arg, cli_args_t *a);
 int cli_cb_span(const cli_option_t *opt, const char *arg, cli_args_t *a);
 /* A chart's file (.svg, .png or .pdf) into *(const char **)opt->value. */
 int cli_cb_plot(const cli_option_t *opt, const char *arg, cli_args_t *a);
+/* --threads N and --sample K into a->compute. */
+int cli_cb_threads(const cli_option_t *opt, const char *arg, cli_args_t *a);
+int cli_cb_sample(const cli_option_t *opt, const char *arg, cli_args_t *a);
 
 /* --era ID (repeatable, in the order given) and --all. */
 #define CLI_OPT_ERAS(a) \
@@ -137,6 +141,13 @@ int cli_cb_plot(const cli_option_t *opt, const char *arg, cli_args_t *a);
 #define CLI_OPT_FORMAT(a, help) CLI_CALLBACK(0, "format", (a), "F", (help), cli_cb_format)
 /* --plot FILE: a chart drawn with cairo, with the command's own words. */
 #define CLI_OPT_PLOT(v, help) CLI_CALLBACK(0, "plot", (v), "FILE", (help), cli_cb_plot)
+/* How metrics are computed (report, timeline, run): --threads, --sample
+ * and -q/--quiet, into a->compute and a->quiet; cli_parse then turns the
+ * progress line on (standard error a terminal, no --quiet). */
+#define CLI_OPT_COMPUTE(a) \
+    CLI_CALLBACK(0, "threads", (a), "N", "threads for betweenness and harmonic (default: the\nonline CPUs); the output is the same whatever N is", cli_cb_threads), \
+    CLI_CALLBACK(0, "sample", (a), "K", "estimate betweenness and harmonic from K randomly drawn\n(seeded) source actors per era, scaled; the output says\nthey are estimates. 0 (the default): exact", cli_cb_sample), \
+    CLI_FLAG('q', "quiet", &(a)->quiet, "no progress on standard error")
 #define CLI_OPT_OUTPUT(a) \
     CLI_CALLBACK('o', "output", (a), "FILE", "write to FILE (atomically); - is standard output", \
                  cli_cb_output)
@@ -190,6 +201,10 @@ extern const cli_formats_t cli_page_formats;
  *              --era ones, the --from/--to window (added to the dataset),
  *              or every era in file order.
  *   window:    whether eras[0] is a --from/--to window.
+ *   compute:   --threads and --sample (CLI_OPT_COMPUTE); after cli_parse,
+ *              with the progress line on standard error when it is a
+ *              terminal and --quiet was not given.
+ *   quiet:     -q/--quiet.
  *   fp:        after cli_output: where to write.
  *   out_file:  the -o file being written.
  *   prefix:    "cmd " for usage errors.
@@ -219,6 +234,8 @@ struct cli_args {
     long *eras;
     size_t n_eras;
     bool window;
+    ag_metrics_opts_t compute;
+    bool quiet;
     FILE *fp;
     ag_out_t out_file;
     char prefix[32];
@@ -245,6 +262,11 @@ int cli_parse(cli_args_t *a, const cli_option_t *opts, int argc, char **argv, si
 
 /* Prints a's --help for the table opts to fp. Can't fail. */
 void cli_help(const cli_args_t *a, const cli_option_t *opts, FILE *fp);
+
+/* Says on standard error (unless --quiet) that betweenness and harmonic
+ * are estimates, when --sample asked for them; per names the unit ("era",
+ * "window"). Can't fail. */
+void cli_compute_note(const cli_args_t *a, const char *per);
 
 /* Loads a->dir into ds (printing its problems) and resolves --types and
  * the eras. Returns AG_EXIT_OK; AG_EXIT_USAGE for an unknown type or era;

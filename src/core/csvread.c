@@ -17,8 +17,11 @@ typedef struct {
     ag_diags_t *diags;
     ag_i_csv_record_fn fn;
     void *ud;
-    char **fields;      /* fields of the record being built */
+    char **fields;      /* fields of the record, set before the callback */
+    size_t *off;        /* where each field starts in text */
     size_t n, cap;
+    char *text;         /* the record's fields, each NUL-terminated, one */
+    size_t len, text_cap; /* buffer reused from record to record */
     long start;         /* line the current record started on */
     long line;          /* line being fed */
     bool in_quote;      /* inside a quoted field at the end of the line fed */
@@ -33,9 +36,8 @@ typedef struct {
 
 static void clear_fields(reader_t *r)
 {
-    for (size_t i = 0; i < r->n; i++)
-        free(r->fields[i]);
     r->n = 0;
+    r->len = 0;
     r->overlong = false;
 }
 
@@ -53,16 +55,26 @@ static void on_field(void *data, size_t len, void *ud)
         r->overlong = true;
         len = 0;
     }
-    if (!ag_i_grow((void **)&r->fields, &r->cap, r->n + 1, sizeof *r->fields)) {
+    /* Fields are appended to one buffer kept from record to record, not
+     * allocated one by one. */
+    if (r->n + 1 > r->cap) {
+        size_t cap = r->cap;
+        if (!ag_i_grow((void **)&r->fields, &cap, r->n + 1, sizeof *r->fields) ||
+            !ag_i_grow((void **)&r->off, &r->cap, r->n + 1, sizeof *r->off)) {
+            r->oom = true;
+            return;
+        }
+    }
+    if (!ag_i_grow((void **)&r->text, &r->text_cap, r->len + len + 1, 1)) {
         r->oom = true;
         return;
     }
-    f = ag_i_strndup(data ? data : "", data ? len : 0);
-    if (!f) {
-        r->oom = true;
-        return;
-    }
-    r->fields[r->n++] = f;
+    f = r->text + r->len;
+    if (len)
+        memcpy(f, data, len);
+    f[len] = '\0';
+    r->off[r->n++] = r->len;
+    r->len += len + 1;
 }
 
 static void on_record(int c, void *ud)
@@ -79,6 +91,8 @@ static void on_record(int c, void *ud)
                      r->overlong_len, r->opts->max_field);
     } else {
         r->records++;
+        for (size_t i = 0; i < r->n; i++)
+            r->fields[i] = r->text + r->off[i];
         r->stop = r->fn(r->ud, r->start, r->fields, r->n);
     }
     clear_fields(r);
@@ -308,6 +322,8 @@ done:
 done_nofree:
     clear_fields(&r);
     free(r.fields);
+    free(r.off);
+    free(r.text);
     free(buf);
     if (fp != stdin)
         fclose(fp);

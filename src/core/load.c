@@ -96,6 +96,9 @@ struct loader {
     char **cur;                /* fields of the record being handled */
     bool oom;
     size_t rows;               /* records after the header */
+    long *actor_slots;         /* relations: actor indices by id hash, -1 */
+    size_t actor_mask;         /* empty; slots - 1 (a power of two) */
+    bool no_actor_slots;       /* no memory for them: binary search */
     idset_t ids;               /* types, eras: the ids read so far */
     bool no_builtin;           /* types.csv: a NO_BUILTIN row was seen */
     bool builtin_known;        /* types.csv: n_builtin is set */
@@ -653,13 +656,54 @@ static void era_row(loader_t *ld, long line, char **f)
 
 /* ---- relations ---- */
 
+/* Ids are short; a table of ids by hash (hash_id) makes each relation's
+ * two lookups O(1) instead of a binary search of string comparisons. */
+
+/* Fills the table of actor ids (the first of equal ids wins, as with
+ * ag_dataset_find_actor). */
+static void build_actor_slots(loader_t *ld)
+{
+    const ag_dataset_t *ds = ld->ds;
+    size_t slots = 16;
+    while (slots < 2 * ds->n_actors)
+        slots *= 2;
+    if (!(ld->actor_slots = malloc(slots * sizeof *ld->actor_slots))) {
+        ld->no_actor_slots = true;
+        return;
+    }
+    ld->actor_mask = slots - 1;
+    for (size_t k = 0; k < slots; k++)
+        ld->actor_slots[k] = -1;
+    for (size_t i = 0; i < ds->n_actors; i++) {
+        size_t k = hash_id(ds->actors[i].id) & ld->actor_mask;
+        while (ld->actor_slots[k] >= 0 && strcmp(ds->actors[ld->actor_slots[k]].id,
+                                                ds->actors[i].id) != 0)
+            k = (k + 1) & ld->actor_mask;
+        if (ld->actor_slots[k] < 0)
+            ld->actor_slots[k] = (long)i;
+    }
+}
+
+static long find_actor(loader_t *ld, const char *id)
+{
+    if (!ld->actor_slots && !ld->no_actor_slots)
+        build_actor_slots(ld);
+    if (!ld->actor_slots)
+        return ag_dataset_find_actor(ld->ds, id);
+    for (size_t k = hash_id(id) & ld->actor_mask;; k = (k + 1) & ld->actor_mask) {
+        long i = ld->actor_slots[k];
+        if (i < 0 || strcmp(ld->ds->actors[i].id, id) == 0)
+            return i;
+    }
+}
+
 static long lookup_actor(loader_t *ld, long line, const char *what, const char *id)
 {
     long i;
     const char *s;
     if (!*id)
         return -1;
-    i = ag_dataset_find_actor(ld->ds, id);
+    i = find_actor(ld, id);
     if (i >= 0)
         return i;
     s = ag_suggest_actor(ld->ds, id);
@@ -833,6 +877,7 @@ static void loader_free(loader_t *ld, size_t n_actors)
     free(ld->parent_ids);
     free(ld->continues_ids);
     free(ld->extra_pos);
+    free(ld->actor_slots);
     free(ld->ids.slot);
     memset(ld, 0, sizeof *ld);
 }

@@ -216,8 +216,8 @@ static ag_status_t run_timeline(run_t *r)
     so.types = r->opts->types;
     if ((st = ag_timeline_windows(first, last, &window, &step, &w, &n, &r->err)) != AG_OK ||
         (st = ag_timeline_table_init(&t, &r->err)) != AG_OK ||
-        (st = ag_timeline_compute(r->ds, &so, AG_METRICS_ALL, w, n, &t, NULL, NULL, &r->err)) !=
-            AG_OK)
+        (st = ag_timeline_compute_opts(r->ds, &so, AG_METRICS_ALL, &r->opts->compute, w, n, &t,
+                                       NULL, NULL, &r->err)) != AG_OK)
         goto done;
     if ((st = ag_out_open(&o, path_of(r, path, sizeof path, "timeline.csv"), &r->err)) != AG_OK)
         goto done;
@@ -484,6 +484,7 @@ ag_status_t ag_job_run(const ag_dataset_t *ds, const ag_job_opts_t *opts,
                                 opts->dates };
         if ((st = ag_report_init(&all, ds, &ro, &r.err)) != AG_OK)
             goto done;
+        ag_report_set_compute(&all, &opts->compute);
         for (size_t i = 0; i < ds->n_eras; i++)
             if ((st = ag_report_add_era(&all, (long)i, &r.err)) != AG_OK ||
                 (st = run_era(&r, (long)i, &all, &info[i])) != AG_OK)

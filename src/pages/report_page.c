@@ -34,18 +34,18 @@ static const char *actor_name(const ag_report_t *r, const ag_report_era_t *e, si
     return r->ds->actors[e->graph.actor[v]].name;
 }
 
-ag_status_t ag_report_tidy(const ag_report_t *r, ag_table_t *t, ag_error_t *err)
+static const char *const tidy_head[] = { "era",    "level",  "ties",  "actor",
+                                         "name",   "metric", "value", "rank" };
+
+/* Called with each row of the tidy table (8 cells). */
+typedef ag_status_t (*row_fn)(void *ud, const char *const *row, ag_error_t *err);
+
+/* The rows of the tidy table, in order, one call each. */
+static ag_status_t tidy_rows(const ag_report_t *r, row_fn fn, void *ud, ag_error_t *err)
 {
-    static const char *const head[] = { "era", "level", "ties", "actor",
-                                        "name", "metric", "value", "rank" };
-    static const ag_coltype_t type[] = { AG_COL_TEXT, AG_COL_TEXT, AG_COL_TEXT,
-                                         AG_COL_TEXT, AG_COL_TEXT, AG_COL_TEXT,
-                                         AG_COL_NUMBER, AG_COL_NUMBER };
     const char *level = ag_level_name(r->opts.level), *ties = ag_ties_name(r->opts.ties);
     ag_status_t rc;
 
-    if ((rc = ag_table_init(t, 8, head, type, err)) != AG_OK)
-        return rc;
     for (size_t i = 0; i < r->n_eras; i++) {
         const ag_report_era_t *e = &r->eras[i];
         /* Vertices are in actor-id order already (era.h). */
@@ -65,11 +65,47 @@ ag_status_t ag_report_tidy(const ag_report_t *r, ag_table_t *t, ag_error_t *err)
                 row[5] = ag_metric_name((ag_metric_t)m);
                 row[6] = val;
                 row[7] = rank;
-                if ((rc = ag_table_add(t, row, err)) != AG_OK)
+                if ((rc = fn(ud, row, err)) != AG_OK)
                     return rc;
             }
     }
     return AG_OK;
+}
+
+static ag_status_t add_row(void *ud, const char *const *row, ag_error_t *err)
+{
+    return ag_table_add(ud, row, err);
+}
+
+ag_status_t ag_report_tidy(const ag_report_t *r, ag_table_t *t, ag_error_t *err)
+{
+    static const ag_coltype_t type[] = { AG_COL_TEXT, AG_COL_TEXT, AG_COL_TEXT,
+                                         AG_COL_TEXT, AG_COL_TEXT, AG_COL_TEXT,
+                                         AG_COL_NUMBER, AG_COL_NUMBER };
+    ag_status_t rc;
+
+    if ((rc = ag_table_init(t, 8, tidy_head, type, err)) != AG_OK)
+        return rc;
+    return tidy_rows(r, add_row, t, err);
+}
+
+/* Writes a row as CSV, as the CSV back-end writes the tidy table. */
+static ag_status_t csv_row(void *ud, const char *const *row, ag_error_t *err)
+{
+    FILE *fp = ud;
+    (void)err;
+    for (int c = 0; c < 8; c++) {
+        ag_csv_field(fp, row[c]);
+        fputc(c + 1 < 8 ? ',' : '\n', fp);
+    }
+    return AG_OK;
+}
+
+/* Whether e's betweenness and harmonic are estimates from a sample of
+ * sources (ag_metrics_opts_t, sample). */
+static bool estimated(const ag_report_era_t *e)
+{
+    return e->metrics.sources > 0 && e->metrics.sources < e->graph.n;
 }
 
 /* ---- JSON ---- */
@@ -236,6 +272,8 @@ json_t *ag_report_json(const ag_report_t *r)
         if (!put(o, "id", json_string(e->id)) || !put(o, "name", json_string(e->name)) ||
             !put(o, "period", json_string(e->period)) ||
             !put(o, "summary", summary_json(&e->summary)) ||
+            (estimated(e) && !put(o, "estimated_from_sources",
+                                  json_integer((json_int_t)e->metrics.sources))) ||
             !put(o, "communities", communities_json(r, e)) ||
             !put(o, "actors", actors_json(r, e)))
             goto fail;
@@ -622,6 +660,13 @@ static ag_status_t terminal_era(const ag_report_t *r, const ag_report_era_t *e, 
     wrap_end(&w);
     wrap_word(&w, two, " ");
     wrap_end(&w);
+    if (estimated(e)) {
+        snprintf(buf, sizeof buf,
+                 "betweenness and harmonic are estimates from %zu of the %zu actors as sources",
+                 e->metrics.sources, e->graph.n);
+        wrap_word(&w, buf, " ");
+        wrap_end(&w);
+    }
     if (!(size = community_sizes(e, &groups, &alone)))
         return ag_i_oom(err);
     if (groups == 0) {
@@ -712,6 +757,12 @@ static ag_status_t reading_era(const ag_report_t *r, const ag_report_era_t *e, a
         return ag_doc_paragraph(doc, R, "No relations in this period.", err);
     summary_sentences(r, e, true, one, zero, two, sizeof one);
     if ((rc = ag_doc_paragraphf(doc, R, err, "%s%s). %s.", one, zero, two)) != AG_OK)
+        return rc;
+    if (estimated(e) &&
+        (rc = ag_doc_paragraphf(doc, R, err,
+                                "Betweenness and harmonic are estimates from %zu of the %zu "
+                                "actors as sources.",
+                                e->metrics.sources, e->graph.n)) != AG_OK)
         return rc;
     if (!(size = community_sizes(e, &groups, &alone)))
         return ag_i_oom(err);
@@ -833,6 +884,14 @@ ag_status_t ag_report_write(const ag_report_t *r, ag_format_t fmt, FILE *fp, ag_
 {
     ag_doc_t doc;
     ag_status_t rc;
+    if (fmt == AG_FMT_CSV) {
+        /* Row by row: the tidy table of a large report (millions of rows)
+         * need not be held as strings first. */
+        csv_row(fp, tidy_head, err);
+        if ((rc = tidy_rows(r, csv_row, fp, err)) != AG_OK)
+            return rc;
+        return ag_i_io_check(fp, err);
+    }
     ag_doc_init(&doc);
     rc = ag_report_page(r, ag_doc_audience(fmt), &doc, err);
     if (rc == AG_OK)

@@ -196,4 +196,28 @@ then pass "-o through a link"; else fail "-o through a link"; fi
 
 expect_error "-o with an empty name" 2 "actorgraph: -o needs a file name" -- report "$data" -o ""
 
+# --threads: the same bytes whatever the number of threads (a generated
+# dataset of some 480 actors, so that chunks hold several sources).
+gen=graphs/new-great-game
+if python3 tests/gen_dataset.py "$tmp/gen" --relations 3000 --states 300 >/dev/null 2>&1; then
+    gen=$tmp/gen
+fi
+run report "$gen" --all --format csv --threads 1 -o "$tmp/t1.csv"
+for k in 2 3; do
+    run report "$gen" --all --format csv --threads $k -o "$tmp/t$k.csv"
+    if [[ $rc == 0 ]] && cmp -s "$tmp/t1.csv" "$tmp/t$k.csv"; then pass "--threads 1 and $k: same bytes"
+    else fail "--threads 1 and $k: same bytes"; fi
+done
+# --sample: estimates, the same for any number of threads, and said so.
+run report "$gen" --all --format json --sample 50 --threads 1 -o "$tmp/s1.json"
+expect "--sample 50 --threads 1" 0 "" "actorgraph: report: note: betweenness and harmonic are estimates from 50 sources per era (exact where there are no more actors than that)"
+run report "$gen" --all --format json --sample 50 --threads 2 -o "$tmp/s2.json"
+if [[ $rc == 0 ]] && cmp -s "$tmp/s1.json" "$tmp/s2.json" && grep -q '"estimated_from_sources": 50' "$tmp/s1.json"
+then pass "--sample 50: same bytes with 2 threads, marked as estimates"
+else fail "--sample 50: same bytes with 2 threads, marked as estimates"; fi
+run report "$gen" --all --format json --sample 50 --quiet -o "$tmp/s3.json"
+expect "--sample --quiet: no note" 0 "" ""
+expect_error "--threads 0" 2 "actorgraph: bad --threads '0' (a whole number from 1 to 1024)" -- report "$data" --threads 0
+expect_error "--sample -1" 2 "actorgraph: bad --sample '-1' (a whole number, 0 for exact)" -- report "$data" --sample -1
+
 summary

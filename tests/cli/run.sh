@@ -101,6 +101,13 @@ if diff -r "$tmp/first" "$out" >/dev/null; then pass; else fail "second run diff
 if [[ ! -s $tmp/stderr2 ]]; then pass; else fail "--quiet printed progress"; fi
 if [[ -z $(find "$tmp/out" -name '*.tmp.*') ]]; then pass; else fail "temporary files left"; fi
 
+# The compute options are run's too (the job computes with them).
+rc=0
+"$ag" run "$ds" -o "$tmp/never" --threads 0 2>"$tmp/threads.err" || rc=$?
+if [[ $rc == 2 && ! -e $tmp/never ]] &&
+   [[ $(head -n 1 "$tmp/threads.err") == "actorgraph: bad --threads '0' (a whole number from 1 to 1024)" ]]
+then pass; else fail "run --threads 0: a usage error, nothing written"; fi
+
 # Fewer than two main eras: no comparison, said so.
 "$ag" run tests/data/balance-basic -o "$tmp/out" -q
 if grep -q "no comparison" "$tmp/out/balance-basic/index.md" && [[ ! -e $tmp/out/balance-basic/compare ]]

@@ -65,6 +65,8 @@ expect_error "bad from" 2 "actorgraph: bad --from date: month 13 out of range in
 expect_error "range backwards" 2 "actorgraph: the range ends (1960-12-31) before it starts (1970-01-01)" -- timeline "$ds" --from 1970 --to 1960
 expect_error "no eras here" 2 "actorgraph: unknown option '--era'" -- timeline "$ds" --era cold-war
 expect_error "bad top" 2 "actorgraph: --top takes a number from 1, not '0'" -- timeline "$ds" --top 0
+expect_error "bad threads" 2 "actorgraph: bad --threads '0' (a whole number from 1 to 1024)" -- timeline "$ds" --threads 0
+expect_error "bad sample" 2 "actorgraph: bad --sample 'x' (a whole number, 0 for exact)" -- timeline "$ds" --sample x
 run timeline --help
 if [[ $rc == 0 ]] && grep -q '^usage: actorgraph timeline' "$tmp/out"; then pass "--help"; else fail "--help"; fi
 

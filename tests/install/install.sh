@@ -2,7 +2,8 @@
 # The library as a program outside the tree uses it: `cmake --install` into
 # a temporary prefix, then tests/install/consumer.c compiled and linked with
 # nothing but `pkg-config --cflags --libs actorgraph` (shared library) and
-# the static library with the dependencies pkg-config names (shared ones:
+# the static library with the dependencies pkg-config names and its
+# Libs.private (shared ones:
 # Debian's igraph has no static build of its own dependencies), run on the
 # shipped dataset.
 #
@@ -53,7 +54,7 @@ grep -q "$libdir/libactorgraph.so" <<<"$deps" ||
 # shellcheck disable=SC2046
 cc "${cflags[@]}" -o consumer-static consumer.c \
     $(pkg-config --cflags actorgraph) "$libdir/libactorgraph.a" \
-    $(pkg-config --libs actorgraph | sed 's/-lactorgraph//') -lcsv -lm
+    $(pkg-config --libs actorgraph | sed 's/-lactorgraph//') -lcsv -lm -pthread -fopenmp
 got=$(./consumer-static "$src/graphs/new-great-game")
 if [[ $got == "$want" ]]; then echo "ok: static: $got"; else echo "FAIL: static: got '$got', want '$want'"; fails=1; fi
 
