@@ -693,12 +693,12 @@ static ag_status_t page_communities(const ag_report_t *r, const ag_report_era_t 
             alone++;
     }
     if (groups == 0) {
-        fprintf(fp, "%sNo communities on positive ties%s\n", md ? "\n" : "  ", md ? "." : "");
+        fprintf(fp, "%sNo blocs on net-positive ties%s\n", md ? "\n" : "  ", md ? "." : "");
         free(size);
         return AG_OK;
     }
-    snprintf(buf, sizeof buf, "%zu %s on positive ties (Leiden, modularity %s)", groups,
-             plural(groups, "community", "communities"), short_num(s->modularity, num));
+    snprintf(buf, sizeof buf, "%zu %s on net-positive ties, enemies apart (Leiden, modularity %s)",
+             groups, plural(groups, "bloc", "blocs"), short_num(s->modularity, num));
     if (md)
         fprintf(fp, "\n%s:\n\n", buf);
     else

@@ -26,8 +26,8 @@ static const char usage_text[] =
     "\n"
     "Draw each era's network with Graphviz, one file per era named ERA.EXT.\n"
     "The diagram explains itself in a legend under its title:\n"
-    "  shape = kind of actor, size = a metric (--size-by), fill = community of\n"
-    "  cooperative ties; one line per pair of actors: blue cooperative,\n"
+    "  shape = kind of actor, size = a metric (--size-by), fill = bloc (allies\n"
+    "  together, enemies apart; see --blocs); one line per pair of actors: blue cooperative,\n"
     "  vermillion conflictual, both side by side when mixed; width = summed\n"
     "  weight; line style = the strongest relation type (types.csv 'style').\n"
     "  In SVG, hovering a line lists the dated, cited relations behind it.\n"
@@ -47,6 +47,9 @@ static const char usage_text[] =
     "                  or dot: the Graphviz source, before layout\n"
     "  --engine E      neato (default: stress majorization, good for networks\n"
     "                  without hierarchy), fdp, sfdp, dot or circo\n"
+    "  --blocs L       the level the fills' blocs are found at: state (default:\n"
+    "                  a leader takes the bloc of his state) or actor (each actor\n"
+    "                  by its own ties)\n"
     "  --size-by M     the metric that sizes nodes (default betweenness): degree,\n"
     "                  strength, betweenness, harmonic, eigenvector, in_degree,\n"
     "                  out_degree, pagerank, hub, authority\n"
@@ -58,7 +61,7 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 success, 1 invalid dataset or failure, 2 usage error.\n";
 
-enum { OPT_FORMAT = SLICE_OPT_END, OPT_ENGINE, OPT_SIZE_BY };
+enum { OPT_FORMAT = SLICE_OPT_END, OPT_ENGINE, OPT_SIZE_BY, OPT_BLOCS };
 
 /* The diagram format a file name suggests, or -1. */
 static int format_of_path(const char *path)
@@ -73,7 +76,7 @@ static int format_of_path(const char *path)
 
 /* Renders one era to path, or to stdout when path is NULL. */
 static int render_era(const ag_dataset_t *ds, long era, const ag_slice_opts_t *so,
-                      const ag_render_opts_t *ro, const char *path)
+                      ag_level_t blocs, const ag_render_opts_t *ro, const char *path)
 {
     ag_era_graph_t g;
     ag_metrics_t m;
@@ -93,7 +96,7 @@ static int render_era(const ag_dataset_t *ds, long era, const ag_slice_opts_t *s
     opts.last = ds->eras[era].period.last;
     if (ag_era_graph_init(&g, ds, &opts, &err) != AG_OK ||
         ag_metrics_compute(&g, AG_METRICS_ALL, &m, &err) != AG_OK ||
-        ag_summary_compute(&g, &s, &err) != AG_OK)
+        ag_summary_compute_blocs(&g, blocs, &s, &err) != AG_OK)
         goto done;
     in.g = &g;
     in.era = &ds->eras[era];
@@ -134,6 +137,7 @@ int cmd_render(int argc, char **argv)
         { "ties", required_argument, NULL, SLICE_OPT_TIES },
         { "types", required_argument, NULL, SLICE_OPT_TYPES },
         { "size-by", required_argument, NULL, OPT_SIZE_BY },
+        { "blocs", required_argument, NULL, OPT_BLOCS },
         { "output", required_argument, NULL, 'o' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
@@ -142,6 +146,7 @@ int cmd_render(int argc, char **argv)
     size_t n_eras;
     bool to_dir;
     int fmt = -1, c, rc;
+    ag_level_t blocs = AG_LEVEL_STATE;
     ag_render_opts_t ro;
     ag_slice_opts_t so;
     ag_dataset_t ds;
@@ -189,6 +194,13 @@ int cmd_render(int argc, char **argv)
             ro.size_by = (ag_metric_t)ag_metric_parse(optarg);
             break;
         }
+        case OPT_BLOCS:
+            if (ag_level_parse(optarg) < 0) {
+                rc = cli_usage_error("render ", "bad --blocs '%s' (state or actor)", optarg);
+                goto done;
+            }
+            blocs = (ag_level_t)ag_level_parse(optarg);
+            break;
         case 'h':
             fputs(usage_text, stdout);
             goto done;
@@ -240,7 +252,7 @@ int cmd_render(int argc, char **argv)
         char *path = NULL;
         int r;
         if (!out && n_eras == 1 && ro.format == AG_RENDER_DOT) {
-            r = render_era(&ds, sa.eras[i], &so, &ro, NULL);
+            r = render_era(&ds, sa.eras[i], &so, blocs, &ro, NULL);
         } else if (to_dir) {
             const char *folder = out ? out : ".";
             size_t n = strlen(folder) + strlen(era->id) + 16;
@@ -252,9 +264,9 @@ int cmd_render(int argc, char **argv)
             snprintf(path, n, "%s%s%s.%s", folder,
                      folder[strlen(folder) - 1] == '/' ? "" : "/", era->id,
                      ag_render_format_ext(ro.format));
-            r = render_era(&ds, sa.eras[i], &so, &ro, path);
+            r = render_era(&ds, sa.eras[i], &so, blocs, &ro, path);
         } else {
-            r = render_era(&ds, sa.eras[i], &so, &ro, out);
+            r = render_era(&ds, sa.eras[i], &so, blocs, &ro, out);
         }
         free(path);
         if (r != AG_EXIT_OK)

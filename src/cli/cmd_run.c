@@ -20,6 +20,7 @@
 #include "actorgraph/output.h"
 #include "actorgraph/render.h"
 #include "actorgraph/report.h"
+#include "actorgraph/summary.h"
 #include "actorgraph/timeline.h"
 #include "cli.h"
 
@@ -134,9 +135,11 @@ static ag_status_t run_era(run_t *r, long era, era_info_t *info)
     const ag_era_t *e = &r->ds->eras[era];
     ag_report_opts_t ro = { AG_LEVEL_ACTOR, AG_TIES_ALL, NULL, AG_METRICS_ALL, -1, 0 };
     ag_report_t rep;
+    ag_summary_t blocs;
     ag_status_t st;
     char path[4096];
 
+    memset(&blocs, 0, sizeof blocs);
     if ((st = ag_report_init(&rep, r->ds, &ro, &r->err)) != AG_OK)
         return st;
     if ((st = ag_report_add_era(&rep, era, &r->err)) != AG_OK)
@@ -157,9 +160,14 @@ static ag_status_t run_era(run_t *r, long era, era_info_t *info)
         if ((st = write_atomic(r, path_of(r, path, sizeof path, "eras/%s.%s", e->id, ext[f]),
                                report_writer, &rep, formats[f])) != AG_OK)
             goto done;
+    /* The diagram's fills are blocs of states: a leader takes his state's
+     * bloc rather than being pulled away by his own ties (METHODS,
+     * "Blocs"). The report's communities stay at actor level. */
+    if ((st = ag_summary_compute_blocs(&rep.eras[0].graph, AG_LEVEL_STATE, &blocs,
+                                       &r->err)) != AG_OK)
+        goto done;
     for (size_t f = 0; f < 3; f++) {
-        ag_render_input_t in = { &rep.eras[0].graph, e, &rep.eras[0].metrics,
-                                 &rep.eras[0].summary };
+        ag_render_input_t in = { &rep.eras[0].graph, e, &rep.eras[0].metrics, &blocs };
         ag_render_opts_t opts;
         ag_render_opts_default(&opts);
         opts.format = diagrams[f];
@@ -189,6 +197,7 @@ static ag_status_t run_era(run_t *r, long era, era_info_t *info)
     progress(r, "%s: report (md, csv, json), diagram (dot, svg, png) and graph (gexf, "
                 "graphml) in eras/", e->id);
 done:
+    ag_summary_destroy(&blocs);
     ag_report_destroy(&rep);
     return st;
 }
@@ -392,7 +401,8 @@ static ag_status_t index_writer(const void *what, ag_format_t fmt, FILE *fp, ag_
 
     fprintf(fp, "# %s\n\n", ds->name);
     fprintf(fp, "Written by `actorgraph run` from `%s`: %zu actors, %zu relations, %zu eras "
-                "(%s). Actor level, all ties, all relation types; every number is defined in "
+                "(%s). Actor level, all ties, all relation types; the diagrams fill actors by "
+                "the bloc of their state (blocs found at state level); every number is defined in "
                 "the project's docs/METHODS.md and traced to its relations by "
                 "`actorgraph explain`.\n\n",
             ds->dir, ds->n_actors, ds->n_relations, ds->n_eras,

@@ -123,8 +123,9 @@ assert [e["id"] for e in j["eras"]] == ["triangle", "negative-only"]
 t = j["eras"][0]
 s = t["summary"]
 assert (s["vertices"], s["dyads"], s["positive_dyads"], s["negative_dyads"]) == (3, 3, 2, 1), s
-assert s["density"] == 1 and s["transitivity"] == 1 and s["communities"] == 1, s
-assert t["communities"] == [["A", "B", "C"]], t["communities"]
+assert s["density"] == 1 and s["transitivity"] == 1 and s["communities"] == 2, s
+# A-C is -2: B's allies A and C can't share its bloc (B, then A, first).
+assert t["communities"] == [["A", "B"], ["C"]], t["communities"]
 a = {x["actor"]: x for x in t["actors"]}
 assert a["A"]["name"] == "Alpha" and a["A"]["strength"] == 3 and a["A"]["strength_rank"] == 1
 assert abs(a["B"]["eigenvector"] - (3 ** 0.5 - 1)) < 1e-9 and a["B"]["eigenvector_rank"] == 3
