@@ -25,6 +25,7 @@
 #include "actorgraph/output.h"
 #include "actorgraph/render.h"
 #include "actorgraph/report.h"
+#include "actorgraph/signed.h"
 #include "actorgraph/summary.h"
 #include "actorgraph/table.h"
 #include "actorgraph/timeline.h"
