@@ -90,6 +90,11 @@ typedef enum {
  *   max_named:    name at most this many triangles per era (0: no limit);
  *                 the report says how many more there are. Event data can
  *                 have millions of triangles.
+ *   blocks:       also a k-balance partition into this many blocks
+ *                 (signed.h; alpha 1/2); 0: none.
+ *   seconds:      time limit of each era's frustration search; 0 for
+ *                 AG_FRUSTRATION_SECONDS.
+ * A zeroed struct plus eras is a valid request.
  */
 typedef struct {
     const long *eras;
@@ -98,6 +103,8 @@ typedef struct {
     const bool *types;
     ag_tri_list_t list;
     size_t max_named;
+    int blocks;
+    double seconds;
 } ag_balance_opts_t;
 
 /* The default of max_named for the command line and the main job. */
@@ -106,11 +113,16 @@ typedef struct {
 /*
  * Slices each era, computes its balance and writes the report to fp.
  * csv: one row per era with relations, header exactly
- *   era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio
- * (ratio empty when there is no triangle). table and md: that table, then
- * the triangles named by opts->list, each with the relations behind its
- * three sides in date order. json: an object with the dataset, level, and
- * one object per era holding the same figures and the triangles.
+ *   era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio,
+ *   signed_dyads,frustration,frustration_exact,frustration_lower,
+ *   frustration_normalised,walk_balance
+ * then block_error,neg_inside,pos_between when opts->blocks (ratio,
+ * normalised and walk balance empty when undefined). table and md: that
+ * table, then per era the frustrated dyads and the two sides, the blocks
+ * when asked, and the triangles named by opts->list, each with the
+ * relations behind its three sides in date order. json: an object with
+ * the dataset, level, and one object per era holding the same figures,
+ * the frustration's sides and dyads, the blocks and the triangles.
  * AG_ENOMEM, AG_EGRAPH, AG_EIO (writing failed) on failure.
  */
 ag_status_t ag_balance_report(const ag_dataset_t *ds, const ag_balance_opts_t *opts,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "actorgraph/explain.h"
+#include "actorgraph/signed.h"
 #include "core/util.h"
 
 #define OOM(err) ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory")
@@ -96,6 +97,9 @@ typedef struct {
     long era;
     ag_era_graph_t g;
     ag_balance_t b;
+    ag_frustration_t f;
+    ag_blockmodel_t bm;
+    double walk;
 } item_t;
 
 static bool listed(const ag_balance_opts_t *o, const ag_triangle_t *t)
@@ -114,22 +118,27 @@ static size_t count_listed(const ag_balance_opts_t *o, const ag_balance_t *b)
 }
 
 static ag_status_t summary_table(const ag_dataset_t *ds, const item_t *items, size_t n,
-                                 ag_level_t level, ag_table_t *t, ag_error_t *err)
+                                 const ag_balance_opts_t *o, ag_table_t *t, ag_error_t *err)
 {
     static const char *const head[] = { "era", "level", "triangles", "balanced", "unbalanced",
-                                        "ppp", "pmm", "ppm", "mmm", "ratio" };
-    ag_coltype_t type[10];
+                                        "ppp", "pmm", "ppm", "mmm", "ratio", "signed_dyads",
+                                        "frustration", "frustration_exact", "frustration_lower",
+                                        "frustration_normalised", "walk_balance", "block_error",
+                                        "neg_inside", "pos_between" };
+    size_t cols = o->blocks ? 19 : 16;
+    ag_coltype_t type[19];
     ag_status_t st;
-    for (size_t c = 0; c < 10; c++)
-        type[c] = c < 2 ? AG_COL_TEXT : AG_COL_NUMBER;
-    if ((st = ag_table_init(t, 10, head, type, err)) != AG_OK)
+    for (size_t c = 0; c < cols; c++)
+        type[c] = c < 2 || c == 12 ? AG_COL_TEXT : AG_COL_NUMBER;
+    if ((st = ag_table_init(t, cols, head, type, err)) != AG_OK)
         return st;
     for (size_t i = 0; i < n; i++) {
         const ag_balance_t *b = &items[i].b;
-        char buf[8][32];
-        const char *cells[10];
+        const ag_frustration_t *f = &items[i].f;
+        char buf[17][32];
+        const char *cells[19];
         cells[0] = ds->eras[items[i].era].id;
-        cells[1] = ag_level_name(level);
+        cells[1] = ag_level_name(o->level);
         snprintf(buf[0], 32, "%zu", b->triangles);
         snprintf(buf[1], 32, "%zu", b->balanced);
         snprintf(buf[2], 32, "%zu", b->unbalanced);
@@ -138,6 +147,22 @@ static ag_status_t summary_table(const ag_dataset_t *ds, const item_t *items, si
         for (int k = 0; k < 7; k++)
             cells[2 + k] = buf[k];
         cells[9] = ag_format_number(b->ratio, buf[7]);
+        snprintf(buf[8], 32, "%zu", b->signed_dyads);
+        snprintf(buf[9], 32, "%zu", f->frustration);
+        snprintf(buf[10], 32, "%zu", f->lower_bound);
+        cells[10] = buf[8];
+        cells[11] = buf[9];
+        cells[12] = f->exact ? "true" : "false";
+        cells[13] = buf[10];
+        cells[14] = ag_format_number(f->normalised, buf[11]);
+        cells[15] = ag_format_number(items[i].walk, buf[12]);
+        if (o->blocks) {
+            snprintf(buf[14], 32, "%zu", items[i].bm.neg_inside);
+            snprintf(buf[15], 32, "%zu", items[i].bm.pos_between);
+            cells[16] = ag_format_number(items[i].bm.error, buf[13]);
+            cells[17] = buf[14];
+            cells[18] = buf[15];
+        }
         if ((st = ag_table_add(t, cells, err)) != AG_OK) {
             ag_table_destroy(t);
             return st;
@@ -181,6 +206,90 @@ static ag_status_t triangle_table(const ag_era_graph_t *g, const ag_triangle_t *
     return AG_OK;
 }
 
+/* The ids of the vertices with key[v] == want, space-separated. */
+static void id_list(const ag_era_graph_t *g, const long *key, long want, FILE *fp)
+{
+    bool first = true;
+    for (size_t v = 0; v < g->n; v++) {
+        if (key[v] != want)
+            continue;
+        fprintf(fp, "%s%s", first ? "" : " ", g->ds->actors[g->actor[v]].id);
+        first = false;
+    }
+}
+
+/* Frustration, its sides and dyads, walk balance and the blocks of one
+ * era, as text or md. */
+static ag_status_t write_signed(const item_t *it, const ag_balance_opts_t *o, bool md,
+                                FILE *fp, ag_error_t *err)
+{
+    const ag_era_graph_t *g = &it->g;
+    const ag_frustration_t *f = &it->f;
+    const char *ind = md ? "" : "  ";
+    char a[32], b[32];
+    long *mark = calloc(g->n ? g->n : 1, sizeof *mark);
+
+    if (!mark)
+        return OOM(err);
+    /* Sides: 1 and 2 for the two colours, 0 for no signed dyad. */
+    for (size_t d = 0; d < g->n_dyads; d++)
+        if (ag_dyad_sign(&g->dyads[d]))
+            mark[g->dyads[d].u] = mark[g->dyads[d].v] = 1;
+    for (size_t v = 0; v < g->n; v++)
+        if (mark[v])
+            mark[v] = 1 + f->side[v];
+    fprintf(fp, "\n%sFrustration %s%zu of %zu signed dyads%s, normalised %s; walk balance %s\n",
+            ind, f->exact ? "" : "at most ", f->frustration, f->edges,
+            f->exact ? " (exact)" : "", ag_format_number(f->normalised, a),
+            ag_format_number(it->walk, b));
+    if (!f->exact)
+        fprintf(fp, "%s%sTime limit reached: at least %zu (edge-disjoint unbalanced triangles "
+                    "of the blocks not searched through)\n", md ? "\n" : "", ind, f->lower_bound);
+    if (f->edges) {
+        fprintf(fp, "%s%sSides attaining it: ", md ? "\n" : "", ind);
+        id_list(g, mark, 1, fp);
+        fprintf(fp, " | ");
+        id_list(g, mark, 2, fp);
+        fprintf(fp, "\n");
+    }
+    free(mark);
+    if (f->n_frustrated) {
+        fprintf(fp, "%s%sFrustrated dyads (positive across the sides, negative within one):",
+                md ? "\n" : "", ind);
+        for (size_t k = 0; k < f->n_frustrated; k++) {
+            const ag_dyad_t *y = &g->dyads[f->frustrated[k]];
+            char pair[256], net[32];
+            side_label(g, y, pair, sizeof pair);
+            fprintf(fp, "%s %s (%s)", k ? "," : "", pair, ag_format_number(y->net, net));
+        }
+        fprintf(fp, "\n");
+    }
+    if (o->blocks && it->bm.k) {
+        const ag_blockmodel_t *bm = &it->bm;
+        fprintf(fp, "%s%s%d-balance partition (Doreian and Mrvar, alpha %s, best of %d starts): "
+                    "error %s = %zu negative inside, %zu positive between\n",
+                md ? "\n" : "", ind, bm->k, ag_format_number(bm->alpha, a), bm->restarts,
+                ag_format_number(bm->error, b), bm->neg_inside, bm->pos_between);
+        if (md)
+            fprintf(fp, "\n");
+        for (long c = 0; c <= bm->blocks; c++) {
+            long want = c < bm->blocks ? c : -1;
+            bool any = false;
+            for (size_t v = 0; v < g->n && !any; v++)
+                any = bm->block[v] == want;
+            if (!any)
+                continue;
+            if (want < 0)
+                fprintf(fp, "%sno signed dyad: ", md ? "- " : "    ");
+            else
+                fprintf(fp, md ? "- %ld: " : "    %ld  ", c + 1);
+            id_list(g, bm->block, want, fp);
+            fprintf(fp, "\n");
+        }
+    }
+    return AG_OK;
+}
+
 static ag_status_t write_text(const ag_dataset_t *ds, const ag_balance_opts_t *o,
                               const item_t *items, size_t n, const char *types,
                               ag_format_t fmt, FILE *fp, ag_error_t *err)
@@ -193,14 +302,12 @@ static ag_status_t write_text(const ag_dataset_t *ds, const ag_balance_opts_t *o
                 "weight over all their relations); dyads whose net is 0 are left out. "
                 "Balanced: +++ and +--; unbalanced: ++- and ---.\n\n",
             ag_level_name(o->level), types);
-    if ((st = summary_table(ds, items, n, o->level, &t, err)) != AG_OK)
+    if ((st = summary_table(ds, items, n, o, &t, err)) != AG_OK)
         return st;
     st = ag_table_write(&t, fmt, fp, err);
     ag_table_destroy(&t);
     if (st != AG_OK)
         return st;
-    if (o->list == AG_LIST_NONE)
-        goto done;
     for (size_t i = 0; i < n; i++) {
         const item_t *it = &items[i];
         const ag_era_t *e = &ds->eras[it->era];
@@ -208,6 +315,10 @@ static ag_status_t write_text(const ag_dataset_t *ds, const ag_balance_opts_t *o
         fprintf(fp, "\n%s%s (%s, %s): %zu unbalanced of %zu triangle%s\n", md ? "## " : "",
                 e->id, e->name, e->period_text, it->b.unbalanced, it->b.triangles,
                 it->b.triangles == 1 ? "" : "s");
+        if ((st = write_signed(it, o, md, fp, err)) != AG_OK)
+            return st;
+        if (o->list == AG_LIST_NONE)
+            continue;
         for (size_t k = 0; k < it->b.triangles; k++) {
             const ag_triangle_t *tr = &it->b.tri[k];
             char label[512];
@@ -233,7 +344,6 @@ static ag_status_t write_text(const ag_dataset_t *ds, const ag_balance_opts_t *o
                     count_listed(o, &it->b) - o->max_named,
                     o->list == AG_LIST_UNBALANCED ? "unbalanced " : "");
     }
-done:
     if (ferror(fp))
         return ag_error_set(err, AG_EIO, NULL, 0, "write error");
     return AG_OK;
@@ -284,6 +394,74 @@ fail:
     return NULL;
 }
 
+/* The ids of the vertices with key[v] == want, as a JSON array. */
+static json_t *id_array(const ag_era_graph_t *g, const long *key, long want)
+{
+    json_t *a = json_array();
+    for (size_t v = 0; a && v < g->n; v++)
+        if (key[v] == want &&
+            json_array_append_new(a, json_string(g->ds->actors[g->actor[v]].id))) {
+            json_decref(a);
+            return NULL;
+        }
+    return a;
+}
+
+/* An era's frustration (sides, frustrated dyads) and blocks as JSON. */
+static json_t *signed_json(const item_t *it, const ag_balance_opts_t *o)
+{
+    const ag_era_graph_t *g = &it->g;
+    const ag_frustration_t *f = &it->f;
+    json_t *fo = json_object(), *sides = json_array(), *dy = json_array(), *bo = NULL;
+    long *mark = calloc(g->n ? g->n : 1, sizeof *mark);
+    bool ok = fo && sides && dy && mark;
+
+    for (size_t d = 0; ok && d < g->n_dyads; d++)
+        if (ag_dyad_sign(&g->dyads[d]))
+            mark[g->dyads[d].u] = mark[g->dyads[d].v] = 1;
+    for (size_t v = 0; ok && v < g->n; v++)
+        if (mark[v])
+            mark[v] = 1 + f->side[v];
+    for (long c = 1; ok && c <= 2; c++)
+        ok = !json_array_append_new(sides, id_array(g, mark, c));
+    for (size_t k = 0; ok && k < f->n_frustrated; k++) {
+        const ag_dyad_t *y = &g->dyads[f->frustrated[k]];
+        json_t *x = json_pack("{s:s, s:s, s:s, s:f}", "actor1", g->ds->actors[g->actor[y->u]].id,
+                              "actor2", g->ds->actors[g->actor[y->v]].id, "sign",
+                              ag_dyad_sign(y) > 0 ? "+" : "-", "net", y->net);
+        ok = x && !json_object_set_new(x, "relations", ag_relations_json(g->ds, y->rels,
+                                                                        y->n_rels)) &&
+             !json_array_append_new(dy, x);
+    }
+    free(mark);
+    if (ok && o->blocks && it->bm.k) {
+        const ag_blockmodel_t *bm = &it->bm;
+        json_t *list = json_array();
+        bo = json_pack("{s:i, s:f, s:f, s:I, s:I, s:i}", "k", bm->k, "alpha", bm->alpha,
+                       "error", bm->error, "neg_inside", (json_int_t)bm->neg_inside,
+                       "pos_between", (json_int_t)bm->pos_between, "restarts", bm->restarts);
+        ok = bo && list;
+        for (long c = 0; ok && c < bm->blocks; c++)
+            ok = !json_array_append_new(list, id_array(g, bm->block, c));
+        ok = ok && !json_object_set_new(bo, "blocks", list) &&
+             !json_object_set_new(bo, "no_signed_dyad", id_array(g, bm->block, -1));
+        if (!ok && !bo)
+            json_decref(list);
+    }
+    if (ok && (json_object_set_new(fo, "sides", sides) ||
+               json_object_set_new(fo, "frustrated", dy) ||
+               (bo && json_object_set_new(fo, "blocks", bo))))
+        return json_decref(fo), NULL;
+    if (!ok) {
+        json_decref(fo);
+        json_decref(sides);
+        json_decref(dy);
+        json_decref(bo);
+        return NULL;
+    }
+    return fo;
+}
+
 static ag_status_t write_json(const ag_dataset_t *ds, const ag_balance_opts_t *o,
                               const item_t *items, size_t n, const char *types, FILE *fp,
                               ag_error_t *err)
@@ -294,7 +472,7 @@ static ag_status_t write_json(const ag_dataset_t *ds, const ag_balance_opts_t *o
     ag_status_t st;
     if (!root)
         return OOM(err);
-    if ((st = summary_table(ds, items, n, o->level, &t, err)) != AG_OK)
+    if ((st = summary_table(ds, items, n, o, &t, err)) != AG_OK)
         goto fail;
     eras = ag_table_json(&t);
     ag_table_destroy(&t);
@@ -319,7 +497,8 @@ static ag_status_t write_json(const ag_dataset_t *ds, const ag_balance_opts_t *o
             if (json_array_append_new(list, triangle_json(&it->g, &it->b.tri[k])))
                 goto oom;
         }
-        if (json_object_set_new(e, "triangles_not_named", json_integer((json_int_t)(listable - named))))
+        if (json_object_set_new(e, "triangles_not_named", json_integer((json_int_t)(listable - named))) ||
+            json_object_set_new(e, "signed", signed_json(it, o)))
             goto oom;
     }
     if (json_object_set_new(root, "eras", eras)) {
@@ -366,13 +545,21 @@ ag_status_t ag_balance_report(const ag_dataset_t *ds, const ag_balance_opts_t *o
             continue;
         }
         n++;
-        if ((st = ag_balance_compute(&it->g, &it->b, err)) != AG_OK)
+        if ((st = ag_balance_compute(&it->g, &it->b, err)) != AG_OK ||
+            (st = ag_frustration_compute(&it->g,
+                                         opts->seconds > 0 ? opts->seconds
+                                                           : AG_FRUSTRATION_SECONDS,
+                                         &it->f, err)) != AG_OK ||
+            (st = ag_walk_balance(&it->g, &it->walk, err)) != AG_OK ||
+            (opts->blocks && (st = ag_blockmodel_compute(&it->g, opts->blocks, 0.5,
+                                                         AG_BLOCKMODEL_RESTARTS, &it->bm,
+                                                         err)) != AG_OK))
             goto done;
     }
     switch (fmt) {
     case AG_FMT_CSV: {
         ag_table_t t;
-        if ((st = summary_table(ds, items, n, opts->level, &t, err)) == AG_OK) {
+        if ((st = summary_table(ds, items, n, opts, &t, err)) == AG_OK) {
             st = ag_table_write(&t, fmt, fp, err);
             ag_table_destroy(&t);
         }
@@ -390,6 +577,8 @@ ag_status_t ag_balance_report(const ag_dataset_t *ds, const ag_balance_opts_t *o
 done:
     for (size_t i = 0; items && i < opts->n_eras; i++) {
         ag_balance_destroy(&items[i].b);
+        ag_frustration_destroy(&items[i].f);
+        ag_blockmodel_destroy(&items[i].bm);
         ag_era_graph_destroy(&items[i].g);
     }
     free(items);

@@ -1,10 +1,12 @@
 /*
  * cmd_balance.c: actorgraph balance [DATASET] [--era ID|--all] [--level L]
- *                [--types LIST] [--triangles WHICH] [--format F] [-o FILE]
+ *                [--types LIST] [--triangles WHICH] [--blocks K]
+ *                [--time-limit S] [--format F] [-o FILE]
  *
  * Structural balance per era: triangles of the net-signed dyad graph by
  * sign pattern, the balance ratio, and the unbalanced triangles with the
- * relations behind each side.
+ * relations behind each side; the frustration index with the sides and
+ * dyads attaining it, walk-based balance, and a k-balance partition.
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -18,7 +20,7 @@
 static const char usage_text[] =
     "usage: actorgraph balance [DATASET] [--era ID|--all] [--level actor|state]\n"
     "                          [--types LIST] [--triangles unbalanced|all|none]\n"
-    "                          [--max-triangles N]\n"
+    "                          [--max-triangles N] [--blocks K] [--time-limit S]\n"
     "                          [--format table|csv|json|md] [-o FILE]\n"
     "\n"
     "Structural balance of each era. Every dyad is signed by its net, the sum of\n"
@@ -27,6 +29,10 @@ static const char usage_text[] =
     "(+++, +--) and unbalanced otherwise (++-, ---). Prints the triangles by\n"
     "sign pattern and the balance ratio (balanced / triangles) per era, then\n"
     "names the unbalanced triangles with the relations behind each side.\n"
+    "Also per era: the frustration index (the fewest dyads whose sign flip\n"
+    "makes the era balanced, exact unless the time limit is reached), the two\n"
+    "sides and the frustrated dyads attaining it, its normalised form\n"
+    "1 - F/(m/2), and walk-based balance (docs/METHODS.md, Signed measures).\n"
     "\n"
     "Options:\n"
     "  --era ID        one era (repeatable); default: every era, in file order\n"
@@ -35,15 +41,22 @@ static const char usage_text[] =
     "  --types LIST    only these relation types (comma-separated ids)\n"
     "  --triangles W   which triangles to name: unbalanced (default), all, none\n"
     "  --max-triangles N  name at most N triangles per era (default 25; 0: all)\n"
+    "  --blocks K      also a K-balance partition (signed blockmodel): K blocks\n"
+    "                  with the fewest negative dyads inside and positive ones\n"
+    "                  between, and its error\n"
+    "  --time-limit S  seconds for each era's frustration search (default 5)\n"
     "  --format F      table (default), csv, json or md; csv has one row per era:\n"
-    "                  era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio\n"
+    "                  era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio,\n"
+    "                  signed_dyads,frustration,frustration_exact,frustration_lower,\n"
+    "                  frustration_normalised,walk_balance\n"
+    "                  (and block_error,neg_inside,pos_between with --blocks)\n"
     "  -o FILE         write to FILE (atomically) instead of standard output\n"
     "  -h, --help      show this help\n"
     "\n"
     "An era without relations gives no row; an era without triangles has an\n"
     "empty ratio. Exit status: 0 success, 1 invalid data or failure, 2 usage error.\n";
 
-enum { OPT_TRIANGLES = SLICE_OPT_END, OPT_MAX_TRIANGLES };
+enum { OPT_TRIANGLES = SLICE_OPT_END, OPT_MAX_TRIANGLES, OPT_BLOCKS, OPT_TIME_LIMIT };
 
 int cmd_balance(int argc, char **argv)
 {
@@ -54,6 +67,8 @@ int cmd_balance(int argc, char **argv)
         { "types", required_argument, NULL, SLICE_OPT_TYPES },
         { "triangles", required_argument, NULL, OPT_TRIANGLES },
         { "max-triangles", required_argument, NULL, OPT_MAX_TRIANGLES },
+        { "blocks", required_argument, NULL, OPT_BLOCKS },
+        { "time-limit", required_argument, NULL, OPT_TIME_LIMIT },
         { "format", required_argument, NULL, SLICE_OPT_FORMAT },
         { "output", required_argument, NULL, 'o' },
         { "help", no_argument, NULL, 'h' },
@@ -61,6 +76,8 @@ int cmd_balance(int argc, char **argv)
     };
     int list = AG_LIST_UNBALANCED;
     size_t max_named = AG_BALANCE_MAX_NAMED;
+    int blocks = 0;
+    double seconds = 0;
     ag_dataset_t ds;
     ag_balance_opts_t bo;
     ag_error_t err;
@@ -100,6 +117,28 @@ int cmd_balance(int argc, char **argv)
             max_named = (size_t)v;
             break;
         }
+        case OPT_BLOCKS: {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (end == optarg || *end || v < 1 || v > 64) {
+                rc = cli_usage_error("balance ", "--blocks takes a whole number from 1 to 64, "
+                                     "not '%s'", optarg);
+                goto done;
+            }
+            blocks = (int)v;
+            break;
+        }
+        case OPT_TIME_LIMIT: {
+            char *end;
+            double v = strtod(optarg, &end);
+            if (end == optarg || *end || !(v > 0) || v > 1e6) {
+                rc = cli_usage_error("balance ", "--time-limit takes a number of seconds "
+                                     "above 0, not '%s'", optarg);
+                goto done;
+            }
+            seconds = v;
+            break;
+        }
         case 'h': fputs(usage_text, stdout); goto done;
         default:
             if ((rc = slice_args_option(&sa, c, argv)) != AG_EXIT_OK)
@@ -118,6 +157,8 @@ int cmd_balance(int argc, char **argv)
     bo.types = sa.types;
     bo.list = (ag_tri_list_t)list;
     bo.max_named = max_named;
+    bo.blocks = blocks;
+    bo.seconds = seconds;
     if (sa.out) {
         if (ag_out_open(&out, sa.out, &err) != AG_OK) {
             cli_report_error(&err);

@@ -275,6 +275,8 @@ static ag_status_t balance_writer(const void *what, ag_format_t fmt, FILE *fp, a
     bo.types = NULL;
     bo.list = AG_LIST_UNBALANCED;
     bo.max_named = AG_BALANCE_MAX_NAMED;
+    bo.blocks = 0;
+    bo.seconds = 0;
     st = ag_balance_report(r->ds, &bo, fmt, fp, err);
     free(eras);
     return st;
