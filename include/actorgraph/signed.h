@@ -124,7 +124,9 @@ ag_status_t ag_walk_balance(const ag_era_graph_t *g, double *k, ag_error_t *err)
  * PN centrality (Everett and Borgatti 2014) of every vertex of g: the
  * solution of (I - A / (2n - 2)) PN = 1 with A = P - 2N, P and N the
  * adjacency matrices of the positive and negative signed dyads, n = g->n.
- * out gets n values (caller-allocated); with n = 1 the value is 1.
+ * out gets n values (caller-allocated); with n = 1 the value is 1; two
+ * enemies alone (the one singular case) get 1/2 each, the symmetric
+ * solution.
  * AG_ENOMEM, AG_EGRAPH (singular system).
  */
 ag_status_t ag_pn_centrality(const ag_era_graph_t *g, double *out, ag_error_t *err);

@@ -306,6 +306,14 @@ ag_status_t ag_pn_centrality(const ag_era_graph_t *g, double *out, ag_error_t *e
         out[0] = 1;
         return AG_OK;
     }
+    if (n == 2 && g->n_dyads == 1 && ag_dyad_sign(&g->dyads[0]) < 0) {
+        /* The one case where I - A/(2n - 2) is singular (its largest
+         * eigenvalue 2(n - 1) of -A needs a complete negative graph, and
+         * -2(J - I) has it only for n = 2): x + y = 1 has many solutions;
+         * the symmetric one. */
+        out[0] = out[1] = 0.5;
+        return AG_OK;
+    }
     beta = 1.0 / (2.0 * (double)n - 2.0);
     if (igraph_matrix_init(&a, n, n))
         return OOM(err);

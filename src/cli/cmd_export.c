@@ -22,7 +22,7 @@ static const char usage_text[] =
     "\n"
     "Write an era's dyad graph (without --era: the whole dataset, every date) for\n"
     "other network tools. Nodes are the actors with their name, kind, state,\n"
-    "the dataset's extra actor columns and the ten metrics of 'report'; edges are\n"
+    "the dataset's extra actor columns and the eleven metrics of 'report'; edges are\n"
     "the dyads with W as weight, pos, neg, net, the number of relations behind\n"
     "them, their types and the first and last day of their dates.\n"
     "\n"

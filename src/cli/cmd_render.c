@@ -52,7 +52,7 @@ static const char usage_text[] =
     "                  by its own ties)\n"
     "  --size-by M     the metric that sizes nodes (default betweenness): degree,\n"
     "                  strength, betweenness, harmonic, eigenvector, in_degree,\n"
-    "                  out_degree, pagerank, hub, authority\n"
+    "                  out_degree, pagerank, hub, authority, pn\n"
     "  -o DIR|FILE     a folder for ERA.EXT files (created if needed; default:\n"
     "                  the current folder), or, for a single era, the file.\n"
     "                  A single era in dot format without -o goes to standard\n"

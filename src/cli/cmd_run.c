@@ -204,7 +204,7 @@ done:
 
 /* ---- timeline ---- */
 
-/* The metrics the timeline page shows; the csv has all ten. */
+/* The metrics the timeline page shows; the csv has all eleven. */
 #define TIMELINE_PAGE_METRICS \
     ((1u << AG_M_DEGREE) | (1u << AG_M_BETWEENNESS) | (1u << AG_M_PAGERANK))
 

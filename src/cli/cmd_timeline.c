@@ -31,7 +31,7 @@ static const char usage_text[] =
     "Options:\n"
     "  --metric LIST   metrics to follow (default betweenness); any of degree,\n"
     "                  strength, betweenness, harmonic, eigenvector, in_degree,\n"
-    "                  out_degree, pagerank, hub, authority, or all\n"
+    "                  out_degree, pagerank, hub, authority, pn, or all\n"
     "  --window SPAN   length of a window: Ny years, Nm months, Nd days (default 10y)\n"
     "  --step SPAN     how far each window starts after the last (default 1y)\n"
     "  --from EDTF     first window starts on this date's first day (default: the\n"

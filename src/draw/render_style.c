@@ -657,6 +657,7 @@ static const char *metric_gloss(ag_metric_t m)
     case AG_M_PAGERANK: return "(relations from important actors)";
     case AG_M_HUB: return "(relations towards authorities)";
     case AG_M_AUTHORITY: return "(relations from hubs)";
+    case AG_M_PN: return "(allies, less enemies, near and far)";
     case AG_M_COUNT: break;
     }
     return "";
