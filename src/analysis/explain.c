@@ -5,6 +5,8 @@
  */
 #include "actorgraph/explain.h"
 
+#include "actorgraph/balance.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -352,6 +354,57 @@ static const char *section(ag_format_t fmt)
     return fmt == AG_FMT_MD ? "## " : "";
 }
 
+/* Whether dyad d is among f's frustrated dyads. */
+static bool is_frustrated(const ag_frustration_t *f, long d)
+{
+    for (size_t k = 0; k < f->n_frustrated; k++)
+        if (f->frustrated[k] == d)
+            return true;
+    return false;
+}
+
+/* The frustration paragraph: the sides of the actor(s) in the colouring
+ * with the fewest frustrated dyads, and which of their dyads are
+ * frustrated. */
+static void write_frustration(const ag_explain_t *x, ag_format_t fmt, FILE *fp)
+{
+    const ag_frustration_t *f = x->frustration;
+    const ag_era_graph_t *g = x->g;
+    const ag_dataset_t *ds = g->ds;
+    size_t shown = 0;
+
+    fprintf(fp, "\n%sFrustration\n\n", section(fmt));
+    fprintf(fp, "The era's frustration index is %s%zu of %zu signed dyads%s (docs/METHODS.md, "
+                "Signed measures). In a colouring attaining it, %s is on side %d",
+            f->exact ? "" : "at most ", f->frustration, f->edges,
+            f->exact ? "" : " (time limit reached)", ds->actors[x->actor].id,
+            f->side[x->va] + 1);
+    if (x->actor_b >= 0) {
+        int s = ag_dyad_sign(&g->dyads[x->dyad]);
+        fprintf(fp, " and %s on side %d. ", ds->actors[x->actor_b].id, f->side[x->vb] + 1);
+        if (!s)
+            fprintf(fp, "The dyad's net is 0: it is not in the signed graph.\n");
+        else if (is_frustrated(f, x->dyad))
+            fprintf(fp, "The dyad (net %s) is frustrated: %s.\n", s > 0 ? "positive" : "negative",
+                    s > 0 ? "allies on opposite sides" : "enemies on the same side");
+        else
+            fprintf(fp, "The dyad (net %s) is not frustrated.\n",
+                    s > 0 ? "positive" : "negative");
+        return;
+    }
+    fprintf(fp, ". Its frustrated dyads:");
+    for (size_t k = 0; k < x->n_dyads; k++) {
+        const ag_dyad_t *y = &g->dyads[x->dyads[k]];
+        long other = y->u == x->va ? y->v : y->u;
+        char net[32];
+        if (!is_frustrated(f, x->dyads[k]))
+            continue;
+        fprintf(fp, "%s %s (net %s)", shown++ ? "," : "", ds->actors[g->actor[other]].id,
+                num(y->net, net));
+    }
+    fprintf(fp, "%s\n", shown ? "." : " none.");
+}
+
 static ag_status_t write_text(const ag_explain_t *x, long era, ag_format_t fmt,
                               const char *types, FILE *fp, ag_error_t *err)
 {
@@ -370,6 +423,8 @@ static ag_status_t write_text(const ag_explain_t *x, long era, ag_format_t fmt,
     ag_table_destroy(&t);
     if (st != AG_OK)
         return st;
+    if (x->frustration && x->va >= 0)
+        write_frustration(x, fmt, fp);
     if (x->actor_b < 0) {
         fprintf(fp, "\n%sDyads (strength = sum of W over the dyads in the graph)\n\n",
                 section(fmt));
@@ -455,6 +510,31 @@ static ag_status_t write_json(const ag_explain_t *x, long era, const char *types
         ag_table_destroy(&t);
         if (!v || json_object_set_new(root, "dyads", v))
             goto oom;
+    }
+    if (x->frustration && in_slice) {
+        const ag_frustration_t *f = x->frustration;
+        json_t *fo = json_pack("{s:I, s:I, s:b, s:i}", "index", (json_int_t)f->frustration,
+                               "signed_dyads", (json_int_t)f->edges, "exact", f->exact,
+                               "side", f->side[x->va] + 1);
+        if (!fo || json_object_set_new(root, "frustration", fo))
+            goto oom;
+        if (x->actor_b >= 0) {
+            if (json_object_set_new(fo, "side_b", json_integer(f->side[x->vb] + 1)) ||
+                json_object_set_new(fo, "frustrated", json_boolean(is_frustrated(f, x->dyad))))
+                goto oom;
+        } else {
+            json_t *list = json_array();
+            if (!list || json_object_set_new(fo, "frustrated_with", list))
+                goto oom;
+            for (size_t k = 0; k < x->n_dyads; k++) {
+                const ag_dyad_t *y = &x->g->dyads[x->dyads[k]];
+                long other = y->u == x->va ? y->v : y->u;
+                if (is_frustrated(f, x->dyads[k]) &&
+                    json_array_append_new(list,
+                                          json_string(ds->actors[x->g->actor[other]].id)))
+                    goto oom;
+            }
+        }
     }
     if (!(v = ag_relations_json(ds, x->rels, x->n_rels)) ||
         json_object_set_new(root, "relations", v))

@@ -26,7 +26,10 @@ static const char usage_text[] =
     "its dyads (pos, neg, net, W); for a dyad its pos, neg, net and W.\n"
     "\n"
     "Options:\n"
-    "  --era ID        only the relations of this era's slice (default: all dates)\n"
+    "  --era ID        only the relations of this era's slice (default: all dates);\n"
+    "                  then also the sides of the era's least-frustrated colouring\n"
+    "                  and whether the dyad (or which of the actor's dyads) is\n"
+    "                  frustrated (see 'balance')\n"
     "  --level L       actor (default) or state: an actor's relations then include\n"
     "                  those of its leaders and agencies\n"
     "  --ties T        all (default), positive or negative: which relations make\n"
@@ -69,6 +72,7 @@ int cmd_explain(int argc, char **argv)
     ag_dataset_t ds;
     ag_era_graph_t g;
     ag_explain_t x;
+    ag_frustration_t f;
     ag_slice_opts_t so;
     ag_error_t err;
     ag_out_t out;
@@ -80,6 +84,7 @@ int cmd_explain(int argc, char **argv)
     ag_dataset_init(&ds);
     memset(&g, 0, sizeof g);
     memset(&x, 0, sizeof x);
+    memset(&f, 0, sizeof f);
     memset(&out, 0, sizeof out);
     ag_error_clear(&err);
     if ((rc = slice_args_init(&sa, "explain ", argc)) != AG_EXIT_OK)
@@ -128,6 +133,16 @@ int cmd_explain(int argc, char **argv)
                                    : (cli_report_error(&err), AG_EXIT_DATA);
         goto done;
     }
+    /* In an era, also where the actors stand in its least-frustrated
+     * colouring. */
+    if (era >= 0) {
+        if (ag_frustration_compute(&g, AG_FRUSTRATION_SECONDS, &f, &err) != AG_OK) {
+            cli_report_error(&err);
+            rc = AG_EXIT_DATA;
+            goto done;
+        }
+        x.frustration = &f;
+    }
     if (sa.out) {
         if (ag_out_open(&out, sa.out, &err) != AG_OK) {
             cli_report_error(&err);
@@ -144,6 +159,7 @@ int cmd_explain(int argc, char **argv)
 done:
     ag_out_abort(&out);
     ag_explain_destroy(&x);
+    ag_frustration_destroy(&f);
     ag_era_graph_destroy(&g);
     slice_args_destroy(&sa);
     ag_dataset_destroy(&ds);
