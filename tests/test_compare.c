@@ -35,6 +35,7 @@
 
 #include "actorgraph/compare.h"
 #include "actorgraph/load.h"
+#include "actorgraph/pages.h"
 #include "testutil.h"
 
 static ag_dataset_t ds;
@@ -133,6 +134,15 @@ static void test_lineage_and_ranks(void **state)
         assert_int_equal(a->va >= 0 ? c.rank_a[AG_M_DEGREE][a->va] : -1, rank_a[r]);
         assert_int_equal(a->vb >= 0 ? c.rank_b[AG_M_DEGREE][a->vb] : -1, rank_b[r]);
     }
+    /* The result holds the lists the page shows: one lineage match, three
+     * the same, one entering, one leaving, none left over from a matched
+     * lineage. */
+    assert_int_equal(c.n_match[AG_MATCH_LINEAGE], 1);
+    assert_int_equal(c.n_match[AG_MATCH_SAME], 3);
+    assert_int_equal(c.n_match[AG_MATCH_ENTERING], 1);
+    assert_int_equal(c.n_match[AG_MATCH_LEAVING], 1);
+    for (size_t r = 0; r < 6; r++)
+        assert_false(c.actors[r].unmatched_kin);
     assert_int_equal(c.corr[AG_M_DEGREE].n, 4);
     near(c.corr[AG_M_DEGREE].spearman, -1.0 / 3);
     near(c.corr[AG_M_DEGREE].kendall, -1.0 / 3);
@@ -203,6 +213,12 @@ static void test_principal_of_lineage(void **state)
     (void)state;
     compare(&c, "a2", "b", 1u << AG_M_DEGREE);
     expect_rows(&c, labels, match, 7);
+    /* a2's NEW leaves though its lineage is matched (OLD with NEW): the
+     * page names it; U leaves with no such kin. */
+    assert_true(c.actors[0].unmatched_kin);
+    assert_false(c.actors[6].unmatched_kin);
+    assert_false(c.actors[5].unmatched_kin);
+    assert_int_equal(c.n_match[AG_MATCH_LEAVING], 2);
     assert_int_equal(c.n_dyads, 9);
     assert_int_equal(c.changes[AG_CHANGE_LOST], 3); /* NEW-R of a2 too */
     ag_compare_destroy(&c);
@@ -252,6 +268,52 @@ static void test_names(void **state)
     assert_int_equal(ag_cmp_part_parse("nodes"), -1);
 }
 
+/* The page builds only the audiences asked for: people get the title
+ * and the lists, machines the tidy table and the JSON. */
+static void test_page_audiences(void **state)
+{
+    ag_compare_t c;
+    ag_doc_t doc;
+    ag_error_t err;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp;
+    (void)state;
+    compare(&c, "a2", "b", 1u << AG_M_DEGREE);
+
+    ag_doc_init(&doc);
+    assert_int_equal(ag_compare_page(&c, AG_PART_ALL, AG_FOR_READING, &doc, &err), AG_OK);
+    assert_null(doc.json);
+    assert_int_equal(doc.blocks[0].kind, AG_BLOCK_TITLE);
+    assert_string_equal(doc.blocks[0].text, "Comparison: Era A and 1960 \xe2\x86\x92 Era B");
+    assert_string_equal(doc.blocks[2].text, "Matched by lineage: OLD (Old State) in A with NEW "
+                                            "(New State) in B.\nOf those lineages, also (not "
+                                            "matched): NEW in A.");
+    assert_string_equal(doc.blocks[3].text, "Leaving (only in A): NEW and U.");
+    assert_true(doc.blocks[3].flags & AG_BLOCK_TIGHT);
+    assert_non_null(fp = open_memstream(&buf, &len));
+    /* Nothing for CSV in a page built for readers. */
+    assert_int_equal(ag_doc_write(&doc, AG_FMT_CSV, fp, &err), AG_EUSAGE);
+    fclose(fp);
+    free(buf);
+    ag_doc_destroy(&doc);
+
+    ag_doc_init(&doc);
+    assert_int_equal(ag_compare_page(&c, AG_PART_SUMMARY, AG_FOR_MACHINE, &doc, &err), AG_OK);
+    assert_non_null(doc.json);
+    assert_int_equal(doc.n_blocks, 1);
+    assert_true(doc.blocks[0].flags & AG_BLOCK_DATA);
+    buf = NULL;
+    assert_non_null(fp = open_memstream(&buf, &len));
+    assert_int_equal(ag_doc_write(&doc, AG_FMT_CSV, fp, &err), AG_OK);
+    fclose(fp);
+    assert_non_null(strstr(buf, "era_a,era_b,level,ties,figure,value_a,value_b,difference\n"
+                                "a2,b,actor,all,vertices,6,5,-1\n"));
+    free(buf);
+    ag_doc_destroy(&doc);
+    ag_compare_destroy(&c);
+}
+
 int main(void)
 {
     ag_init(NULL);
@@ -264,6 +326,7 @@ int main(void)
         cmocka_unit_test(test_lineage_both_present),
         cmocka_unit_test(test_reversed),
         cmocka_unit_test(test_names),
+        cmocka_unit_test(test_page_audiences),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -207,6 +207,33 @@ static void test_pakistan_russia_turn(void **state)
     ag_era_graph_destroy(&g);
 }
 
+/* A window added as an ad-hoc era (what --from/--to do): found by its id
+ * beside the eras of the file, which keep their indices; an id that is
+ * taken and a window that ends before it starts are refused, the dataset
+ * unchanged. Runs last: it adds an era to the shared dataset. */
+static void test_add_window(void **state)
+{
+    size_t n = ds.n_eras;
+    int32_t first = ag_days_from_civil(1979, 12, 1), last = ag_days_from_civil(1989, 12, 31);
+    ag_error_t err;
+    long era = -1;
+    (void)state;
+    assert_int_equal(ag_dataset_add_window(&ds, "1979-12/1989", first, last, &era, &err), AG_OK);
+    assert_int_equal(era, (long)n);
+    assert_int_equal(ds.n_eras, n + 1);
+    assert_string_equal(ds.eras[era].id, "1979-12/1989");
+    assert_string_equal(ds.eras[era].name, "1979-12/1989");
+    assert_string_equal(ds.eras[era].period_text, "1979-12/1989");
+    assert_int_equal(ds.eras[era].period.first, first);
+    assert_int_equal(ds.eras[era].period.last, last);
+    assert_int_equal(ag_dataset_find_era(&ds, "1979-12/1989"), era);
+    assert_int_equal(ag_dataset_find_era(&ds, "cold-war"), 0);
+    assert_int_equal(ag_dataset_find_era(&ds, "post-2001"), 2);
+    assert_int_equal(ag_dataset_add_window(&ds, "cold-war", first, last, &era, &err), AG_EUSAGE);
+    assert_int_equal(ag_dataset_add_window(&ds, "x", last, first, &era, &err), AG_EUSAGE);
+    assert_int_equal(ds.n_eras, n + 1);
+}
+
 int main(void)
 {
     ag_init(NULL);
@@ -218,6 +245,7 @@ int main(void)
         cmocka_unit_test(test_2012_2014),
         cmocka_unit_test(test_eras),
         cmocka_unit_test(test_pakistan_russia_turn),
+        cmocka_unit_test(test_add_window),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

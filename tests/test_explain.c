@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "actorgraph/explain.h"
+#include "actorgraph/pages.h"
 #include "actorgraph/load.h"
 #include "actorgraph/metrics.h"
 #include "testutil.h"
@@ -181,7 +182,7 @@ static void test_relations_table(void **state)
     assert_string_equal(t.head[1], "date");
     assert_string_equal(t.head[10], "line");
     /* line 13: E,D,accusation,1992,,0.3 */
-    assert_int_equal(ag_relations_table_add(&t, &ds, 11, lead, &err), AG_OK);
+    assert_int_equal(ag_relations_table_add(&t, &ds, 11, lead, AG_NUM_DATA, &err), AG_OK);
     assert_string_equal(ag_table_cell(&t, 0, 0), "D\xe2\x80\x93" "E");
     assert_string_equal(ag_table_cell(&t, 0, 1), "1992");
     assert_string_equal(ag_table_cell(&t, 0, 2), "E");

@@ -18,6 +18,7 @@
 #include "actorgraph/era.h"
 #include "actorgraph/error.h"
 #include "actorgraph/model.h"
+#include "actorgraph/signed.h"
 #include "actorgraph/table.h"
 
 /* Sign patterns of a triangle, in the order of the csv columns. */
@@ -111,7 +112,44 @@ typedef struct {
 #define AG_BALANCE_MAX_NAMED 25
 
 /*
- * Slices each era, computes its balance and writes the report to fp.
+ * The balance of several eras (the result behind `actorgraph balance`).
+ *   era: the era index; g: its graph; b: its balance.
+ *   f: its frustration (signed.h); walk: its walk-based balance (NaN
+ *   without signed dyads); bm: its k-balance partition when opts.blocks
+ *   (zeroed otherwise).
+ * Eras without relations have no entry.
+ */
+typedef struct {
+    long era;
+    ag_era_graph_t g;
+    ag_balance_t b;
+    ag_frustration_t f;
+    double walk;
+    ag_blockmodel_t bm;
+} ag_balance_era_t;
+
+/*
+ *   ds, opts: what was computed (opts.eras and opts.types are the caller's
+ *             and must outlive the result).
+ *   eras:     n_eras entries, in the order of opts.eras.
+ */
+typedef struct {
+    const ag_dataset_t *ds;
+    ag_balance_opts_t opts;
+    ag_balance_era_t *eras;
+    size_t n_eras;
+} ag_balance_report_t;
+
+/* Slices each era of opts and computes its balance. AG_ENOMEM, AG_EGRAPH
+ * (r zeroed). */
+ag_status_t ag_balance_report_init(ag_balance_report_t *r, const ag_dataset_t *ds,
+                                   const ag_balance_opts_t *opts, ag_error_t *err);
+/* Frees r; accepts a zeroed r. Can't fail. */
+void ag_balance_report_destroy(ag_balance_report_t *r);
+
+/*
+ * Convenience: ag_balance_report_init, then page + ag_doc_write
+ * (ag_balance_page, pages.h). Writes the report to fp.
  * csv: one row per era with relations, header exactly
  *   era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio,
  *   signed_dyads,frustration,frustration_exact,frustration_lower,

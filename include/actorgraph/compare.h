@@ -45,6 +45,9 @@ typedef enum {
  *   key:      the actor that names the row: actor_b when present, else
  *             actor_a (its name is the row's name).
  *   match:    how it is present.
+ *   unmatched_kin: leaving or entering, though another row of its lineage
+ *             is present in both eras (RUS leaving the Cold War when SUN is
+ *             matched with RUS of the era after).
  * Its label (ag_cmp_actor_label) is the key's id, or "B (A)" for a lineage
  * match ("RUS (SUN)"); labels are unique within a comparison.
  */
@@ -53,6 +56,7 @@ typedef struct {
     long actor_a, actor_b;
     long key;
     ag_match_t match;
+    bool unmatched_kin;
 } ag_cmp_actor_t;
 
 /* What happened to a dyad, in the order reports list them. */
@@ -85,10 +89,13 @@ typedef struct {
  *   n:        how many actors (matched rows) it is computed on.
  *   spearman: Spearman's rho; kendall: Kendall's tau-b; NaN when
  *             undefined (n < 2, or all values equal in either era).
+ *   spearman_p: the two-sided p-value of rho (ag_spearman_p, rankcorr.h);
+ *             NaN when undefined (n < 3).
  */
 typedef struct {
     size_t n;
     double spearman, kendall;
+    double spearman_p;
 } ag_cmp_corr_t;
 
 /*
@@ -111,7 +118,10 @@ typedef struct {
  *   ma, mb:   their metrics (opts.metrics); rank_a[m], rank_b[m]: ranks
  *             of each vertex (as ag_rank), NULL for metrics not compared.
  *   sa, sb:   their summaries; ba, bb: their balance.
- *   actors:   n_actors rows, ordered by label (byte order).
+ *   actors:   n_actors rows, ordered by label (byte order); the matched
+ *             by lineage, leaving and entering ones are those rows with
+ *             that match, in this order.
+ *   n_match:  how many rows of each match (as ag_match_t).
  *   dyads:    n_dyads, ordered by change (as ag_change_t), then r1, r2.
  *   changes:  how many dyads of each change.
  *   corr:     per metric (those compared).
@@ -131,6 +141,7 @@ typedef struct {
     ag_balance_t ba, bb;
     ag_cmp_actor_t *actors;
     size_t n_actors;
+    size_t n_match[4];
     ag_cmp_dyad_t *dyads;
     size_t n_dyads;
     size_t changes[AG_CHANGE_COUNT];
@@ -188,7 +199,8 @@ typedef enum {
 int ag_cmp_part_parse(const char *s);
 
 /*
- * Writes the comparison (see docs/METHODS.md for every column). table, md:
+ * Convenience: page + ag_doc_write (ag_compare_page, pages.h). Writes the
+ * comparison (see docs/METHODS.md for every column). table, md:
  * a heading, the actors matched by lineage, entering and leaving, then the
  * parts. json: one object with every part (the dyads carrying their
  * relations). csv: one part, tidy and long, each row led by

@@ -4,8 +4,8 @@
  * any number can be traced back to the lines of relations.csv that made it
  * (docs/METHODS.md, "Explain").
  *
- * The relation listing is shared: balance and compare name the relations
- * behind triangles and dyads with the same columns.
+ * The relation listing that balance and compare share is a page helper
+ * (pages.h).
  */
 #ifndef ACTORGRAPH_EXPLAIN_H
 #define ACTORGRAPH_EXPLAIN_H
@@ -68,7 +68,8 @@ ag_status_t ag_explain_init(ag_explain_t *x, const ag_era_graph_t *g, long actor
 void ag_explain_destroy(ag_explain_t *x);
 
 /*
- * Writes the explanation. era is the era index the slice came from, or -1
+ * Convenience: page + ag_doc_write (ag_explain_page, pages.h). Writes the
+ * explanation. era is the era index the slice came from, or -1
  * for the whole dataset. table and md: a header, the totals, the actor's
  * dyads (for an actor) and the relations. csv: the relations only, header
  *   era,level,date,source,target,type,sign,weight,w,cite,note,line
@@ -77,32 +78,5 @@ void ag_explain_destroy(ag_explain_t *x);
  */
 ag_status_t ag_explain_write(const ag_explain_t *x, long era, ag_format_t fmt, FILE *fp,
                              ag_error_t *err);
-
-/*
- * The relation listing that every provenance table uses. Columns: the n_lead
- * given lead columns (for example "side"), then
- *   date,source,target,type,sign,weight,w,cite,note,line
- * where source and target are the actors as written in relations.csv (before
- * any roll-up), sign is + or -, w = sign x weight and line is the relation's
- * line in relations.csv. AG_ENOMEM on failure (t zeroed).
- */
-ag_status_t ag_relations_table_init(ag_table_t *t, const char *const *lead, size_t n_lead,
-                                    ag_error_t *err);
-/* Appends relation rel of ds with the given lead cells. AG_ENOMEM. */
-ag_status_t ag_relations_table_add(ag_table_t *t, const ag_dataset_t *ds, long rel,
-                                   const char *const *lead, ag_error_t *err);
-
-/* The n relations rels (indices into ds->relations) as a JSON array of
- * objects with the listing's columns (new reference; NULL on lack of
- * memory). */
-json_t *ag_relations_json(const ag_dataset_t *ds, const long *rels, size_t n);
-
-/* The type filter as text: "all" for NULL, else the ids of the kept types
- * joined by commas (caller frees; NULL on lack of memory). */
-char *ag_types_list(const ag_dataset_t *ds, const bool *types);
-
-/* "A–B" for two actors, with an en dash, into buf of size n; returns buf.
- * Can't fail. */
-char *ag_pair_label(const char *a, const char *b, char *buf, size_t n);
 
 #endif

@@ -164,6 +164,18 @@ long ag_dataset_find_era(const ag_dataset_t *ds, const char *id);
 /* (Re)builds the sorted id indices. AG_ENOMEM on failure. */
 ag_status_t ag_dataset_build_indices(ag_dataset_t *ds, ag_error_t *err);
 
+/*
+ * Appends an ad-hoc era to the dataset, as if eras.csv had one more row: a
+ * window from day first to day last (AG_DAY_MIN or AG_DAY_MAX for an open
+ * end) whose id is also its name and its period text. It has no note, no
+ * extra columns and line 0; the id index is rebuilt. This is how a window
+ * (the command line's --from/--to) goes wherever an era goes. Returns AG_OK
+ * with its index in *era; AG_EUSAGE when an era has this id already or
+ * last < first; AG_ENOMEM. On failure the dataset is unchanged.
+ */
+ag_status_t ag_dataset_add_window(ag_dataset_t *ds, const char *id, int32_t first, int32_t last,
+                                  long *era, ag_error_t *err);
+
 /* The top-most parent of an actor (itself when it has none). Follows the
  * chain at most n_actors steps, so a cycle (rejected by the loader) cannot
  * hang it. Can't fail. */

@@ -3,7 +3,9 @@
  *
  * Output goes to a temporary file in the destination's folder and is renamed
  * over the destination only when it was written completely, so a failure
- * never leaves a half-written file behind. A destination that is a link is
+ * never leaves a half-written file behind. Where Linux allows (O_TMPFILE
+ * and /proc), the temporary file has no name until it is complete, so that
+ * even a process killed while writing leaves nothing behind. A destination that is a link is
  * followed (its target is replaced, the link stays); one that is not a
  * regular file (a device such as /dev/stdout, a pipe) is written directly,
  * since renaming over it would replace it with a file.
@@ -19,8 +21,9 @@
  * An output file being written.
  *   fp:   where to write (the temporary file).
  *   path: the destination.
- *   tmp:  the temporary file's path (NULL once committed or aborted, and
- *         when writing directly to a device or pipe).
+ *   tmp:  the temporary file's path (NULL once committed or aborted, when
+ *         the temporary file has no name yet, and when writing directly to
+ *         a device or pipe).
  */
 typedef struct {
     FILE *fp;

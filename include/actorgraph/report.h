@@ -13,8 +13,6 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include <jansson.h>
-
 #include "actorgraph/era.h"
 #include "actorgraph/error.h"
 #include "actorgraph/metrics.h"
@@ -92,20 +90,8 @@ ag_status_t ag_report_add_window(ag_report_t *r, const char *id, const char *nam
                                  ag_error_t *err);
 
 /*
- * The long tidy table: columns era, level, ties, actor, name, metric,
- * value, rank; one row per era, actor and metric, ordered by era, actor id
- * (byte order), metric (metrics.h order); values as "%.10g"; only ranks
- * <= top when top is set. t is initialised here (caller destroys it, also
- * on failure). AG_ENOMEM on failure.
- */
-ag_status_t ag_report_tidy(const ag_report_t *r, ag_table_t *t, ag_error_t *err);
-
-/* The report as JSON (see docs/METHODS.md, "Output"): a new reference, or
- * NULL on lack of memory. */
-json_t *ag_report_json(const ag_report_t *r);
-
-/*
- * Writes the report to fp in fmt: the tidy table as CSV; JSON; or, for
+ * Convenience: page + ag_doc_write (ag_report_page, pages.h). Writes the
+ * report to fp in fmt: the tidy table as CSV; JSON; or, for
  * table and md, per era a title, the summary figures, the communities and
  * the top actors of each metric side by side. AG_EIO when writing failed,
  * AG_ENOMEM.

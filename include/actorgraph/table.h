@@ -1,10 +1,11 @@
 /*
- * table.h: tabular output in the formats every command offers: aligned text
- * for terminals, RFC 4180 CSV, Markdown, and JSON (through jansson).
+ * table.h: the table, the tabular block of the document model (doc.h),
+ * and the output formats.
  *
- * A command fills a table with cells as text (numbers already formatted with
- * ag_format_number) and writes it in the format the user chose, so that the
- * formats can't drift apart.
+ * A page fills a table with cells as text (numbers already formatted with
+ * ag_doc_number) and adds it to a document, whose back-ends write it in the
+ * format the user chose (aligned text for terminals, RFC 4180 CSV,
+ * Markdown, JSON through jansson), so that the formats can't drift apart.
  */
 #ifndef ACTORGRAPH_TABLE_H
 #define ACTORGRAPH_TABLE_H
@@ -16,7 +17,7 @@
 
 #include "actorgraph/error.h"
 
-typedef enum { AG_FMT_TABLE, AG_FMT_CSV, AG_FMT_JSON, AG_FMT_MD } ag_format_t;
+typedef enum { AG_FMT_TABLE, AG_FMT_CSV, AG_FMT_JSON, AG_FMT_MD, AG_FMT_HTML } ag_format_t;
 
 /* "table", "csv", "json", "md"; -1 when unknown. */
 int ag_format_parse(const char *s);
@@ -24,7 +25,7 @@ const char *ag_format_name(ag_format_t f);
 
 /* How a column's cells are written: text, or numbers (right-aligned in text
  * tables, JSON numbers; an empty cell is JSON null). */
-typedef enum { AG_COL_TEXT, AG_COL_NUMBER } ag_coltype_t;
+typedef enum { AG_COL_TEXT, AG_COL_NUMBER, AG_COL_ACTOR } ag_coltype_t;
 
 /*
  * A table.
@@ -53,9 +54,11 @@ void ag_table_destroy(ag_table_t *t);
 const char *ag_table_cell(const ag_table_t *t, size_t r, size_t c);
 
 /*
- * Writes t to fp as text (aligned by display width, UTF-8 aware, header and
- * a rule), CSV (header row, minimal quoting, LF), or Markdown (pipe table,
- * '|' escaped). AG_EIO when writing failed. For JSON use ag_table_json.
+ * Convenience: page + ag_doc_write. Writes t, as a document of one data
+ * table, to fp as text (aligned by display width, UTF-8 aware, header and
+ * a rule), CSV (header row, minimal quoting, LF), Markdown (pipe table,
+ * '|' escaped) or JSON (ag_table_json). AG_EIO when writing failed,
+ * AG_ENOMEM.
  */
 ag_status_t ag_table_write(const ag_table_t *t, ag_format_t fmt, FILE *fp, ag_error_t *err);
 
@@ -67,8 +70,9 @@ json_t *ag_table_json(const ag_table_t *t);
  * stream's error state). */
 void ag_csv_field(FILE *fp, const char *s);
 
-/* Formats a value for output: "%.10g", with -0 and |v| < 1e-10 as "0",
- * NaN as "" (a missing value). buf must hold 32 bytes. Returns buf. */
+/* Formats a value for CSV and JSON: ag_doc_number(v, AG_NUM_DATA, buf):
+ * "%.10g", with -0 and |v| < 1e-10 as "0", NaN as "" (a missing value).
+ * buf must hold 32 bytes. Returns buf. */
 char *ag_format_number(double v, char *buf);
 
 /* Dumps a JSON value to fp, indented, keys in insertion order, with a final

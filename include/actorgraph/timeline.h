@@ -76,10 +76,11 @@ ag_status_t ag_timeline_compute(const ag_dataset_t *ds, const ag_slice_opts_t *b
 ag_status_t ag_timeline_table_init(ag_table_t *t, ag_error_t *err);
 
 /*
- * Writes, per metric in mask, a table with one row per window of t and one
+ * Convenience: page + ag_doc_write (ag_timeline_page, pages.h), then a
+ * blank line. Writes, per metric in mask, a table with one row per window of t and one
  * column per actor, values to four significant digits, under the heading
  * "METRIC: what", then the actors' names. fmt is AG_FMT_TABLE or
- * AG_FMT_MD. The actors: those in the comma-separated list actors, in its
+ * AG_FMT_MD (csv and json write the long table t). The actors: those in the comma-separated list actors, in its
  * order, or (actors NULL) the top ones with the highest value in any
  * window (ties by id). AG_ENOMEM, AG_EIO.
  */

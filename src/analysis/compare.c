@@ -1,16 +1,16 @@
 /*
  * compare.c: one era against another: actors matched by lineage, ranks and
  * rank correlations, dyads kept, flipped, gained and lost, the summaries
- * side by side; and the comparison's output (see compare.h and
- * docs/METHODS.md, "Comparing eras").
+ * side by side (see compare.h and docs/METHODS.md, "Comparing eras"). The
+ * comparison's pages are in src/pages/compare_page.c.
  */
 #include "actorgraph/compare.h"
+#include "actorgraph/rankcorr.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "actorgraph/explain.h"
 #include "core/util.h"
 
 #define OOM(err) ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory")
@@ -49,12 +49,11 @@ char *ag_cmp_actor_label(const ag_compare_t *c, const ag_cmp_actor_t *a, char *b
 
 /* ---- rank correlations ---- */
 
-/* qsort has no user pointer: see the note in model.c. */
-static const double *sort_values;
-
-static int cmp_by_value(const void *a, const void *b)
+/* Indices by the values they point to (qsort_r's argument: the values). */
+static int cmp_by_value(const void *a, const void *b, void *values)
 {
-    double x = sort_values[*(const size_t *)a], y = sort_values[*(const size_t *)b];
+    const double *v = values;
+    double x = v[*(const size_t *)a], y = v[*(const size_t *)b];
     return (x > y) - (x < y);
 }
 
@@ -66,8 +65,7 @@ static bool average_ranks(const double *v, size_t n, double *rank)
         return false;
     for (size_t i = 0; i < n; i++)
         idx[i] = i;
-    sort_values = v;
-    qsort(idx, n, sizeof *idx, cmp_by_value);
+    qsort_r(idx, n, sizeof *idx, cmp_by_value, (void *)v);
     for (size_t i = 0; i < n;) {
         size_t j = i;
         while (j + 1 < n && v[idx[j + 1]] == v[idx[i]])
@@ -139,13 +137,12 @@ double ag_kendall_tau_b(const double *x, const double *y, size_t n)
 
 /* ---- matching ---- */
 
-static const ag_dataset_t *sort_ds;
-
-/* Rows are ordered by label: compared piecewise, as the label would be. */
-static int cmp_row_label(const void *a, const void *b)
+/* Rows are ordered by label: compared piecewise, as the label would be
+ * (qsort_r's argument: the dataset). */
+static int cmp_row_label(const void *a, const void *b, void *ds)
 {
     const ag_cmp_actor_t *x = a, *y = b;
-    const ag_actor_t *act = sort_ds->actors;
+    const ag_actor_t *act = ((const ag_dataset_t *)ds)->actors;
     int c = strcmp(act[x->key].id, act[y->key].id);
     if (c)
         return c;
@@ -224,6 +221,25 @@ static void add_row(ag_compare_t *c, long va, long vb)
              : a == b ? AG_MATCH_SAME : AG_MATCH_LINEAGE;
 }
 
+/* Counts the rows of each match, and marks the leaving and entering rows
+ * whose lineage has a row present in both eras. */
+static void mark_kin(ag_compare_t *c)
+{
+    const ag_dataset_t *ds = c->ds;
+    for (size_t r = 0; r < c->n_actors; r++) {
+        ag_cmp_actor_t *a = &c->actors[r];
+        long root;
+        a->unmatched_kin = false;
+        c->n_match[a->match]++;
+        if (a->match != AG_MATCH_LEAVING && a->match != AG_MATCH_ENTERING)
+            continue;
+        root = ag_dataset_lineage_root(ds, a->key);
+        for (size_t q = 0; q < c->n_actors && !a->unmatched_kin; q++)
+            a->unmatched_kin = c->actors[q].actor_a >= 0 && c->actors[q].actor_b >= 0 &&
+                               ag_dataset_lineage_root(ds, c->actors[q].key) == root;
+    }
+}
+
 /*
  * Matching (docs/METHODS.md, "Comparing eras"):
  *   1. for each lineage present in both eras whose principal actors (most
@@ -296,8 +312,8 @@ static ag_status_t match_actors(ag_compare_t *c, ag_error_t *err)
     for (size_t vb = 0; vb < gb->n; vb++)
         if (!used_b[vb])
             add_row(c, -1, (long)vb);
-    sort_ds = c->ds;
-    qsort(c->actors, c->n_actors, sizeof *c->actors, cmp_row_label);
+    qsort_r(c->actors, c->n_actors, sizeof *c->actors, cmp_row_label, (void *)c->ds);
+    mark_kin(c);
 done:
     free(used_a);
     free(used_b);
@@ -424,6 +440,7 @@ static ag_status_t correlations(ag_compare_t *c, ag_error_t *err)
         c->corr[m].n = n;
         c->corr[m].spearman = ag_spearman(x, y, n);
         c->corr[m].kendall = ag_kendall_tau_b(x, y, n);
+        c->corr[m].spearman_p = ag_spearman_p(x, y, n);
     }
     free(x);
     free(y);
@@ -522,646 +539,4 @@ ag_status_t ag_compare_init(ag_compare_t *c, const ag_dataset_t *ds, long era_a,
         return rc;
     }
     return AG_OK;
-}
-
-/* ---- output ---- */
-
-/* The lead columns of every csv table. */
-static const char *const lead_head[] = { "era_a", "era_b", "level", "ties" };
-#define N_LEAD 4
-
-/* A table with the csv lead columns when lead is set, then the given ones. */
-static ag_status_t table_init(ag_table_t *t, bool lead, const char *const *head,
-                              const ag_coltype_t *type, size_t n, ag_error_t *err)
-{
-    const char *h[32];
-    ag_coltype_t ty[32];
-    size_t k = 0;
-    for (size_t i = 0; lead && i < N_LEAD; i++) {
-        h[k] = lead_head[i];
-        ty[k++] = AG_COL_TEXT;
-    }
-    for (size_t i = 0; i < n; i++) {
-        h[k] = head[i];
-        ty[k++] = type[i];
-    }
-    return ag_table_init(t, k, h, ty, err);
-}
-
-/* Appends cells after the lead cells when lead is set. */
-static ag_status_t table_add(const ag_compare_t *c, ag_table_t *t, bool lead,
-                             const char *const *cells, size_t n, ag_error_t *err)
-{
-    const char *row[32];
-    size_t k = 0;
-    if (lead) {
-        row[k++] = c->ds->eras[c->era_a].id;
-        row[k++] = c->ds->eras[c->era_b].id;
-        row[k++] = ag_level_name(c->opts.level);
-        row[k++] = ag_ties_name(c->opts.ties);
-    }
-    for (size_t i = 0; i < n; i++)
-        row[k++] = cells[i];
-    return ag_table_add(t, row, err);
-}
-
-static const char *fmt_count(size_t v, char *buf)
-{
-    snprintf(buf, 32, "%zu", v);
-    return buf;
-}
-
-static const char *fmt_long(long v, char *buf)
-{
-    snprintf(buf, 32, "%ld", v);
-    return buf;
-}
-
-static ag_status_t summary_table(const ag_compare_t *c, bool lead, ag_table_t *t,
-                                 ag_error_t *err)
-{
-    static const char *const head[] = { "figure", "value_a", "value_b", "difference" };
-    static const ag_coltype_t type[] = { AG_COL_TEXT, AG_COL_NUMBER, AG_COL_NUMBER,
-                                         AG_COL_NUMBER };
-    const ag_summary_t *a = &c->sa, *b = &c->sb;
-    const struct {
-        const char *name;
-        double a, b;
-    } rows[] = {
-        { "vertices", (double)a->vertices, (double)b->vertices },
-        { "relations", (double)a->relations, (double)b->relations },
-        { "dyads", (double)a->dyads, (double)b->dyads },
-        { "edges", (double)a->edges, (double)b->edges },
-        { "positive_dyads", (double)a->positive_dyads, (double)b->positive_dyads },
-        { "negative_dyads", (double)a->negative_dyads, (double)b->negative_dyads },
-        { "density", a->density, b->density },
-        { "components", (double)a->components, (double)b->components },
-        { "transitivity", a->transitivity, b->transitivity },
-        { "communities", (double)a->communities, (double)b->communities },
-        { "modularity", a->modularity, b->modularity },
-        { "triangles", (double)c->ba.triangles, (double)c->bb.triangles },
-        { "balance_ratio", c->ba.ratio, c->bb.ratio },
-        { "frustration", (double)c->fa.frustration, (double)c->fb.frustration },
-        { "frustration_normalised", c->fa.normalised, c->fb.normalised },
-        { "walk_balance", c->walk_a, c->walk_b },
-        { "state_blocs", (double)c->state_blocs_a, (double)c->state_blocs_b },
-    };
-    ag_status_t rc;
-    if ((rc = table_init(t, lead, head, type, 4, err)) != AG_OK)
-        return rc;
-    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-        char ba[32], bb[32], bd[32];
-        /* The difference of the printed values, so that it adds up. */
-        double d = printed(rows[i].b) - printed(rows[i].a);
-        const char *cells[4] = { rows[i].name, ag_format_number(rows[i].a, ba),
-                                 ag_format_number(rows[i].b, bb), ag_format_number(d, bd) };
-        if ((rc = table_add(c, t, lead, cells, 4, err)) != AG_OK) {
-            ag_table_destroy(t);
-            return rc;
-        }
-    }
-    return AG_OK;
-}
-
-static ag_status_t corr_table(const ag_compare_t *c, bool lead, ag_table_t *t, ag_error_t *err)
-{
-    static const char *const head[] = { "metric", "actors", "spearman", "kendall" };
-    static const ag_coltype_t type[] = { AG_COL_TEXT, AG_COL_NUMBER, AG_COL_NUMBER,
-                                         AG_COL_NUMBER };
-    ag_status_t rc;
-    if ((rc = table_init(t, lead, head, type, 4, err)) != AG_OK)
-        return rc;
-    for (int m = 0; m < AG_M_COUNT; m++) {
-        char bn[32], bs[32], bk[32];
-        const char *cells[4];
-        if (!(c->opts.metrics & 1u << m))
-            continue;
-        cells[0] = ag_metric_name((ag_metric_t)m);
-        cells[1] = fmt_count(c->corr[m].n, bn);
-        cells[2] = ag_format_number(c->corr[m].spearman, bs);
-        cells[3] = ag_format_number(c->corr[m].kendall, bk);
-        if ((rc = table_add(c, t, lead, cells, 4, err)) != AG_OK) {
-            ag_table_destroy(t);
-            return rc;
-        }
-    }
-    return AG_OK;
-}
-
-/* The cells value_a, rank_a, value_b, rank_b, shift of row r for metric m,
- * into buf (5 x 32 bytes); empty where the actor is absent. */
-static void metric_cells(const ag_compare_t *c, const ag_cmp_actor_t *a, int m,
-                         char buf[5][32], const char **cells)
-{
-    for (int i = 0; i < 5; i++) {
-        buf[i][0] = '\0';
-        cells[i] = buf[i];
-    }
-    if (a->va >= 0) {
-        ag_format_number(c->ma.value[m][a->va], buf[0]);
-        fmt_long(c->rank_a[m][a->va], buf[1]);
-    }
-    if (a->vb >= 0) {
-        ag_format_number(c->mb.value[m][a->vb], buf[2]);
-        fmt_long(c->rank_b[m][a->vb], buf[3]);
-    }
-    if (a->va >= 0 && a->vb >= 0)
-        fmt_long(c->rank_a[m][a->va] - c->rank_b[m][a->vb], buf[4]);
-}
-
-static const char *id_or_empty(const ag_compare_t *c, long actor)
-{
-    return actor >= 0 ? c->ds->actors[actor].id : "";
-}
-
-/* csv: every actor and metric, ordered by actor then metric. */
-static ag_status_t actors_long_table(const ag_compare_t *c, ag_table_t *t, ag_error_t *err)
-{
-    static const char *const head[] = { "actor", "name", "status", "actor_a", "actor_b",
-                                        "metric", "value_a", "rank_a", "value_b", "rank_b",
-                                        "shift" };
-    static const ag_coltype_t type[] = { AG_COL_TEXT, AG_COL_TEXT, AG_COL_TEXT, AG_COL_TEXT,
-                                         AG_COL_TEXT, AG_COL_TEXT, AG_COL_NUMBER,
-                                         AG_COL_NUMBER, AG_COL_NUMBER, AG_COL_NUMBER,
-                                         AG_COL_NUMBER };
-    ag_status_t rc;
-    if ((rc = table_init(t, true, head, type, 11, err)) != AG_OK)
-        return rc;
-    for (size_t r = 0; r < c->n_actors; r++) {
-        const ag_cmp_actor_t *a = &c->actors[r];
-        char label[AG_CMP_LABEL_SIZE];
-        ag_cmp_actor_label(c, a, label, sizeof label);
-        for (int m = 0; m < AG_M_COUNT; m++) {
-            char buf[5][32];
-            const char *cells[11];
-            if (!(c->opts.metrics & 1u << m))
-                continue;
-            cells[0] = label;
-            cells[1] = c->ds->actors[a->key].name;
-            cells[2] = ag_match_name(a->match);
-            cells[3] = id_or_empty(c, a->actor_a);
-            cells[4] = id_or_empty(c, a->actor_b);
-            cells[5] = ag_metric_name((ag_metric_t)m);
-            metric_cells(c, a, m, buf, cells + 6);
-            if ((rc = table_add(c, t, true, cells, 11, err)) != AG_OK) {
-                ag_table_destroy(t);
-                return rc;
-            }
-        }
-    }
-    return AG_OK;
-}
-
-/* For one metric, the order in which table and md list the rows: those in
- * era B by rank there, then those leaving by their rank in A; ties by
- * row. */
-static const ag_compare_t *sort_cmp;
-static int sort_metric;
-
-static int cmp_metric_rows(const void *x, const void *y)
-{
-    const ag_cmp_actor_t *a = &sort_cmp->actors[*(const size_t *)x];
-    const ag_cmp_actor_t *b = &sort_cmp->actors[*(const size_t *)y];
-    int m = sort_metric;
-    long ka, kb;
-    if ((a->vb >= 0) != (b->vb >= 0))
-        return a->vb >= 0 ? -1 : 1;
-    ka = a->vb >= 0 ? sort_cmp->rank_b[m][a->vb] : sort_cmp->rank_a[m][a->va];
-    kb = b->vb >= 0 ? sort_cmp->rank_b[m][b->vb] : sort_cmp->rank_a[m][b->va];
-    if (ka != kb)
-        return ka < kb ? -1 : 1;
-    return (*(const size_t *)x > *(const size_t *)y) - (*(const size_t *)x < *(const size_t *)y);
-}
-
-static ag_status_t metric_table(const ag_compare_t *c, int m, ag_table_t *t, ag_error_t *err)
-{
-    static const char *const head[] = { "actor", "name", "status", "value_a", "rank_a",
-                                        "value_b", "rank_b", "shift" };
-    static const ag_coltype_t type[] = { AG_COL_TEXT, AG_COL_TEXT, AG_COL_TEXT,
-                                         AG_COL_NUMBER, AG_COL_NUMBER, AG_COL_NUMBER,
-                                         AG_COL_NUMBER, AG_COL_NUMBER };
-    size_t *order = malloc((c->n_actors + 1) * sizeof *order);
-    ag_status_t rc;
-    if (!order)
-        return OOM(err);
-    if ((rc = table_init(t, false, head, type, 8, err)) != AG_OK) {
-        free(order);
-        return rc;
-    }
-    for (size_t r = 0; r < c->n_actors; r++)
-        order[r] = r;
-    sort_cmp = c;
-    sort_metric = m;
-    qsort(order, c->n_actors, sizeof *order, cmp_metric_rows);
-    for (size_t i = 0; i < c->n_actors; i++) {
-        const ag_cmp_actor_t *a = &c->actors[order[i]];
-        char label[AG_CMP_LABEL_SIZE], buf[5][32];
-        const char *cells[8];
-        cells[0] = ag_cmp_actor_label(c, a, label, sizeof label);
-        cells[1] = c->ds->actors[a->key].name;
-        cells[2] = ag_match_name(a->match);
-        metric_cells(c, a, m, buf, cells + 3);
-        if ((rc = table_add(c, t, false, cells, 8, err)) != AG_OK) {
-            ag_table_destroy(t);
-            break;
-        }
-    }
-    free(order);
-    return rc;
-}
-
-static const char *sign_text(int s, bool present)
-{
-    return !present ? "" : s > 0 ? "+" : s < 0 ? "-" : "0";
-}
-
-/* One row per dyad, its actors named by their rows' labels. */
-static ag_status_t dyads_table(const ag_compare_t *c, bool lead, ag_table_t *t, ag_error_t *err)
-{
-    static const char *const head[] = { "actor1", "actor2", "change", "sign_a", "sign_b",
-                                        "net_a", "net_b", "W_a", "W_b", "relations_a",
-                                        "relations_b" };
-    static const ag_coltype_t type[] = { AG_COL_TEXT, AG_COL_TEXT, AG_COL_TEXT, AG_COL_TEXT,
-                                         AG_COL_TEXT, AG_COL_NUMBER, AG_COL_NUMBER,
-                                         AG_COL_NUMBER, AG_COL_NUMBER, AG_COL_NUMBER,
-                                         AG_COL_NUMBER };
-    ag_status_t rc;
-    if ((rc = table_init(t, lead, head, type, 11, err)) != AG_OK)
-        return rc;
-    for (size_t i = 0; i < c->n_dyads; i++) {
-        const ag_cmp_dyad_t *y = &c->dyads[i];
-        const ag_dyad_t *da = y->da >= 0 ? &c->ga.dyads[y->da] : NULL;
-        const ag_dyad_t *db = y->db >= 0 ? &c->gb.dyads[y->db] : NULL;
-        char l1[AG_CMP_LABEL_SIZE], l2[AG_CMP_LABEL_SIZE], b[6][32];
-        const char *cells[11];
-        cells[0] = ag_cmp_actor_label(c, &c->actors[y->r1], l1, sizeof l1);
-        cells[1] = ag_cmp_actor_label(c, &c->actors[y->r2], l2, sizeof l2);
-        cells[2] = ag_change_name(y->change);
-        cells[3] = sign_text(y->sign_a, da);
-        cells[4] = sign_text(y->sign_b, db);
-        cells[5] = da ? ag_format_number(da->net, b[0]) : "";
-        cells[6] = db ? ag_format_number(db->net, b[1]) : "";
-        cells[7] = da ? ag_format_number(da->W, b[2]) : "";
-        cells[8] = db ? ag_format_number(db->W, b[3]) : "";
-        cells[9] = fmt_count(da ? da->n_rels : 0, b[4]);
-        cells[10] = fmt_count(db ? db->n_rels : 0, b[5]);
-        if ((rc = table_add(c, t, lead, cells, 11, err)) != AG_OK) {
-            ag_table_destroy(t);
-            return rc;
-        }
-    }
-    return AG_OK;
-}
-
-/* The relations behind dyads: all of them (csv, long) when which < 0, or
- * those of dyad which, led by the era. */
-static ag_status_t relations_table(const ag_compare_t *c, long which, ag_table_t *t,
-                                   ag_error_t *err)
-{
-    static const char *const csv_head[] = { "era_a", "era_b", "level", "ties", "actor1",
-                                            "actor2", "change", "era" };
-    static const char *const one_head[] = { "era" };
-    bool all = which < 0;
-    ag_status_t rc;
-    if ((rc = ag_relations_table_init(t, all ? csv_head : one_head, all ? 8 : 1, err)) != AG_OK)
-        return rc;
-    for (size_t i = all ? 0 : (size_t)which; i < (all ? c->n_dyads : (size_t)which + 1); i++) {
-        const ag_cmp_dyad_t *y = &c->dyads[i];
-        char l1[AG_CMP_LABEL_SIZE], l2[AG_CMP_LABEL_SIZE];
-        ag_cmp_actor_label(c, &c->actors[y->r1], l1, sizeof l1);
-        ag_cmp_actor_label(c, &c->actors[y->r2], l2, sizeof l2);
-        for (int e = 0; e < 2; e++) {
-            const ag_dyad_t *d = e == 0 ? (y->da >= 0 ? &c->ga.dyads[y->da] : NULL)
-                                        : (y->db >= 0 ? &c->gb.dyads[y->db] : NULL);
-            const char *era = c->ds->eras[e == 0 ? c->era_a : c->era_b].id;
-            const char *lead[8] = { c->ds->eras[c->era_a].id, c->ds->eras[c->era_b].id,
-                                    ag_level_name(c->opts.level), ag_ties_name(c->opts.ties),
-                                    l1, l2, ag_change_name(y->change), era };
-            for (size_t k = 0; d && k < d->n_rels; k++)
-                if ((rc = ag_relations_table_add(t, c->ds, d->rels[k], all ? lead : lead + 7,
-                                                 err)) != AG_OK) {
-                    ag_table_destroy(t);
-                    return rc;
-                }
-        }
-    }
-    return AG_OK;
-}
-
-static ag_status_t io_check(FILE *fp, ag_error_t *err)
-{
-    return ferror(fp) ? ag_error_set(err, AG_EIO, NULL, 0, "write error") : AG_OK;
-}
-
-/* Writes a table built by the caller and frees it. */
-static ag_status_t put_table(ag_table_t *t, ag_format_t fmt, FILE *fp, ag_error_t *err)
-{
-    ag_status_t rc = ag_table_write(t, fmt, fp, err);
-    ag_table_destroy(t);
-    return rc;
-}
-
-/* Writes "A, B and C", the rows with the given match, or "none". */
-static void list_rows(const ag_compare_t *c, ag_match_t match, FILE *fp)
-{
-    size_t n = 0, k = 0;
-    for (size_t r = 0; r < c->n_actors; r++)
-        n += c->actors[r].match == match;
-    if (!n) {
-        fputs("none", fp);
-        return;
-    }
-    for (size_t r = 0; r < c->n_actors; r++) {
-        const ag_cmp_actor_t *a = &c->actors[r];
-        if (a->match != match)
-            continue;
-        fprintf(fp, "%s%s", k == 0 ? "" : k + 1 == n ? " and " : ", ",
-                c->ds->actors[a->key].id);
-        k++;
-    }
-}
-
-static ag_status_t write_text(const ag_compare_t *c, ag_format_t fmt, ag_cmp_part_t part,
-                              FILE *fp, ag_error_t *err)
-{
-    const ag_dataset_t *ds = c->ds;
-    const ag_era_t *ea = &ds->eras[c->era_a], *eb = &ds->eras[c->era_b];
-    const char *h1 = fmt == AG_FMT_MD ? "# " : "", *h2 = fmt == AG_FMT_MD ? "## " : "";
-    const char *h3 = fmt == AG_FMT_MD ? "### " : "";
-    bool all = part == AG_PART_ALL, lineage = false;
-    char *types = ag_types_list(ds, c->opts.types);
-    ag_table_t t;
-    ag_status_t rc = AG_OK;
-
-    if (!types)
-        return OOM(err);
-    fprintf(fp, "%sComparison: %s \xe2\x86\x92 %s\n\n", h1, ea->name, eb->name);
-    fprintf(fp, "Dataset %s. A = %s (%s, %s); B = %s (%s, %s). Level %s, ties %s, types %s.\n",
-            ds->name, ea->id, ea->name, ea->period_text, eb->id, eb->name, eb->period_text,
-            ag_level_name(c->opts.level), ag_ties_name(c->opts.ties), types);
-    free(types);
-    if (all) {
-        fputs("\nMatched by lineage: ", fp);
-        for (size_t r = 0; r < c->n_actors; r++) {
-            const ag_cmp_actor_t *a = &c->actors[r];
-            if (a->match != AG_MATCH_LINEAGE)
-                continue;
-            fprintf(fp, "%s%s (%s) in A with %s (%s) in B", lineage ? "; " : "",
-                    ds->actors[a->actor_a].id, ds->actors[a->actor_a].name,
-                    ds->actors[a->actor_b].id, ds->actors[a->actor_b].name);
-            lineage = true;
-        }
-        fprintf(fp, "%s.\n", lineage ? "" : "none");
-        lineage = false;
-        for (size_t r = 0; r < c->n_actors; r++) {
-            const ag_cmp_actor_t *a = &c->actors[r];
-            long root;
-            bool matched = false;
-            if (a->match != AG_MATCH_LEAVING && a->match != AG_MATCH_ENTERING)
-                continue;
-            root = ag_dataset_lineage_root(ds, a->key);
-            for (size_t q = 0; q < c->n_actors && !matched; q++)
-                matched = c->actors[q].actor_a >= 0 && c->actors[q].actor_b >= 0 &&
-                          ag_dataset_lineage_root(ds, c->actors[q].key) == root;
-            if (!matched)
-                continue;
-            fprintf(fp, "%s%s in %s", lineage ? ", " : "Of those lineages, also (not matched): ",
-                    ds->actors[a->key].id, a->match == AG_MATCH_LEAVING ? "A" : "B");
-            lineage = true;
-        }
-        if (lineage)
-            fputs(".\n", fp);
-        fprintf(fp, "%sLeaving (only in A): ", fmt == AG_FMT_MD ? "\n" : "");
-        list_rows(c, AG_MATCH_LEAVING, fp);
-        fprintf(fp, ".\n%sEntering (only in B): ", fmt == AG_FMT_MD ? "\n" : "");
-        list_rows(c, AG_MATCH_ENTERING, fp);
-        fprintf(fp, ".\n%sDyads: %zu flipped, %zu gained, %zu lost, %zu kept.\n",
-                fmt == AG_FMT_MD ? "\n" : "", c->changes[AG_CHANGE_FLIPPED],
-                c->changes[AG_CHANGE_GAINED], c->changes[AG_CHANGE_LOST],
-                c->changes[AG_CHANGE_KEPT]);
-    }
-    if (all || part == AG_PART_SUMMARY) {
-        fprintf(fp, "\n%sSummary (difference = B - A)\n\n", h2);
-        if ((rc = summary_table(c, false, &t, err)) != AG_OK ||
-            (rc = put_table(&t, fmt, fp, err)) != AG_OK)
-            return rc;
-    }
-    if (all || part == AG_PART_CORRELATIONS) {
-        fprintf(fp, "\n%sRank correlations over the actors in both eras\n\n", h2);
-        if ((rc = corr_table(c, false, &t, err)) != AG_OK ||
-            (rc = put_table(&t, fmt, fp, err)) != AG_OK)
-            return rc;
-    }
-    if (all || part == AG_PART_ACTORS) {
-        for (int m = 0; m < AG_M_COUNT; m++) {
-            if (!(c->opts.metrics & 1u << m))
-                continue;
-            fprintf(fp, "\n%s%s (rank 1 is the highest; shift = rank in A - rank in B)\n\n", h2,
-                    ag_metric_name((ag_metric_t)m));
-            if ((rc = metric_table(c, m, &t, err)) != AG_OK ||
-                (rc = put_table(&t, fmt, fp, err)) != AG_OK)
-                return rc;
-        }
-    }
-    if (all || part == AG_PART_DYADS) {
-        fprintf(fp, "\n%sDyads\n\n", h2);
-        if ((rc = dyads_table(c, false, &t, err)) != AG_OK ||
-            (rc = put_table(&t, fmt, fp, err)) != AG_OK)
-            return rc;
-    }
-    if (all || part == AG_PART_RELATIONS) {
-        fprintf(fp, "\n%sThe relations behind each dyad\n", h2);
-        for (size_t i = 0; i < c->n_dyads; i++) {
-            const ag_cmp_dyad_t *y = &c->dyads[i];
-            char l1[AG_CMP_LABEL_SIZE], l2[AG_CMP_LABEL_SIZE];
-            fprintf(fp, "\n%s%s\xe2\x80\x93%s: %s", h3,
-                    ag_cmp_actor_label(c, &c->actors[y->r1], l1, sizeof l1),
-                    ag_cmp_actor_label(c, &c->actors[y->r2], l2, sizeof l2),
-                    ag_change_name(y->change));
-            if (y->change == AG_CHANGE_FLIPPED || y->change == AG_CHANGE_KEPT)
-                fprintf(fp, " (%s \xe2\x86\x92 %s)", sign_text(y->sign_a, true),
-                        sign_text(y->sign_b, true));
-            fputs("\n\n", fp);
-            if ((rc = relations_table(c, (long)i, &t, err)) != AG_OK ||
-                (rc = put_table(&t, fmt, fp, err)) != AG_OK)
-                return rc;
-        }
-    }
-    return io_check(fp, err);
-}
-
-static json_t *era_json(const ag_era_t *e)
-{
-    json_t *o = json_object();
-    if (o && (json_object_set_new(o, "id", json_string(e->id)) ||
-              json_object_set_new(o, "name", json_string(e->name)) ||
-              json_object_set_new(o, "period", json_string(e->period_text)))) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
-}
-
-/* Sets key to a table's rows, freeing the table. */
-static int set_table(json_t *o, const char *key, ag_table_t *t)
-{
-    json_t *v = ag_table_json(t);
-    ag_table_destroy(t);
-    return !v || json_object_set_new(o, key, v);
-}
-
-/* The actors with their values per metric. */
-static json_t *actors_json(const ag_compare_t *c)
-{
-    static const char *const head[] = { "value_a", "rank_a", "value_b", "rank_b", "shift" };
-    static const ag_coltype_t type[] = { AG_COL_NUMBER, AG_COL_NUMBER, AG_COL_NUMBER,
-                                         AG_COL_NUMBER, AG_COL_NUMBER };
-    json_t *arr = json_array();
-    if (!arr)
-        return NULL;
-    for (size_t r = 0; r < c->n_actors; r++) {
-        const ag_cmp_actor_t *a = &c->actors[r];
-        json_t *o = json_object(), *ms = json_object();
-        char label[AG_CMP_LABEL_SIZE];
-        if (!o || !ms || json_array_append_new(arr, o) ||
-            json_object_set_new(o, "actor", json_string(ag_cmp_actor_label(c, a, label,
-                                                                           sizeof label))) ||
-            json_object_set_new(o, "name", json_string(c->ds->actors[a->key].name)) ||
-            json_object_set_new(o, "status", json_string(ag_match_name(a->match))) ||
-            json_object_set_new(o, "actor_a", a->actor_a >= 0
-                                                  ? json_string(c->ds->actors[a->actor_a].id)
-                                                  : json_null()) ||
-            json_object_set_new(o, "actor_b", a->actor_b >= 0
-                                                  ? json_string(c->ds->actors[a->actor_b].id)
-                                                  : json_null()) ||
-            json_object_set_new(o, "metrics", ms)) {
-            json_decref(arr);
-            return NULL;
-        }
-        for (int m = 0; m < AG_M_COUNT; m++) {
-            ag_table_t t;
-            char buf[5][32];
-            const char *cells[5];
-            json_t *row;
-            if (!(c->opts.metrics & 1u << m))
-                continue;
-            metric_cells(c, a, m, buf, cells);
-            if (ag_table_init(&t, 5, head, type, NULL) != AG_OK)
-                goto fail;
-            if (ag_table_add(&t, cells, NULL) != AG_OK || !(row = ag_table_json(&t))) {
-                ag_table_destroy(&t);
-                goto fail;
-            }
-            ag_table_destroy(&t);
-            if (json_object_set(ms, ag_metric_name((ag_metric_t)m), json_array_get(row, 0))) {
-                json_decref(row);
-                goto fail;
-            }
-            json_decref(row);
-        }
-    }
-    return arr;
-fail:
-    json_decref(arr);
-    return NULL;
-}
-
-static ag_status_t write_json(const ag_compare_t *c, ag_cmp_part_t part, FILE *fp,
-                              ag_error_t *err)
-{
-    const ag_dataset_t *ds = c->ds;
-    bool all = part == AG_PART_ALL;
-    json_t *root = json_object(), *metrics = json_array(), *changes = json_object();
-    char *types = ag_types_list(ds, c->opts.types);
-    ag_table_t t;
-    ag_status_t rc = AG_OK;
-
-    if (!root || !metrics || !changes || !types)
-        goto oom;
-    for (int m = 0; m < AG_M_COUNT; m++)
-        if (c->opts.metrics & 1u << m &&
-            json_array_append_new(metrics, json_string(ag_metric_name((ag_metric_t)m))))
-            goto oom;
-    for (int k = 0; k < AG_CHANGE_COUNT; k++)
-        if (json_object_set_new(changes, ag_change_name((ag_change_t)k),
-                                json_integer((json_int_t)c->changes[k])))
-            goto oom;
-    if (json_object_set_new(root, "dataset", json_string(ds->name)) ||
-        json_object_set_new(root, "era_a", era_json(&ds->eras[c->era_a])) ||
-        json_object_set_new(root, "era_b", era_json(&ds->eras[c->era_b])) ||
-        json_object_set_new(root, "level", json_string(ag_level_name(c->opts.level))) ||
-        json_object_set_new(root, "ties", json_string(ag_ties_name(c->opts.ties))) ||
-        json_object_set_new(root, "types", json_string(types)) ||
-        json_object_set(root, "metrics", metrics) ||
-        json_object_set(root, "dyad_changes", changes))
-        goto oom;
-    if (all || part == AG_PART_SUMMARY) {
-        if ((rc = summary_table(c, false, &t, err)) != AG_OK)
-            goto fail;
-        if (set_table(root, "summary", &t))
-            goto oom;
-    }
-    if (all || part == AG_PART_CORRELATIONS) {
-        if ((rc = corr_table(c, false, &t, err)) != AG_OK)
-            goto fail;
-        if (set_table(root, "correlations", &t))
-            goto oom;
-    }
-    if ((all || part == AG_PART_ACTORS) &&
-        json_object_set_new(root, "actors", actors_json(c)))
-        goto oom;
-    if (all || part == AG_PART_DYADS || part == AG_PART_RELATIONS) {
-        json_t *dyads;
-        if ((rc = dyads_table(c, false, &t, err)) != AG_OK)
-            goto fail;
-        dyads = ag_table_json(&t);
-        ag_table_destroy(&t);
-        if (!dyads || json_object_set_new(root, "dyads", dyads))
-            goto oom;
-        for (size_t i = 0; i < c->n_dyads; i++) {
-            const ag_cmp_dyad_t *y = &c->dyads[i];
-            json_t *o = json_array_get(dyads, i);
-            const ag_dyad_t *da = y->da >= 0 ? &c->ga.dyads[y->da] : NULL;
-            const ag_dyad_t *db = y->db >= 0 ? &c->gb.dyads[y->db] : NULL;
-            if (json_object_set_new(o, "relations_a", ag_relations_json(ds, da ? da->rels : NULL,
-                                                                        da ? da->n_rels : 0)) ||
-                json_object_set_new(o, "relations_b", ag_relations_json(ds, db ? db->rels : NULL,
-                                                                        db ? db->n_rels : 0)))
-                goto oom;
-        }
-    }
-    rc = ag_json_write(root, fp, err);
-    goto done;
-oom:
-    rc = OOM(err);
-fail:
-done:
-    json_decref(metrics);
-    json_decref(changes);
-    json_decref(root);
-    free(types);
-    return rc;
-}
-
-ag_status_t ag_compare_write(const ag_compare_t *c, ag_format_t fmt, ag_cmp_part_t part,
-                             FILE *fp, ag_error_t *err)
-{
-    ag_table_t t;
-    ag_status_t rc;
-    if (fmt == AG_FMT_JSON)
-        return write_json(c, part, fp, err);
-    if (fmt != AG_FMT_CSV)
-        return write_text(c, fmt, part, fp, err);
-    switch (part) {
-    case AG_PART_SUMMARY: rc = summary_table(c, true, &t, err); break;
-    case AG_PART_CORRELATIONS: rc = corr_table(c, true, &t, err); break;
-    case AG_PART_DYADS: rc = dyads_table(c, true, &t, err); break;
-    case AG_PART_RELATIONS: rc = relations_table(c, -1, &t, err); break;
-    case AG_PART_ALL:
-    case AG_PART_ACTORS:
-    default: rc = actors_long_table(c, &t, err); break;
-    }
-    if (rc != AG_OK)
-        return rc;
-    return put_table(&t, fmt, fp, err);
 }

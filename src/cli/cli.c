@@ -1,11 +1,10 @@
 /*
- * cli.c: helpers the subcommands share: messages, bad options, the
- * positional arguments, loading with diagnostics.
+ * cli.c: helpers the subcommands share: messages, usage errors, loading
+ * with diagnostics (options and outputs: options.c).
  */
 #include "cli.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdarg.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -94,27 +93,6 @@ bool cli_is_dir(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-int cli_option_error(const char *cmd, int c, char **argv)
-{
-    if (c == ':')
-        return cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
-    return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
-}
-
-int cli_positionals(const char *cmd, int argc, char **argv, int max, const char **dir,
-                    int *first, int *n)
-{
-    int used = optind < argc && cli_is_dir(argv[optind]);
-    *dir = used ? argv[optind] : AG_DEFAULT_DATASET;
-    *first = optind + used;
-    *n = argc - *first;
-    if (*n <= max)
-        return AG_EXIT_OK;
-    if (max == 0 && !used && *n == 1)
-        return cli_usage_error(cmd, "'%s' is not a dataset folder", argv[*first]);
-    return cli_usage_error(cmd, "unexpected argument '%s'", argv[*first + max]);
 }
 
 int cli_load(const char *dir, ag_dataset_t *ds, bool show_warnings)

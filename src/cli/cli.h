@@ -54,25 +54,6 @@ bool cli_parse_date(const char *cmd, const char *opt, const char *text, ag_date_
 /* Whether path names an existing folder. */
 bool cli_is_dir(const char *path);
 
-/*
- * The usage error for what getopt_long returned for a bad option of the
- * subcommand cmd ("report "): ':', the option needs a value (the short
- * options must start with ':'), or anything else, an unknown option.
- * Returns AG_EXIT_USAGE.
- */
-int cli_option_error(const char *cmd, int c, char **argv);
-
-/*
- * The positional arguments after the options (from optind): the dataset
- * folder in *dir when the first names an existing folder, else the default
- * dataset; then at most max others, *n of them from argv[*first]. When
- * there are more, prints the usage error and returns AG_EXIT_USAGE: "'X' is
- * not a dataset folder" for a lone argument where none may follow the
- * dataset, else "unexpected argument 'X'". Otherwise AG_EXIT_OK.
- */
-int cli_positionals(const char *cmd, int argc, char **argv, int max, const char **dir,
-                    int *first, int *n);
-
 /* Loads the dataset; prints its errors (and warnings when asked). Returns
  * AG_EXIT_OK, or AG_EXIT_DATA when it has errors or could not be read. */
 int cli_load(const char *dir, ag_dataset_t *ds, bool show_warnings);

@@ -1,5 +1,6 @@
 /*
- * cmd_balance.c: actorgraph balance [DATASET] [--era ID|--all] [--level L]
+ * cmd_balance.c: actorgraph balance [DATASET] [--era ID|--all] [--from EDTF]
+ *                [--to EDTF] [--level L]
  *                [--types LIST] [--triangles WHICH] [--blocks K]
  *                [--time-limit S] [--format F] [-o FILE]
  *
@@ -8,20 +9,20 @@
  * relations behind each side; the frustration index with the sides and
  * dyads attaining it, walk-based balance, and a k-balance partition.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "actorgraph/balance.h"
 #include "actorgraph/output.h"
 #include "cli.h"
-#include "slice_args.h"
+#include "options.h"
 
 static const char usage_text[] =
-    "usage: actorgraph balance [DATASET] [--era ID|--all] [--level actor|state]\n"
-    "                          [--types LIST] [--triangles unbalanced|all|none]\n"
-    "                          [--max-triangles N] [--blocks K] [--time-limit S]\n"
-    "                          [--format table|csv|json|md] [-o FILE]\n"
+    "usage: actorgraph balance [DATASET] [--era ID|--all] [--from EDTF] [--to EDTF]\n"
+    "                          [--level actor|state] [--types LIST]\n"
+    "                          [--triangles unbalanced|all|none] [--max-triangles N]\n"
+    "                          [--blocks K] [--time-limit S]\n"
+    "                          [--format table|csv|json|md|html] [-o FILE]\n"
     "\n"
     "Structural balance of each era. Every dyad is signed by its net, the sum of\n"
     "w = sign x weight over all its relations (dyads whose net is 0 are left\n"
@@ -33,148 +34,110 @@ static const char usage_text[] =
     "makes the era balanced, exact unless the time limit is reached), the two\n"
     "sides and the frustrated dyads attaining it, its normalised form\n"
     "1 - F/(m/2), and walk-based balance (docs/METHODS.md, Signed measures).\n"
-    "\n"
-    "Options:\n"
-    "  --era ID        one era (repeatable); default: every era, in file order\n"
-    "  --all           every era (the default)\n"
-    "  --level L       actor (default) or state (actors rolled up to their state)\n"
-    "  --types LIST    only these relation types (comma-separated ids)\n"
-    "  --triangles W   which triangles to name: unbalanced (default), all, none\n"
-    "  --max-triangles N  name at most N triangles per era (default 25; 0: all)\n"
-    "  --blocks K      also a K-balance partition (signed blockmodel): K blocks\n"
-    "                  with the fewest negative dyads inside and positive ones\n"
-    "                  between, and its error\n"
-    "  --time-limit S  seconds for each era's frustration search (default 5)\n"
-    "  --format F      table (default), csv, json or md; csv has one row per era:\n"
-    "                  era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio,\n"
-    "                  signed_dyads,frustration,frustration_exact,frustration_lower,\n"
-    "                  frustration_normalised,walk_balance\n"
-    "                  (and block_error,neg_inside,pos_between with --blocks)\n"
-    "  -o FILE         write to FILE (atomically) instead of standard output\n"
-    "  -h, --help      show this help\n"
-    "\n"
     "An era without relations gives no row; an era without triangles has an\n"
-    "empty ratio. Exit status: 0 success, 1 invalid data or failure, 2 usage error.\n";
+    "empty ratio.\n"
+    "\n";
 
-enum { OPT_TRIANGLES = SLICE_OPT_END, OPT_MAX_TRIANGLES, OPT_BLOCKS, OPT_TIME_LIMIT };
+static int parse_triangles(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    int list = strcmp(arg, "unbalanced") == 0 ? AG_LIST_UNBALANCED
+             : strcmp(arg, "all") == 0 ? AG_LIST_ALL
+             : strcmp(arg, "none") == 0 ? AG_LIST_NONE : -1;
+    if (list < 0)
+        return cli_usage_error(a->prefix, "unknown --triangles '%s' (unbalanced, all or none)",
+                               arg);
+    *(ag_tri_list_t *)opt->value = (ag_tri_list_t)list;
+    return AG_EXIT_OK;
+}
+
+static int parse_max(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    char *end;
+    long v = strtol(arg, &end, 10);
+    if (end == arg || *end || v < 0)
+        return cli_usage_error(a->prefix, "--max-triangles takes a whole number (0 for no "
+                               "limit), not '%s'", arg);
+    *(size_t *)opt->value = (size_t)v;
+    return AG_EXIT_OK;
+}
+
+static int parse_blocks(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    char *end;
+    long v = strtol(arg, &end, 10);
+    if (end == arg || *end || v < 1 || v > 64)
+        return cli_usage_error(a->prefix, "--blocks takes a whole number from 1 to 64, "
+                               "not '%s'", arg);
+    *(int *)opt->value = (int)v;
+    return AG_EXIT_OK;
+}
+
+static int parse_seconds(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    char *end;
+    double v = strtod(arg, &end);
+    if (end == arg || *end || !(v > 0) || v > 1e6)
+        return cli_usage_error(a->prefix, "--time-limit takes a number of seconds above 0, "
+                               "not '%s'", arg);
+    *(double *)opt->value = v;
+    return AG_EXIT_OK;
+}
 
 int cmd_balance(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "era", required_argument, NULL, SLICE_OPT_ERA },
-        { "all", no_argument, NULL, SLICE_OPT_ALL },
-        { "level", required_argument, NULL, SLICE_OPT_LEVEL },
-        { "types", required_argument, NULL, SLICE_OPT_TYPES },
-        { "triangles", required_argument, NULL, OPT_TRIANGLES },
-        { "max-triangles", required_argument, NULL, OPT_MAX_TRIANGLES },
-        { "blocks", required_argument, NULL, OPT_BLOCKS },
-        { "time-limit", required_argument, NULL, OPT_TIME_LIMIT },
-        { "format", required_argument, NULL, SLICE_OPT_FORMAT },
-        { "output", required_argument, NULL, 'o' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    int list = AG_LIST_UNBALANCED;
-    size_t max_named = AG_BALANCE_MAX_NAMED;
-    int blocks = 0;
-    double seconds = 0;
-    ag_dataset_t ds;
     ag_balance_opts_t bo;
+    cli_args_t a;
+    const cli_option_t opts[] = {
+        CLI_GROUP("Which periods:"),
+        CLI_OPT_ERAS(&a),
+        CLI_OPT_WINDOW(&a),
+        CLI_GROUP("Which graph:"),
+        CLI_OPT_LEVEL(&a),
+        CLI_OPT_TYPES(&a),
+        CLI_GROUP("What to show:"),
+        CLI_CALLBACK(0, "triangles", &bo.list, "W",
+                     "which triangles to name: unbalanced (default), all, none",
+                     parse_triangles),
+        CLI_CALLBACK(0, "max-triangles", &bo.max_named, "N",
+                     "name at most N triangles per era (default 25; 0: all)", parse_max),
+        CLI_CALLBACK(0, "blocks", &bo.blocks, "K",
+                     "also a K-balance partition (signed blockmodel): K blocks\n"
+                     "with the fewest negative dyads inside and positive ones\n"
+                     "between, and its error",
+                     parse_blocks),
+        CLI_CALLBACK(0, "time-limit", &bo.seconds, "S",
+                     "seconds for each era's frustration search (default 5)", parse_seconds),
+        CLI_OPT_FORMAT(&a, "table, csv, json, md or html; csv has one row per era:\n"
+                           "era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio,\n"
+                           "signed_dyads,frustration,frustration_exact,frustration_lower,\n"
+                           "frustration_normalised,walk_balance\n"
+                           "(and block_error,neg_inside,pos_between with --blocks)"),
+        CLI_OPT_OUTPUT(&a),
+        CLI_END,
+    };
+    ag_dataset_t ds;
     ag_error_t err;
-    ag_out_t out;
-    slice_args_t sa;
-    FILE *fp = stdout;
-    int c, rc;
+    int rc;
 
     ag_dataset_init(&ds);
-    memset(&out, 0, sizeof out);
     ag_error_clear(&err);
-    if ((rc = slice_args_init(&sa, "balance ", argc)) != AG_EXIT_OK)
+    memset(&bo, 0, sizeof bo);
+    bo.list = AG_LIST_UNBALANCED;
+    bo.max_named = AG_BALANCE_MAX_NAMED;
+    cli_args_init(&a, "balance", usage_text, &cli_page_formats);
+    if ((rc = cli_parse(&a, opts, argc, argv, /* max_pos = */ 0)) != CLI_CONTINUE ||
+        (rc = cli_dataset(&a, &ds)) != AG_EXIT_OK ||
+        (rc = cli_need_eras(&a, &ds, ", or give a window with --from/--to")) != AG_EXIT_OK)
         goto done;
-    sa.format = AG_FMT_TABLE;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
-        switch (c) {
-        case OPT_TRIANGLES:
-            list = strcmp(optarg, "unbalanced") == 0 ? AG_LIST_UNBALANCED
-                 : strcmp(optarg, "all") == 0 ? AG_LIST_ALL
-                 : strcmp(optarg, "none") == 0 ? AG_LIST_NONE : -1;
-            if (list < 0) {
-                rc = cli_usage_error("balance ", "unknown --triangles '%s' (unbalanced, all "
-                                     "or none)", optarg);
-                goto done;
-            }
-            break;
-        case OPT_MAX_TRIANGLES: {
-            char *end;
-            long v = strtol(optarg, &end, 10);
-            if (end == optarg || *end || v < 0) {
-                rc = cli_usage_error("balance ", "--max-triangles takes a whole number "
-                                     "(0 for no limit), not '%s'", optarg);
-                goto done;
-            }
-            max_named = (size_t)v;
-            break;
-        }
-        case OPT_BLOCKS: {
-            char *end;
-            long v = strtol(optarg, &end, 10);
-            if (end == optarg || *end || v < 1 || v > 64) {
-                rc = cli_usage_error("balance ", "--blocks takes a whole number from 1 to 64, "
-                                     "not '%s'", optarg);
-                goto done;
-            }
-            blocks = (int)v;
-            break;
-        }
-        case OPT_TIME_LIMIT: {
-            char *end;
-            double v = strtod(optarg, &end);
-            if (end == optarg || *end || !(v > 0) || v > 1e6) {
-                rc = cli_usage_error("balance ", "--time-limit takes a number of seconds "
-                                     "above 0, not '%s'", optarg);
-                goto done;
-            }
-            seconds = v;
-            break;
-        }
-        case 'h': fputs(usage_text, stdout); goto done;
-        default:
-            if ((rc = slice_args_option(&sa, c, argv)) != AG_EXIT_OK)
-                goto done;
-        }
-    }
-    if ((rc = slice_args_dataset(&sa, argc, argv)) != AG_EXIT_OK ||
-        (rc = cli_load(sa.dir, &ds, false)) != AG_EXIT_OK ||
-        (rc = slice_args_resolve(&sa, &ds)) != AG_EXIT_OK ||
-        (rc = slice_args_need_eras(&sa, &ds, "")) != AG_EXIT_OK)
-        goto done;
-
-    bo.eras = sa.eras;
-    bo.n_eras = sa.n_eras;
-    bo.level = sa.level;
-    bo.types = sa.types;
-    bo.list = (ag_tri_list_t)list;
-    bo.max_named = max_named;
-    bo.blocks = blocks;
-    bo.seconds = seconds;
-    if (sa.out) {
-        if (ag_out_open(&out, sa.out, &err) != AG_OK) {
-            cli_report_error(&err);
-            rc = AG_EXIT_DATA;
-            goto done;
-        }
-        fp = out.fp;
-    }
-    if (ag_balance_report(&ds, &bo, (ag_format_t)sa.format, fp, &err) != AG_OK ||
-        (sa.out && ag_out_commit(&out, &err) != AG_OK)) {
-        cli_report_error(&err);
-        rc = AG_EXIT_DATA;
-    }
+    bo.eras = a.eras;
+    bo.n_eras = a.n_eras;
+    bo.level = a.level;
+    bo.types = a.types;
+    if ((rc = cli_output(&a)) == AG_EXIT_OK)
+        rc = cli_commit(&a, ag_balance_report(&ds, &bo, (ag_format_t)a.format, a.fp, &err),
+                        &err);
 done:
-    ag_out_abort(&out);
-    slice_args_destroy(&sa);
+    cli_args_destroy(&a);
     ag_dataset_destroy(&ds);
     return rc;
 }

@@ -4,12 +4,12 @@
  * Loads a dataset and reports every problem in one run, each as
  * FILE:LINE: message, then a summary line with counts.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "actorgraph/load.h"
 #include "cli.h"
+#include "options.h"
 
 static const char usage_text[] =
     "usage: actorgraph check [DATASET] [--strict] [--quiet]\n"
@@ -24,46 +24,34 @@ static const char usage_text[] =
     "Warnings: relations dated outside an actor's active interval,\n"
     "self-relations, relations without a cite, duplicate relations, leaders\n"
     "and agencies without a parent.\n"
-    "\n"
-    "Options:\n"
-    "  --strict   treat warnings as errors\n"
-    "  --quiet    print only the problems, not the summary line\n"
-    "  -h, --help show this help\n"
-    "\n"
-    "Exit status: 0 clean (warnings allowed unless --strict), 1 problems found,\n"
-    "2 usage error.\n";
+    "A dataset is clean with warnings, unless --strict.\n"
+    "\n";
 
 /* The plural ending for a count. */
 #define S(n) ((n) == 1 ? "" : "s")
 
 int cmd_check(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "strict", no_argument, NULL, 's' },
-        { "quiet", no_argument, NULL, 'q' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
     bool strict = false, quiet = false;
+    const cli_option_t opts[] = {
+        CLI_FLAG(0, "strict", &strict, "treat warnings as errors"),
+        CLI_FLAG(0, "quiet", &quiet, "print only the problems, not the summary line"),
+        CLI_END,
+    };
     const char *dir;
+    cli_args_t a;
     ag_dataset_t ds;
     ag_diags_t diags;
     ag_error_t err;
     ag_status_t st;
-    int c, first, n, rc;
+    int rc;
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-        switch (c) {
-        case 's': strict = true; break;
-        case 'q': quiet = true; break;
-        case 'h': fputs(usage_text, stdout); return AG_EXIT_OK;
-        default: return cli_option_error("check ", c, argv);
-        }
+    cli_args_init(&a, "check", usage_text, NULL);
+    if ((rc = cli_parse(&a, opts, argc, argv, /* max_pos = */ 0)) != CLI_CONTINUE) {
+        cli_args_destroy(&a);
+        return rc;
     }
-    if (cli_positionals("check ", argc, argv, /* max = */ 0, &dir, &first, &n) != AG_EXIT_OK)
-        return AG_EXIT_USAGE;
+    dir = a.dir;
 
     ag_dataset_init(&ds);
     ag_diags_init(&diags);
@@ -85,6 +73,7 @@ int cmd_check(int argc, char **argv)
                diags.warnings, S(diags.warnings),
                strict && diags.warnings ? " (--strict: warnings count as errors)" : "");
 done:
+    cli_args_destroy(&a);
     ag_diags_destroy(&diags);
     ag_dataset_destroy(&ds);
     return rc;

@@ -1,5 +1,5 @@
 /*
- * cmd_compare.c: actorgraph compare [DATASET] ERA_A ERA_B [--level L]
+ * cmd_compare.c: actorgraph compare [DATASET] ERA_A|WINDOW ERA_B|WINDOW [--level L]
  *                [--ties T] [--types LIST] [--metric LIST] [--table PART]
  *                [--format F] [--diagram FILE] [-o FILE]
  *
@@ -7,7 +7,6 @@
  * shifts, rank correlations, dyads kept, flipped, gained and lost, and the
  * summary figures side by side.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,35 +14,24 @@
 #include "actorgraph/output.h"
 #include "actorgraph/render.h"
 #include "cli.h"
-#include "slice_args.h"
+#include "options.h"
 
 static const char usage_text[] =
     "usage: actorgraph compare [DATASET] ERA_A ERA_B [--level actor|state]\n"
     "                          [--ties all|positive|negative] [--types LIST]\n"
     "                          [--metric LIST] [--table PART]\n"
-    "                          [--format table|csv|json|md] [--diagram FILE] [-o FILE]\n"
+    "                          [--format table|csv|json|md|html] [--diagram FILE] [-o FILE]\n"
     "\n"
-    "Compares era A with era B. Actors are matched by lineage: the same actor,\n"
-    "else the one actor of each era whose 'continues' chains meet (RUS after 1991\n"
-    "is SUN in the Cold War, shown as 'RUS (SUN)'); the others are leaving (only\n"
-    "in A) or entering (only in B). For each metric: every actor's value and rank\n"
-    "in both eras and its rank shift (rank in A - rank in B: positive means it\n"
-    "rose), with Spearman's rho and Kendall's tau-b over the actors in both eras.\n"
-    "Dyads are flipped (net sign changed), gained, lost or kept, each with the\n"
-    "relations behind it; the summary figures stand side by side.\n"
-    "\n"
-    "Options:\n"
-    "  --level L       actor (default) or state\n"
-    "  --ties T        all (default), positive or negative\n"
-    "  --types LIST    only these relation types (comma-separated ids)\n"
-    "  --metric LIST   metrics to compare (comma-separated, or all: the default)\n"
-    "  --table PART    only one part: summary, correlations, actors, dyads or\n"
-    "                  relations; csv writes one part (actors by default)\n"
-    "  --format F      table (default), csv, json or md\n"
-    "  --diagram FILE  also draw the union of both eras, dyads styled by their\n"
-    "                  change, into FILE (.dot, .svg or .png)\n"
-    "  -o FILE         write to FILE (atomically) instead of standard output\n"
-    "  -h, --help      show this help\n"
+    "Compares era A with era B; either may be a window instead, an EDTF\n"
+    "interval (1979-12/1989, 2001/..). Actors are matched by lineage: the same\n"
+    "actor, else the one actor of each era whose 'continues' chains meet (RUS\n"
+    "after 1991 is SUN in the Cold War, shown as 'RUS (SUN)'); the others are\n"
+    "leaving (only in A) or entering (only in B). For each metric: every actor's\n"
+    "value and rank in both eras and its rank shift (rank in A - rank in B:\n"
+    "positive means it rose), with Spearman's rho and Kendall's tau-b over the\n"
+    "actors in both eras. Dyads are flipped (net sign changed), gained, lost or\n"
+    "kept, each with the relations behind it; the summary figures stand side\n"
+    "by side.\n"
     "\n"
     "csv parts (each row led by era_a,era_b,level,ties):\n"
     "  actors        actor,name,status,actor_a,actor_b,metric,value_a,rank_a,\n"
@@ -54,113 +42,91 @@ static const char usage_text[] =
     "                relations_a,relations_b\n"
     "  relations     actor1,actor2,change,era,date,source,target,type,sign,\n"
     "                weight,w,cite,note,line\n"
-    "\n"
-    "Exit status: 0 success, 1 invalid data or failure, 2 usage error.\n";
+    "\n";
 
-enum { OPT_METRIC = SLICE_OPT_END, OPT_TABLE, OPT_DIAGRAM };
+static int parse_metric(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    ag_error_t err;
+    ag_error_clear(&err);
+    if (ag_metric_list_parse(arg, opt->value, &err) != AG_OK)
+        return cli_usage_error(a->prefix, "%s", err.msg);
+    return AG_EXIT_OK;
+}
+
+static int parse_part(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    int part = ag_cmp_part_parse(arg);
+    if (part < 0)
+        return cli_usage_error(a->prefix, "unknown part '%s' (summary, correlations, actors, "
+                               "dyads or relations)", arg);
+    *(int *)opt->value = part;
+    return AG_EXIT_OK;
+}
 
 int cmd_compare(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "level", required_argument, NULL, SLICE_OPT_LEVEL },
-        { "ties", required_argument, NULL, SLICE_OPT_TIES },
-        { "types", required_argument, NULL, SLICE_OPT_TYPES },
-        { "metric", required_argument, NULL, OPT_METRIC },
-        { "table", required_argument, NULL, OPT_TABLE },
-        { "format", required_argument, NULL, SLICE_OPT_FORMAT },
-        { "diagram", required_argument, NULL, OPT_DIAGRAM },
-        { "output", required_argument, NULL, 'o' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    const char *metric_arg = NULL, *diagram = NULL;
+    const char *diagram = NULL;
     int part = AG_PART_ALL;
+    ag_compare_opts_t co = { AG_LEVEL_ACTOR, AG_TIES_ALL, NULL, AG_METRICS_ALL };
+    cli_args_t a;
+    const cli_option_t opts[] = {
+        CLI_GROUP("Which graph:"),
+        CLI_CALLBACK(0, "level", &a, "L", "actor (default) or state", cli_cb_level),
+        CLI_CALLBACK(0, "ties", &a, "T", "all (default), positive or negative", cli_cb_ties),
+        CLI_OPT_TYPES(&a),
+        CLI_GROUP("What to show:"),
+        CLI_CALLBACK(0, "metric", &co.metrics, "LIST",
+                     "metrics to compare (comma-separated, or all: the default)",
+                     parse_metric),
+        CLI_CALLBACK(0, "table", &part, "PART",
+                     "only one part: summary, correlations, actors, dyads or\n"
+                     "relations; csv writes one part (actors by default)",
+                     parse_part),
+        CLI_OPT_FORMAT(&a, "table, csv, json, md or html"),
+        CLI_STRING(0, "diagram", &diagram, "FILE",
+                   "also draw the union of both eras, dyads styled by their\n"
+                   "change, into FILE (.dot, .svg or .png)"),
+        CLI_OPT_OUTPUT(&a),
+        CLI_END,
+    };
     ag_dataset_t ds;
     ag_compare_t cmp;
-    ag_compare_opts_t co;
     ag_error_t err;
-    ag_out_t out;
-    slice_args_t sa;
-    unsigned metrics = AG_METRICS_ALL;
     long era_a, era_b;
-    FILE *fp = stdout;
-    int c, first, npos, rc;
+    int rc;
 
     ag_dataset_init(&ds);
     memset(&cmp, 0, sizeof cmp);
-    memset(&out, 0, sizeof out);
     ag_error_clear(&err);
-    if ((rc = slice_args_init(&sa, "compare ", argc)) != AG_EXIT_OK)
+    cli_args_init(&a, "compare", usage_text, &cli_page_formats);
+    if ((rc = cli_parse(&a, opts, argc, argv, /* max_pos = */ 2)) != CLI_CONTINUE)
         goto done;
-    sa.format = AG_FMT_TABLE;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
-        switch (c) {
-        case OPT_METRIC: metric_arg = optarg; break;
-        case OPT_TABLE:
-            if ((part = ag_cmp_part_parse(optarg)) < 0) {
-                rc = cli_usage_error("compare ", "unknown part '%s' (summary, correlations, "
-                                     "actors, dyads or relations)", optarg);
-                goto done;
-            }
-            break;
-        case OPT_DIAGRAM: diagram = optarg; break;
-        case 'h': fputs(usage_text, stdout); goto done;
-        default:
-            if ((rc = slice_args_option(&sa, c, argv)) != AG_EXIT_OK)
-                goto done;
-        }
-    }
-    if (metric_arg && ag_metric_list_parse(metric_arg, &metrics, &err) != AG_OK) {
-        rc = cli_usage_error("compare ", "%s", err.msg);
+    if (a.n_pos < 2) {
+        rc = cli_usage_error(a.prefix, "which eras? give two: ERA_A ERA_B");
         goto done;
     }
-    if ((rc = cli_positionals("compare ", argc, argv, /* max = */ 2, &sa.dir, &first,
-                              &npos)) != AG_EXIT_OK)
-        goto done;
-    if (npos < 2) {
-        rc = cli_usage_error("compare ", "which eras? give two: ERA_A ERA_B");
-        goto done;
-    }
-    if ((rc = cli_load(sa.dir, &ds, false)) != AG_EXIT_OK ||
-        (rc = slice_args_find_era(&ds, argv[first], &era_a)) != AG_EXIT_OK ||
-        (rc = slice_args_find_era(&ds, argv[first + 1], &era_b)) != AG_EXIT_OK ||
-        (rc = slice_args_resolve(&sa, &ds)) != AG_EXIT_OK)
+    if ((rc = cli_load(a.dir, &ds, false)) != AG_EXIT_OK ||
+        (rc = cli_find_era_or_window(&a, &ds, a.pos[0], &era_a)) != AG_EXIT_OK ||
+        (rc = cli_find_era_or_window(&a, &ds, a.pos[1], &era_b)) != AG_EXIT_OK ||
+        (rc = cli_resolve(&a, &ds)) != AG_EXIT_OK)
         goto done;
 
-    co.level = sa.level;
-    co.ties = sa.ties;
-    co.types = sa.types;
-    co.metrics = metrics;
-    if (ag_compare_init(&cmp, &ds, era_a, era_b, &co, &err) != AG_OK) {
-        cli_report_error(&err);
-        rc = AG_EXIT_DATA;
+    co.level = a.level;
+    co.ties = a.ties;
+    co.types = a.types;
+    if (ag_compare_init(&cmp, &ds, era_a, era_b, &co, &err) != AG_OK ||
+        (diagram && ag_compare_diagram(&cmp, diagram, &err) != AG_OK)) {
+        rc = cli_fail(&a, &err);
         goto done;
     }
-    if (diagram && ag_compare_diagram(&cmp, diagram, &err) != AG_OK) {
-        rc = err.code == AG_EUSAGE ? cli_usage_error("compare ", "%s", err.msg)
-                                   : (cli_report_error(&err), AG_EXIT_DATA);
-        goto done;
-    }
-    if (sa.out) {
-        if (ag_out_open(&out, sa.out, &err) != AG_OK) {
-            cli_report_error(&err);
-            rc = AG_EXIT_DATA;
-            goto done;
-        }
-        fp = out.fp;
-    }
-    if (ag_compare_write(&cmp, (ag_format_t)sa.format, (ag_cmp_part_t)part, fp, &err) != AG_OK ||
-        (sa.out && ag_out_commit(&out, &err) != AG_OK)) {
-        cli_report_error(&err);
-        rc = AG_EXIT_DATA;
-    }
+    if ((rc = cli_output(&a)) == AG_EXIT_OK)
+        rc = cli_commit(&a, ag_compare_write(&cmp, (ag_format_t)a.format, (ag_cmp_part_t)part,
+                                             a.fp, &err),
+                        &err);
 done:
     ag_render_cleanup();
-    ag_out_abort(&out);
     ag_compare_destroy(&cmp);
-    slice_args_destroy(&sa);
+    cli_args_destroy(&a);
     ag_dataset_destroy(&ds);
     return rc;
 }

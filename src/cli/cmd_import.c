@@ -5,7 +5,6 @@
  * reads.
  */
 #include <dirent.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 
 #include "actorgraph/import.h"
 #include "cli.h"
+#include "options.h"
 
 static const char usage_text[] =
     "usage: actorgraph import gdelt FILE|FOLDER... -o DATASET_DIR [--quiet]\n"
@@ -29,13 +29,8 @@ static const char usage_text[] =
     "URL; each month with events becomes an era. Events with one actor or\n"
     "between an actor and itself are skipped and counted; malformed records\n"
     "are skipped with a warning naming FILE:LINE.\n"
-    "\n"
-    "Options:\n"
-    "  -o, --output DIR  the dataset folder to write (required)\n"
-    "  -q, --quiet       no progress and no warnings, only the summary\n"
-    "  -h, --help        show this help\n"
-    "\n"
-    "Only GDELT 1.0 is supported so far.\n";
+    "Only GDELT 1.0 is supported so far.\n"
+    "\n";
 
 typedef struct {
     char **items;
@@ -109,46 +104,41 @@ static void progress(void *ud, size_t i, size_t n, const char *file)
 
 int cmd_import(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "output", required_argument, NULL, 'o' },
-        { "quiet", no_argument, NULL, 'q' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
     const char *out = NULL;
     bool quiet = false;
+    const cli_option_t opts[] = {
+        CLI_STRING('o', "output", &out, "DIR", "the dataset folder to write (required)"),
+        CLI_FLAG('q', "quiet", &quiet, "no progress and no warnings, only the summary"),
+        CLI_END,
+    };
+    cli_args_t a;
     list_t files = { NULL, 0, 0 };
     ag_import_stats_t stats;
     ag_diags_t diags;
     ag_error_t err;
     ag_status_t st;
-    int c, rc = AG_EXIT_OK;
+    int rc;
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:qh", opts, NULL)) != -1) {
-        switch (c) {
-        case 'o':
-            if (!*optarg)
-                return cli_usage_error("import ", "-o needs a folder name");
-            out = optarg;
-            break;
-        case 'q': quiet = true; break;
-        case 'h': fputs(usage_text, stdout); return AG_EXIT_OK;
-        default: return cli_option_error("import ", c, argv);
-        }
+    cli_args_init(&a, "import", usage_text, NULL);
+    a.no_dataset = true;
+    if ((rc = cli_parse(&a, opts, argc, argv, /* max_pos = */ (size_t)argc)) != CLI_CONTINUE) {
+        cli_args_destroy(&a);
+        return rc;
     }
-    if (optind >= argc)
-        return cli_usage_error("import ", "name the format of the input: gdelt");
-    if (strcmp(argv[optind], "gdelt") != 0)
-        return cli_usage_error("import ", "unknown format '%s' (supported: gdelt)",
-                               argv[optind]);
-    if (optind + 1 >= argc)
-        return cli_usage_error("import ", "name at least one GDELT file or folder");
-    if (!out)
-        return cli_usage_error("import ", "name the dataset folder to write with -o DIR");
-    for (int i = optind + 1; i < argc; i++)
-        if (add_input(&files, argv[i]) != 0) {
+    rc = AG_EXIT_OK;
+    if (a.n_pos < 1)
+        rc = cli_usage_error(a.prefix, "name the format of the input: gdelt");
+    else if (strcmp(a.pos[0], "gdelt") != 0)
+        rc = cli_usage_error(a.prefix, "unknown format '%s' (supported: gdelt)", a.pos[0]);
+    else if (a.n_pos < 2)
+        rc = cli_usage_error(a.prefix, "name at least one GDELT file or folder");
+    else if (!out || !*out)
+        rc = cli_usage_error(a.prefix, out ? "-o needs a folder name"
+                                           : "name the dataset folder to write with -o DIR");
+    if (rc != AG_EXIT_OK)
+        goto done;
+    for (size_t i = 1; i < a.n_pos; i++)
+        if (add_input(&files, a.pos[i]) != 0) {
             rc = AG_EXIT_DATA;
             goto done;
         }
@@ -174,5 +164,6 @@ done:
     for (size_t i = 0; i < files.n; i++)
         free(files.items[i]);
     free(files.items);
+    cli_args_destroy(&a);
     return rc;
 }

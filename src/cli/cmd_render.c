@@ -1,11 +1,10 @@
 /*
- * cmd_render.c: actorgraph render [DATASET] [--era ID]... [--all]
+ * cmd_render.c: actorgraph render [DATASET] [--era ID]... [--all] [--from/--to]
  *               [--format dot|svg|png|pdf] [--engine E] [--level L]
  *               [--ties T] [--types LIST] [--size-by METRIC] [-o DIR|FILE]
  *
  * One diagram per era, drawn in process by Graphviz, written atomically.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,13 +15,14 @@
 #include "actorgraph/render.h"
 #include "actorgraph/summary.h"
 #include "cli.h"
-#include "slice_args.h"
+#include "options.h"
 
 static const char usage_text[] =
-    "usage: actorgraph render [DATASET] [--era ID]... [--all] [--format dot|svg|png|pdf]\n"
+    "usage: actorgraph render [DATASET] [--era ID]... [--all] [--from EDTF] [--to EDTF]\n"
+    "                         [--format dot|svg|png|pdf]\n"
     "                         [--engine neato|fdp|sfdp|dot|circo] [--level actor|state]\n"
     "                         [--ties all|positive|negative] [--types LIST]\n"
-    "                         [--size-by METRIC] [-o DIR|FILE]\n"
+    "                         [--size-by METRIC] [--blocs state|actor] [-o DIR|FILE]\n"
     "\n"
     "Draw each era's network with Graphviz, one file per era named ERA.EXT.\n"
     "The diagram explains itself in a legend under its title:\n"
@@ -32,46 +32,49 @@ static const char usage_text[] =
     "  weight; line style = the strongest relation type (types.csv 'style').\n"
     "  In SVG, hovering a line lists the dated, cited relations behind it.\n"
     "\n"
-    "Which periods:\n"
-    "  --era ID        an era of eras.csv; repeat for several\n"
-    "  --all           every era, in file order (the default)\n"
-    "\n"
-    "Which graph (as in 'actorgraph report'):\n"
-    "  --level L       actor (default), or state: leaders and agencies replaced\n"
-    "                  by their top-most parent\n"
-    "  --ties T        all (default), positive or negative\n"
-    "  --types LIST    only these relation types, comma-separated\n"
-    "\n"
-    "How to draw:\n"
-    "  --format F      svg (default; with -o FILE, from its extension), png, pdf,\n"
-    "                  or dot: the Graphviz source, before layout\n"
-    "  --engine E      neato (default: stress majorization, good for networks\n"
-    "                  without hierarchy), fdp, sfdp, dot or circo\n"
-    "  --blocs L       the level the fills' blocs are found at: state (default:\n"
-    "                  a leader takes the bloc of his state) or actor (each actor\n"
-    "                  by its own ties)\n"
-    "  --size-by M     the metric that sizes nodes (default betweenness): degree,\n"
-    "                  strength, betweenness, harmonic, eigenvector, in_degree,\n"
-    "                  out_degree, pagerank, hub, authority, pn\n"
-    "  -o DIR|FILE     a folder for ERA.EXT files (created if needed; default:\n"
-    "                  the current folder), or, for a single era, the file.\n"
-    "                  A single era in dot format without -o goes to standard\n"
-    "                  output. The paths written are printed.\n"
-    "  -h, --help      show this help\n"
-    "\n"
-    "Exit status: 0 success, 1 invalid dataset or failure, 2 usage error.\n";
+    "A single era in dot format without -o goes to standard output.\n"
+    "The paths written are printed.\n"
+    "\n";
 
-enum { OPT_FORMAT = SLICE_OPT_END, OPT_ENGINE, OPT_SIZE_BY, OPT_BLOCS };
+static const cli_name_t render_names[] = {
+    { "dot", AG_RENDER_DOT }, { "svg", AG_RENDER_SVG }, { "png", AG_RENDER_PNG },
+    { "pdf", AG_RENDER_PDF }, { NULL, 0 },
+};
+static const cli_name_t render_exts[] = {
+    { "dot", AG_RENDER_DOT }, { "gv", AG_RENDER_DOT }, { "svg", AG_RENDER_SVG },
+    { "png", AG_RENDER_PNG }, { "pdf", AG_RENDER_PDF }, { NULL, 0 },
+};
+static const cli_formats_t render_formats = { render_names, render_exts, AG_RENDER_SVG,
+                                              AG_RENDER_SVG };
 
-/* The diagram format a file name suggests, or -1. */
-static int format_of_path(const char *path)
+static int parse_engine(const cli_option_t *opt, const char *arg, cli_args_t *a)
 {
-    const char *dot = strrchr(path, '.');
-    if (!dot || strchr(dot, '/'))
-        return -1;
-    if (strcmp(dot, ".gv") == 0)
-        return AG_RENDER_DOT;
-    return ag_render_format_parse(dot + 1);
+    if (!ag_render_engine_valid(arg))
+        return cli_usage_error(a->prefix, "bad --engine '%s' (neato, fdp, sfdp, dot or circo)",
+                               arg);
+    *(const char **)opt->value = arg;
+    return AG_EXIT_OK;
+}
+
+static int parse_size_by(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    unsigned mset = 0;
+    ag_error_t err;
+    ag_error_clear(&err);
+    if (ag_metric_list_parse(arg, &mset, &err) != AG_OK)
+        return cli_usage_error(a->prefix, "%s", err.msg);
+    if (ag_metric_parse(arg) < 0)
+        return cli_usage_error(a->prefix, "--size-by takes one metric, not '%s'", arg);
+    *(ag_metric_t *)opt->value = (ag_metric_t)ag_metric_parse(arg);
+    return AG_EXIT_OK;
+}
+
+static int parse_blocs(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    if (ag_level_parse(arg) < 0)
+        return cli_usage_error(a->prefix, "bad --blocs '%s' (state or actor)", arg);
+    *(ag_level_t *)opt->value = (ag_level_t)ag_level_parse(arg);
+    return AG_EXIT_OK;
 }
 
 /* Renders one era to path, or to stdout when path is NULL. */
@@ -128,116 +131,91 @@ done:
 
 int cmd_render(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "era", required_argument, NULL, SLICE_OPT_ERA },
-        { "all", no_argument, NULL, SLICE_OPT_ALL },
-        { "format", required_argument, NULL, OPT_FORMAT },
-        { "engine", required_argument, NULL, OPT_ENGINE },
-        { "level", required_argument, NULL, SLICE_OPT_LEVEL },
-        { "ties", required_argument, NULL, SLICE_OPT_TIES },
-        { "types", required_argument, NULL, SLICE_OPT_TYPES },
-        { "size-by", required_argument, NULL, OPT_SIZE_BY },
-        { "blocs", required_argument, NULL, OPT_BLOCS },
-        { "output", required_argument, NULL, 'o' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
+    ag_render_opts_t ro;
+    ag_level_t blocs = AG_LEVEL_STATE;
+    cli_args_t a;
+    const cli_option_t opts[] = {
+        CLI_GROUP("Which periods:"),
+        CLI_OPT_ERAS(&a),
+        CLI_OPT_WINDOW(&a),
+        CLI_GROUP("Which graph (as in 'actorgraph report'):"),
+        CLI_OPT_LEVEL(&a),
+        CLI_OPT_TIES(&a),
+        CLI_OPT_TYPES(&a),
+        CLI_GROUP("How to draw:"),
+        CLI_OPT_FORMAT(&a, "svg (the default), png, pdf, or dot: the Graphviz source,\n"
+                           "before layout"),
+        CLI_CALLBACK(0, "engine", &ro.engine, "E",
+                     "neato (default: stress majorization, good for networks\n"
+                     "without hierarchy), fdp, sfdp, dot or circo",
+                     parse_engine),
+        CLI_CALLBACK(0, "size-by", &ro.size_by, "M",
+                     "the metric that sizes nodes (default betweenness): degree,\n"
+                     "strength, betweenness, harmonic, eigenvector, in_degree,\n"
+                     "out_degree, pagerank, hub, authority, pn",
+                     parse_size_by),
+        CLI_CALLBACK(0, "blocs", &blocs, "L",
+                     "the level the fills' blocs are found at: state (default:\n"
+                     "a leader takes the bloc of his state) or actor (each actor\n"
+                     "by its own ties)",
+                     parse_blocs),
+        CLI_CALLBACK('o', "output", &a, "DIR|FILE",
+                     "a folder for ERA.EXT files (when it exists, ends in '/' or\n"
+                     "several eras are drawn; created if needed; default: the\n"
+                     "current folder), else the file of the single era;\n"
+                     "- is standard output (a single era)",
+                     cli_cb_output),
+        CLI_END,
     };
-    const char *out;
+    const char *out, *base;
     size_t n_eras;
     bool to_dir;
-    int fmt = -1, c, rc;
-    ag_level_t blocs = AG_LEVEL_STATE;
-    ag_render_opts_t ro;
     ag_slice_opts_t so;
     ag_dataset_t ds;
     ag_error_t err;
-    slice_args_t sa;
+    int rc;
 
     ag_render_opts_default(&ro);
     ag_slice_opts_default(&so);
     ag_dataset_init(&ds);
     ag_error_clear(&err);
-    if ((rc = slice_args_init(&sa, "render ", argc)) != AG_EXIT_OK)
+    cli_args_init(&a, "render", usage_text, &render_formats);
+    a.out_dirs = true;
+    if ((rc = cli_parse(&a, opts, argc, argv, /* max_pos = */ 0)) != CLI_CONTINUE ||
+        (rc = cli_dataset(&a, &ds)) != AG_EXIT_OK ||
+        (rc = cli_need_eras(&a, &ds, ", or give a window with --from/--to")) != AG_EXIT_OK)
         goto done;
+    so.level = a.level;
+    so.ties = a.ties;
+    so.types = a.types;
+    ro.format = (ag_render_format_t)a.format;
+    out = a.out;
+    n_eras = a.n_eras;
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
-        switch (c) {
-        case OPT_FORMAT:
-            if ((fmt = ag_render_format_parse(optarg)) < 0) {
-                rc = cli_usage_error("render ", "bad --format '%s' (dot, svg, png or pdf)",
-                                     optarg);
-                goto done;
-            }
-            break;
-        case OPT_ENGINE:
-            if (!ag_render_engine_valid(optarg)) {
-                rc = cli_usage_error("render ",
-                                     "bad --engine '%s' (neato, fdp, sfdp, dot or circo)",
-                                     optarg);
-                goto done;
-            }
-            ro.engine = optarg;
-            break;
-        case OPT_SIZE_BY: {
-            unsigned mset = 0;
-            if (ag_metric_list_parse(optarg, &mset, &err) != AG_OK) {
-                rc = cli_usage_error("render ", "%s", err.msg);
-                goto done;
-            }
-            if (ag_metric_parse(optarg) < 0) {
-                rc = cli_usage_error("render ", "--size-by takes one metric, not '%s'",
-                                     optarg);
-                goto done;
-            }
-            ro.size_by = (ag_metric_t)ag_metric_parse(optarg);
-            break;
-        }
-        case OPT_BLOCS:
-            if (ag_level_parse(optarg) < 0) {
-                rc = cli_usage_error("render ", "bad --blocs '%s' (state or actor)", optarg);
-                goto done;
-            }
-            blocs = (ag_level_t)ag_level_parse(optarg);
-            break;
-        case 'h':
-            fputs(usage_text, stdout);
+    if (out && strcmp(out, "-") == 0) {
+        if (n_eras > 1) {
+            rc = cli_usage_error(a.prefix, "-o - writes one era, not %zu (give --era ID)",
+                                 n_eras);
             goto done;
-        default:
-            if ((rc = slice_args_option(&sa, c, argv)) != AG_EXIT_OK)
-                goto done;
         }
-    }
-    if ((rc = slice_args_dataset(&sa, argc, argv)) != AG_EXIT_OK ||
-        (rc = cli_load(sa.dir, &ds, false)) != AG_EXIT_OK ||
-        (rc = slice_args_resolve(&sa, &ds)) != AG_EXIT_OK ||
-        (rc = slice_args_need_eras(&sa, &ds, "")) != AG_EXIT_OK)
-        goto done;
-    so.level = sa.level;
-    so.ties = sa.ties;
-    so.types = sa.types;
-    out = sa.out;
-    n_eras = sa.n_eras;
-    if (n_eras == 0) {
-        cli_error(sa.dir, 0, "no eras to draw");
-        rc = AG_EXIT_DATA;
+        rc = render_era(&ds, a.eras[0], &so, blocs, &ro, NULL);
         goto done;
     }
-
     /* -o names a folder when it is one, ends in '/', or several eras are
      * drawn; otherwise the file for the single era. */
     to_dir = !out || cli_is_dir(out) || out[strlen(out) - 1] == '/' || n_eras > 1;
-    if (fmt < 0)
-        fmt = out && !to_dir && format_of_path(out) >= 0 ? format_of_path(out)
-                                                          : AG_RENDER_SVG;
-    ro.format = (ag_render_format_t)fmt;
+    base = out ? strrchr(out, '/') : NULL;
+    base = base ? base + 1 : out;
+    if (out && to_dir && !cli_is_dir(out) && *base && strchr(base + 1, '.')) {
+        rc = cli_usage_error(a.prefix, "-o %s names one file, but %zu eras are drawn: give a "
+                             "folder", out, n_eras);
+        goto done;
+    }
     if (out && to_dir && !cli_is_dir(out)) {
         FILE *probe = fopen(out, "r");
         if (probe) {
             fclose(probe);
-            rc = cli_usage_error("render ", "'%s' is a file; several eras need a folder",
-                                 out);
+            rc = cli_usage_error(a.prefix, "'%s' is a file; several eras need a folder", out);
             goto done;
         }
         if (ag_mkdir_p(out, &err) != AG_OK) {
@@ -248,11 +226,11 @@ int cmd_render(int argc, char **argv)
     }
 
     for (size_t i = 0; i < n_eras; i++) {
-        const ag_era_t *era = &ds.eras[sa.eras[i]];
+        const ag_era_t *era = &ds.eras[a.eras[i]];
         char *path = NULL;
         int r;
         if (!out && n_eras == 1 && ro.format == AG_RENDER_DOT) {
-            r = render_era(&ds, sa.eras[i], &so, blocs, &ro, NULL);
+            r = render_era(&ds, a.eras[i], &so, blocs, &ro, NULL);
         } else if (to_dir) {
             const char *folder = out ? out : ".";
             size_t n = strlen(folder) + strlen(era->id) + 16;
@@ -264,9 +242,13 @@ int cmd_render(int argc, char **argv)
             snprintf(path, n, "%s%s%s.%s", folder,
                      folder[strlen(folder) - 1] == '/' ? "" : "/", era->id,
                      ag_render_format_ext(ro.format));
-            r = render_era(&ds, sa.eras[i], &so, blocs, &ro, path);
+            /* A --from/--to window's id is FROM/TO: one file, not a folder. */
+            for (char *p = path + strlen(folder) + 1; *p; p++)
+                if (*p == '/')
+                    *p = '_';
+            r = render_era(&ds, a.eras[i], &so, blocs, &ro, path);
         } else {
-            r = render_era(&ds, sa.eras[i], &so, blocs, &ro, out);
+            r = render_era(&ds, a.eras[i], &so, blocs, &ro, out);
         }
         free(path);
         if (r != AG_EXIT_OK)
@@ -276,6 +258,6 @@ int cmd_render(int argc, char **argv)
 done:
     ag_render_cleanup();
     ag_dataset_destroy(&ds);
-    slice_args_destroy(&sa);
+    cli_args_destroy(&a);
     return rc;
 }

@@ -25,6 +25,7 @@ typedef struct {
     long quote_line;    /* line where the quoted field still open began */
     bool overlong;      /* a field of this record was too long */
     size_t overlong_len;
+    size_t dropped;     /* bytes of the field being parsed dropped as too many */
     int stop;           /* callback's non-zero return */
     bool oom;
     size_t records;
@@ -42,6 +43,8 @@ static void on_field(void *data, size_t len, void *ud)
 {
     reader_t *r = ud;
     char *f;
+    len += r->dropped;
+    r->dropped = 0;
     if (r->stop || r->oom)
         return;
     if (len > r->opts->max_field) {
@@ -109,6 +112,38 @@ static int parser_init(struct csv_parser *p, unsigned char options,
     if (!opts->quoted)
         csv_set_quote(p, '\0');
     return 0;
+}
+
+/*
+ * Feeds n bytes to libcsv in slices, so that a long field costs time in
+ * proportion to its length and memory bounded by the field limit. libcsv
+ * grows its field buffer by a fixed block (128 bytes unless told), which
+ * is a quadratic copy where realloc can't grow in place (sanitizers,
+ * musl, macOS): before each slice the block is set to the buffer's size,
+ * so the buffer doubles. Once a field outgrows the limit, its bytes are
+ * counted, not kept: all but the last byte of libcsv's buffer is dropped
+ * (the last may be a closing quote that libcsv takes back when the field
+ * ends), and on_field adds the count to the length it is given. Returns
+ * what csv_parse returns: n when every byte was parsed.
+ */
+static size_t parse_slices(struct csv_parser *p, const char *s, size_t n, reader_t *r)
+{
+    enum { SLICE = 4096 };
+    size_t done = 0;
+    while (done < n) {
+        size_t k = n - done < SLICE ? n - done : SLICE, got;
+        csv_set_blk_size(p, p->entry_size > 128 ? p->entry_size : 128);
+        got = csv_parse(p, s + done, k, on_field, on_record, r);
+        done += got;
+        if (got != k)
+            break;
+        if (p->entry_pos > r->opts->max_field + 1) {
+            r->dropped += p->entry_pos - 1;
+            p->entry_buf[0] = p->entry_buf[p->entry_pos - 1];
+            p->entry_pos = 1;
+        }
+    }
+    return done;
 }
 
 /* Reads one line, with its line end, into *buf (NUL-terminated, grown as
@@ -220,7 +255,7 @@ int ag_i_csv_read(const char *path, const ag_i_csv_opts_t *opts, ag_i_csv_record
                 r.in_quote = !r.in_quote;
             }
         }
-        if (csv_parse(&p, s, n, on_field, on_record, &r) != n) {
+        if (parse_slices(&p, s, n, &r) != n) {
             ag_diags_add(diags, AG_SEV_ERROR, path, r.start,
                          "malformed CSV: a quote inside an unquoted field, or "
                          "text after a closing quote (double the quote: \"\")");
@@ -245,6 +280,7 @@ int ag_i_csv_read(const char *path, const ag_i_csv_opts_t *opts, ag_i_csv_record
         clear_fields(&r);
         r.start = 0;
         r.in_quote = false;
+        r.dropped = 0;
     }
     if (len < 0) {
         status = ag_error_set(err, AG_ENOMEM, path, r.line, "out of memory");

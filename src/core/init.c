@@ -59,8 +59,13 @@ ag_status_t ag_i_need_init(ag_error_t *err)
 ag_status_t ag_i_igraph_error(ag_error_t *err, igraph_error_t code, const char *what)
 {
     ag_status_t st = code == IGRAPH_ENOMEM ? AG_ENOMEM : AG_EGRAPH;
-    ag_error_set(err, st, NULL, 0, "%s: %s", what,
-                 *igraph_reason ? igraph_reason : igraph_strerror(code));
+    /* Lack of memory reads as everywhere else in the library, not as
+     * "WHAT: WHAT (Out of memory)". */
+    if (st == AG_ENOMEM)
+        ag_error_set(err, st, NULL, 0, "out of memory");
+    else
+        ag_error_set(err, st, NULL, 0, "%s: %s", what,
+                     *igraph_reason ? igraph_reason : igraph_strerror(code));
     /* Reported: the next error must not show this message. */
     igraph_reason[0] = '\0';
     return st;

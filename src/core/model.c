@@ -81,20 +81,22 @@ void ag_dataset_destroy(ag_dataset_t *ds)
     memset(ds, 0, sizeof *ds);
 }
 
-/* qsort has no user pointer: ids are reached through this file-local. The
- * library is not meant to build indices from two threads at once. */
-static const char *const *sort_ids;
-static size_t sort_stride;
-
 static const char *id_at(const void *base, size_t stride, long i)
 {
     return *(const char *const *)((const char *)base + (size_t)i * stride);
 }
 
-static int cmp_index(const void *a, const void *b)
+/* The array an index sorts, for qsort_r. */
+typedef struct {
+    const void *base;
+    size_t stride;
+} index_key_t;
+
+static int cmp_index(const void *a, const void *b, void *arg)
 {
+    const index_key_t *k = arg;
     long x = *(const long *)a, y = *(const long *)b;
-    int c = strcmp(id_at(sort_ids, sort_stride, x), id_at(sort_ids, sort_stride, y));
+    int c = strcmp(id_at(k->base, k->stride, x), id_at(k->base, k->stride, y));
     return c ? c : (x > y) - (x < y);
 }
 
@@ -105,9 +107,7 @@ static long *build_index(const void *base, size_t n, size_t stride)
         return NULL;
     for (size_t i = 0; i < n; i++)
         idx[i] = (long)i;
-    sort_ids = base;
-    sort_stride = stride;
-    qsort(idx, n, sizeof *idx, cmp_index);
+    qsort_r(idx, n, sizeof *idx, cmp_index, &(index_key_t){ base, stride });
     return idx;
 }
 
@@ -142,6 +142,45 @@ static long find(const void *base, size_t n, size_t stride, const long *idx,
     if (lo < n && strcmp(id_at(base, stride, idx[lo]), id) == 0)
         return idx[lo];
     return -1;
+}
+
+ag_status_t ag_dataset_add_window(ag_dataset_t *ds, const char *id, int32_t first, int32_t last,
+                                  long *era, ag_error_t *err)
+{
+    ag_era_t e, *grown;
+    long *index;
+    if (ag_dataset_find_era(ds, id) >= 0)
+        return ag_error_set(err, AG_EUSAGE, NULL, 0, "an era '%s' exists already", id);
+    if (last < first)
+        return ag_error_set(err, AG_EUSAGE, NULL, 0, "the window '%s' ends before it starts",
+                            id);
+    memset(&e, 0, sizeof e);
+    e.period.interval = true;
+    e.period.start.first = e.period.start.last = e.period.first = first;
+    e.period.end.first = e.period.end.last = e.period.last = last;
+    e.id = ag_i_strdup(id);
+    e.name = ag_i_strdup(id);
+    e.period_text = ag_i_strdup(id);
+    if (!e.id || !e.name || !e.period_text ||
+        !(grown = realloc(ds->eras, (ds->n_eras + 1) * sizeof *grown))) {
+        free(e.id);
+        free(e.name);
+        free(e.period_text);
+        return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
+    }
+    ds->eras = grown;
+    ds->eras[ds->n_eras] = e;
+    if (!(index = build_index(ds->eras, ds->n_eras + 1, sizeof *ds->eras))) {
+        ag_era_t *last_era = &ds->eras[ds->n_eras];
+        free(last_era->id);
+        free(last_era->name);
+        free(last_era->period_text);
+        return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
+    }
+    free(ds->era_index);
+    ds->era_index = index;
+    *era = (long)ds->n_eras++;
+    return AG_OK;
 }
 
 long ag_dataset_find_actor(const ag_dataset_t *ds, const char *id)

@@ -5,11 +5,13 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <graphviz/graphviz_version.h>
 #include <igraph/igraph_version.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -65,6 +67,34 @@ ag_status_t ag_out_open(ag_out_t *o, const char *path, ag_error_t *err)
         }
         return AG_OK;
     }
+    /* An unnamed file in the destination's folder (O_TMPFILE), given a
+     * name only when complete: a process killed while writing, even by
+     * SIGKILL, leaves nothing behind. Needs /proc to link it in, and a
+     * file system that has O_TMPFILE; otherwise a named temporary. */
+    if (access("/proc/self/fd", X_OK) == 0) {
+        const char *slash = strrchr(o->path, '/');
+        char *dir = slash ? ag_i_strndup(o->path, slash == o->path ? 1 : (size_t)(slash - o->path))
+                          : ag_i_strdup(".");
+        if (!dir) {
+            ag_out_abort(o);
+            return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");
+        }
+        fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+        free(dir);
+        if (fd >= 0) {
+            if (!(o->fp = fdopen(fd, "wb"))) {
+                close(fd);
+                ag_out_abort(o);
+                return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");
+            }
+            return AG_OK;
+        }
+        if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) {
+            int e = errno;
+            ag_out_abort(o);
+            return ag_error_set(err, AG_EIO, path, 0, "cannot write: %s", strerror(e));
+        }
+    }
     n = strlen(o->path);
     /* "PATH.tmp." and mkstemp's six-letter template, spelt out so that the
      * six placeholder letters are not mistaken for a marker in the code. */
@@ -100,11 +130,54 @@ ag_status_t ag_out_open(ag_out_t *o, const char *path, ag_error_t *err)
     return AG_OK;
 }
 
+/* Gives the unnamed file open on fd a temporary name beside the
+ * destination (PATH.tmp. and six letters), kept in o->tmp for the rename.
+ * Returns 0, or -1 with errno set. */
+static int link_unnamed(ag_out_t *o, int fd)
+{
+    static const char letters[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    char proc[64];
+    size_t n = strlen(o->path);
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+    if (!(o->tmp = malloc(n + 5 + 6 + 1)))
+        return -1;
+    memcpy(o->tmp, o->path, n);
+    memcpy(o->tmp + n, ".tmp.", 5);
+    for (int tries = 0; tries < 100; tries++) {
+        unsigned char r[6];
+        if (getrandom(r, sizeof r, 0) != (ssize_t)sizeof r)
+            for (int i = 0; i < 6; i++)
+                r[i] = (unsigned char)(getpid() + tries * 7 + i * 13);
+        for (int i = 0; i < 6; i++)
+            o->tmp[n + 5 + i] = letters[r[i] % (sizeof letters - 1)];
+        o->tmp[n + 11] = '\0';
+        if (linkat(AT_FDCWD, proc, AT_FDCWD, o->tmp, AT_SYMLINK_FOLLOW) == 0)
+            return 0;
+        if (errno != EEXIST)
+            break;
+    }
+    {
+        int e = errno;
+        free(o->tmp);
+        o->tmp = NULL;
+        errno = e;
+    }
+    return -1;
+}
+
 ag_status_t ag_out_commit(ag_out_t *o, ag_error_t *err)
 {
     int bad = ferror(o->fp);
     int e = errno;
+    int fd_unnamed = -1;
+    struct stat st;
     if (fflush(o->fp) != 0) {
+        bad = 1;
+        e = errno;
+    }
+    /* An unnamed file (see ag_out_open) has no links yet; a device has. */
+    if (!bad && !o->tmp && fstat(fileno(o->fp), &st) == 0 && S_ISREG(st.st_mode) &&
+        st.st_nlink == 0 && (fd_unnamed = dup(fileno(o->fp))) < 0) {
         bad = 1;
         e = errno;
     }
@@ -113,14 +186,24 @@ ag_status_t ag_out_commit(ag_out_t *o, ag_error_t *err)
         e = errno;
     }
     o->fp = NULL;
+    if (!bad && !o->tmp && fd_unnamed >= 0 && link_unnamed(o, fd_unnamed) != 0) {
+        bad = 1;
+        e = errno;
+    }
+    if (fd_unnamed >= 0)
+        close(fd_unnamed);
     if (!bad && o->tmp && rename(o->tmp, o->path) != 0) {
         bad = 1;
         e = errno;
     }
     if (bad) {
-        ag_error_set(err, AG_EIO, o->path, 0, "cannot write: %s", strerror(e));
+        ag_status_t rc = e == ENOMEM ? AG_ENOMEM : AG_EIO;
+        if (rc == AG_ENOMEM)
+            ag_error_set(err, rc, o->path, 0, "out of memory");
+        else
+            ag_error_set(err, rc, o->path, 0, "cannot write: %s", strerror(e));
         ag_out_abort(o);
-        return AG_EIO;
+        return rc;
     }
     free(o->tmp);
     o->tmp = NULL;

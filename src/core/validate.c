@@ -7,6 +7,7 @@
  */
 #include "actorgraph/model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,11 +38,19 @@ static void check_cycles(const ag_dataset_t *ds, const char *path, ag_diags_t *d
             size_t start = 0;
             while (walk[start] != a)
                 start++;
-            for (size_t k = start; k < len; k++) {
-                strncat(chain, ds->actors[walk[k]].id, sizeof chain - strlen(chain) - 1);
-                strncat(chain, " -> ", sizeof chain - strlen(chain) - 1);
+            size_t used = 0, k;
+            for (k = start; k < len; k++) {
+                /* Room is kept for the id closing the cycle, or for the
+                 * count when the cycle is too long to spell out. */
+                const char *id = ds->actors[walk[k]].id;
+                if (used + strlen(id) + 4 + 64 >= sizeof chain)
+                    break;
+                used += (size_t)snprintf(chain + used, sizeof chain - used, "%s -> ", id);
             }
-            strncat(chain, ds->actors[a].id, sizeof chain - strlen(chain) - 1);
+            if (k < len)
+                snprintf(chain + used, sizeof chain - used, "... (%zu actors)", len - start);
+            else
+                snprintf(chain + used, sizeof chain - used, "%.63s", ds->actors[a].id);
             ag_diags_add(diags, AG_SEV_ERROR, path, ds->actors[a].line,
                          "cyclic %s chain: %s", what, chain);
         }

@@ -411,7 +411,8 @@ static ag_status_t write_actors(importer_t *im, const char *path, ag_error_t *er
     if (rc)
         return rc;
     /* Sorted by id so that the same events give the same file. */
-    qsort(im->actors.items, im->actors.n, sizeof *im->actors.items, cmp_actor);
+    if (im->actors.n) /* items is NULL when no event had two actors */
+        qsort(im->actors.items, im->actors.n, sizeof *im->actors.items, cmp_actor);
     if (!choose_names(im)) {
         ag_out_abort(&o);
         return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");

@@ -77,7 +77,7 @@ for want in '### A–B–E: ++- unbalanced' '### B–C–E: --- unbalanced' '###
     if grep -qxF -- "$want" "$tmp/all.md"; then pass; else fail "md: missing line '$want'"; fi
 done
 if grep -q 'A–B–C' "$tmp/all.md"; then fail "md: a balanced triangle named by default"; else pass; fi
-if [[ $("$ag" balance "$data" --era solo 2>&1 | tail -n 1) == "No unbalanced triangles." ]]; then pass
+if [[ $("$ag" balance "$data" --era solo --format table 2>&1 | tail -n 1) == "No unbalanced triangles." ]]; then pass
 else fail "table: era without triangles"; fi
 
 # JSON: the same figures, and the named triangles with their relations.
@@ -112,7 +112,7 @@ expect_error "-o into a missing folder" 1 "actorgraph: $tmp/no/such.csv: cannot 
 # Usage errors.
 expect_error "unknown era" 2 "actorgraph: unknown era 'erly' (did you mean 'early'?)" -- balance "$data" --era erly
 expect_error "unknown type" 2 "actorgraph: unknown relation type 'wars' (did you mean 'war'?)" -- balance "$data" --types wars
-expect_error "unknown format" 2 "actorgraph: unknown format 'xml' (table, csv, json or md)" -- balance "$data" --format xml
+expect_error "unknown format" 2 "actorgraph: unknown format 'xml' (table, csv, json, md or html)" -- balance "$data" --format xml
 expect_error "unknown level" 2 "actorgraph: unknown level 'nation' (actor or state)" -- balance "$data" --level nation
 expect_error "bad --triangles" 2 "actorgraph: unknown --triangles 'some' (unbalanced, all or none)" -- balance "$data" --triangles some
 expect_error "--all with --era" 2 "actorgraph: --all and --era exclude each other" -- balance "$data" --all --era all
@@ -123,7 +123,7 @@ expect_error "extra argument" 2 "actorgraph: unexpected argument 'extra'" -- bal
 
 # --max-triangles: the cold war of the shipped dataset has 5 unbalanced
 # triangles; naming 2 says 3 more, in text and in JSON.
-run balance --era cold-war --max-triangles 2
+run balance --era cold-war --max-triangles 2 --format table
 if [[ $rc == 0 && $(grep -c ' unbalanced$' "$tmp/out") == 2 ]] &&
    grep -qx '3 more unbalanced triangles not named (--max-triangles 0 names them all).' "$tmp/out"
 then pass "--max-triangles 2"; else fail "--max-triangles 2" "$(cat "$tmp/out" "$tmp/err")"; fi
@@ -133,7 +133,7 @@ import json, sys
 e = json.load(open(sys.argv[1]))["eras"][0]
 sys.exit(not (len(e["named_triangles"]) == 2 and e["triangles_not_named"] == 3))' "$tmp/out"
 then pass "--max-triangles 2 in json"; else fail "--max-triangles 2 in json"; fi
-run balance --era cold-war --max-triangles 0
+run balance --era cold-war --max-triangles 0 --format table
 if [[ $rc == 0 && $(grep -c ' unbalanced$' "$tmp/out") == 5 ]] && ! grep -q 'not named' "$tmp/out"
 then pass "--max-triangles 0 names all"; else fail "--max-triangles 0 names all"; fi
 expect_error "bad --max-triangles" 2 "actorgraph: --max-triangles takes a whole number (0 for no limit), not 'many'" \

@@ -29,9 +29,9 @@ CSV
 expect_stdout "csv actors (default part)" 0 "$tmp/actors.csv" -- compare "$data" a b --metric degree,strength --format csv
 
 cat >"$tmp/corr.csv" <<'CSV'
-era_a,era_b,level,ties,metric,actors,spearman,kendall
-a,b,actor,all,degree,4,-0.3333333333,-0.3333333333
-a,b,actor,all,strength,4,0.8888888889,0.8
+era_a,era_b,level,ties,metric,actors,spearman,kendall,spearman_p
+a,b,actor,all,degree,4,-0.3333333333,-0.3333333333,1
+a,b,actor,all,strength,4,0.8888888889,0.8,0.3333333333
 CSV
 expect_stdout "csv correlations" 0 "$tmp/corr.csv" -- compare "$data" a b --metric degree,strength --format csv --table correlations
 

@@ -40,7 +40,7 @@ date       source  target  type     sign  weight   w  cite  note  line
 ---------  ------  ------  -------  ----  ------  --  ----  ----  ----
 1950/1952  B       C       rivalry  -          2  -2  fx 3           4
 TXT
-expect_stdout "dyad in an era, table" 0 "$tmp/bc.txt" -- explain "$data" C B --era early
+expect_stdout "dyad in an era, table" 0 "$tmp/bc.txt" -- explain "$data" C B --era early --format table
 
 # The frustrated dyad of era all (A-B-E is ++-; balance keeps E with A and
 # B, so B-E -3 is frustrated), traced from both ends.
@@ -64,13 +64,13 @@ dataset balance-basic, level state, ties positive, types all
 
 ## Totals
 
-| relations | degree | strength | in_degree | out_degree |
+| relations | degree | strength | in degree | out degree |
 | ---: | ---: | ---: | ---: | ---: |
 | 7 | 4 | 7 | 2 | 4 |
 
 ## Dyads (strength = sum of W over the dyads in the graph)
 
-| neighbour | name | relations | pos | neg | net | W | in_graph |
+| neighbour | name | relations | pos | neg | net | W | in graph |
 | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |
 | B | Beta | 2 | 3 | 2 | 1 | 3 | yes |
 | C | Gamma | 2 | 1 | 3 | -2 | 1 | yes |
@@ -105,7 +105,7 @@ PY
 then pass; else fail "json dyad"; fi
 
 # Outside the slice: said plainly, not an error.
-if [[ $("$ag" explain "$data" A L --era early | tail -n 1) == "No relations: the dyad is not in this slice." ]]
+if [[ $("$ag" explain "$data" A L --era early --format table | tail -n 1) == "No relations: the dyad is not in this slice." ]]
 then pass; else fail "dyad outside the slice"; fi
 printf 'era,level,date,source,target,type,sign,weight,w,cite,note,line\n' >"$tmp/none.csv"
 expect_stdout "actor outside the slice, csv" 0 "$tmp/none.csv" -- explain "$data" D --era early --format csv

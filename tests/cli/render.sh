@@ -144,7 +144,7 @@ expect "unknown era: exit 2" 2 "" "actorgraph: unknown era 'nope'"
 run render "$small" --era fiftie
 expect "unknown era: a suggestion" 2 "" "actorgraph: unknown era 'fiftie' (did you mean 'fifties'?)"
 run render "$small" --format jpeg
-expect "bad --format" 2 "" "actorgraph: bad --format 'jpeg' (dot, svg, png or pdf)
+expect "bad --format" 2 "" "actorgraph: unknown format 'jpeg' (dot, svg, png or pdf)
 $usage_hint"
 run render "$small" --engine twopi
 expect "bad --engine" 2 "" "actorgraph: bad --engine 'twopi' (neato, fdp, sfdp, dot or circo)

@@ -157,7 +157,7 @@ expect_error "unknown era" 2 "actorgraph: unknown era 'rolup' (did you mean 'rol
 expect_error "unknown era, no suggestion" 2 "actorgraph: unknown era 'zzzzzzzz'" -- report "$data" --era zzzzzzzz
 expect_error "unknown metric" 2 "actorgraph: unknown metric 'pagrank' (did you mean 'pagerank'?)" -- report "$data" --metric degree,pagrank
 expect_error "unknown type" 2 "actorgraph: unknown relation type 'visits' (did you mean 'visit'?)" -- report "$data" --types visits
-expect_error "unknown format" 2 "actorgraph: unknown format 'xml' (table, csv, json or md)" -- report "$data" --format xml
+expect_error "unknown format" 2 "actorgraph: unknown format 'xml' (table, csv, json, md or html)" -- report "$data" --format xml
 expect_error "unknown level" 2 "actorgraph: unknown level 'nation' (actor or state)" -- report "$data" --level nation
 expect_error "unknown ties" 2 "actorgraph: unknown ties 'some' (all, positive or negative)" -- report "$data" --ties some
 expect_error "bad --top" 2 "actorgraph: bad --top '-1' (a whole number, 0 for all)" -- report "$data" --top -1
@@ -181,8 +181,8 @@ mkdir -p "$noera"
 cp tests/data/clean/actors.csv tests/data/clean/relations.csv "$noera/"
 echo "id,name,period,note" >"$noera/eras.csv"
 expect_error "report without eras" 1 "actorgraph: $noera: no eras to work on: add rows to eras.csv (id,name,period), or give a window with --from/--to" -- report "$noera" --format csv
-expect_error "render without eras" 1 "actorgraph: $noera: no eras to work on: add rows to eras.csv (id,name,period)" -- render "$noera" -o "$tmp"
-expect_error "balance without eras" 1 "actorgraph: $noera: no eras to work on: add rows to eras.csv (id,name,period)" -- balance "$noera"
+expect_error "render without eras" 1 "actorgraph: $noera: no eras to work on: add rows to eras.csv (id,name,period), or give a window with --from/--to" -- render "$noera" -o "$tmp"
+expect_error "balance without eras" 1 "actorgraph: $noera: no eras to work on: add rows to eras.csv (id,name,period), or give a window with --from/--to" -- balance "$noera"
 run report "$noera" --from 1960 --to 1970 --format csv
 if [[ $rc == 0 ]] && grep -q '^1960/1970,actor,all,' "$tmp/out"; then pass "a window needs no era"; else fail "a window needs no era"; fi
 

@@ -22,7 +22,7 @@ rc=0
 if [[ $rc == 0 ]]; then pass; else fail "run: exit $rc"; cat "$tmp/stderr"; fi
 if [[ ! -s $tmp/stdout ]]; then pass; else fail "run wrote to standard output"; fi
 if [[ $(head -n 1 "$tmp/stderr") == "actorgraph: run: $ds: 7 actors, 14 relations, 3 eras, into $tmp/out/lineage/" &&
-      $(tail -n 1 "$tmp/stderr") == "actorgraph: run: done: $tmp/out/lineage/index.md" ]]; then pass
+      $(tail -n 1 "$tmp/stderr") == "actorgraph: run: done: $tmp/out/lineage/index.html" ]]; then pass
 else fail "progress lines"; cat "$tmp/stderr"; fi
 
 out=$tmp/out/lineage
@@ -32,7 +32,7 @@ out=$tmp/out/lineage
     for f in actors correlations dyads relations summary; do echo "./compare/a-vs-b-$f.csv"; done
     for f in dot json md png svg; do echo "./compare/a-vs-b.$f"; done
     for e in a a1 b; do for f in csv dot gexf graphml json md png svg; do echo "./eras/$e.$f"; done; done
-    echo ./index.md; echo ./timeline.csv; echo ./timeline.md
+    echo ./index.html; echo ./index.md; echo ./timeline.csv; echo ./timeline.md
 } | sort >"$tmp/want"
 if diff -u "$tmp/want" "$tmp/files"; then pass; else fail "the files written"; fi
 
@@ -72,6 +72,14 @@ for f in $(grep -o '](\([^)]*\))' "$out/index.md" | sed 's/^](//; s/)$//'); do
     [[ -f $out/$f ]] || fail "index.md links to a missing file: $f"
 done
 pass
+# index.html: its links lead to files that are there, and it names them all.
+links=$(grep -o 'href="[^"#][^"]*"' "$out/index.html" | sed 's/^href="//; s/"$//' | sort -u)
+n=0
+for f in $links; do
+    n=$((n + 1))
+    [[ -f $out/$f ]] || fail "index.html links to a missing file: $f"
+done
+if ((n >= 20)); then pass; else fail "index.html links to only $n files"; fi
 
 # A second run gives the same bytes, and nothing temporary is left.
 cp -r "$out" "$tmp/first"
@@ -84,6 +92,56 @@ if [[ -z $(find "$tmp/out" -name '*.tmp.*') ]]; then pass; else fail "temporary 
 "$ag" run tests/data/balance-basic -o "$tmp/out" -q
 if grep -q "no comparison" "$tmp/out/balance-basic/index.md" && [[ ! -e $tmp/out/balance-basic/compare ]]
 then pass; else fail "no comparison"; fi
+
+# The options of the job: a dataset about 1959-63 with one membership
+# open-ended since 1948. The timeline starts with the earliest relation
+# bounded at both ends (1959), not 1948; --compare picks the pair; --ties
+# reaches every era's report.
+cuba=$tmp/cuba
+mkdir -p "$cuba"
+cat >"$cuba/actors.csv" <<'CSV'
+id,name,kind,parent,continues,active,note
+USA,United States,state,,,,
+CUB,Cuba,state,,,,
+SUN,Soviet Union,state,,,,
+OAS,Organization of American States,organisation,,,,
+CSV
+cat >"$cuba/relations.csv" <<'CSV'
+source,target,type,date,sign,weight,cite,note
+USA,OAS,membership,1948/..,,,charter,
+CUB,SUN,agreement,1960-02,,,fn 1,
+USA,CUB,sanction,1960-10,,,fn 2,
+USA,CUB,intervention,1961-04,,,fn 3,
+SUN,CUB,arms-sale,1962-09,,,fn 4,
+USA,SUN,threat,1962-10-22,,,fn 5,
+USA,SUN,agreement,1963-06,,,fn 6,
+CSV
+cat >"$cuba/eras.csv" <<'CSV'
+id,name,period,note
+before,Before the crisis,1959/1962-09,
+crisis,Missile crisis,1962-10-14/1962-10-28,
+after,After the crisis,1962-10-29/1963-12-31,
+CSV
+rc=0
+"$ag" run "$cuba" -o "$tmp/out" -q --compare before crisis --ties negative --window 1y --step 1y \
+    2>"$tmp/err" || rc=$?
+if [[ $rc == 0 ]]; then pass; else fail "run with options: exit $rc" "$(cat "$tmp/err")"; fi
+if [[ $(sed -n 2p "$tmp/out/cuba/timeline.csv" | cut -d, -f1) == 1960-02-01/1961-01-31 ]]; then pass
+else fail "the timeline starts with the first bounded relation" "$(sed -n 2p "$tmp/out/cuba/timeline.csv")"; fi
+if [[ -s $tmp/out/cuba/compare/before-vs-crisis.md ]] &&
+   grep -qxF 'Before the crisis (1959/1962-09) → Missile crisis (1962-10-14/1962-10-28), the pair chosen for this run.' \
+       "$tmp/out/cuba/index.md"; then pass
+else fail "--compare before crisis"; fi
+if grep -qF 'Actor level, negative ties, all relation types;' "$tmp/out/cuba/index.md" &&
+   grep -qF 'Every metric in 1-year windows a year apart' "$tmp/out/cuba/index.md"; then pass
+else fail "index.md names the options"; fi
+"$ag" report "$cuba" --era crisis --ties negative --format csv >"$tmp/crisis.csv"
+if cmp -s "$tmp/crisis.csv" "$tmp/out/cuba/eras/crisis.csv"; then pass
+else fail "--ties negative reaches the eras' reports"; fi
+rc=0
+"$ag" run "$cuba" -o "$tmp/out" -q --compare before nope 2>"$tmp/err" || rc=$?
+if [[ $rc == 2 && $(head -n 1 "$tmp/err") == "actorgraph: unknown era 'nope'" ]]; then pass
+else fail "--compare: unknown era" "$(cat "$tmp/err")"; fi
 
 # Errors.
 touch "$tmp/file"

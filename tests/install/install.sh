@@ -6,9 +6,15 @@
 # Debian's igraph has no static build of its own dependencies), run on the
 # shipped dataset.
 #
-# usage: install.sh BUILD_DIR SOURCE_DIR
+# usage: install.sh BUILD_DIR SOURCE_DIR [SANITIZE]
+# With SANITIZE "ON" (a library built with ASan and UBSan) the program is
+# built with the same sanitizers, as such a library requires.
 set -euo pipefail
 build=$1 src=$2
+cflags=(-std=c11 -Wall -Wextra -Werror)
+if [[ ${3:-OFF} == ON ]]; then
+    cflags+=(-fsanitize=address,undefined)
+fi
 if ! command -v pkg-config >/dev/null || ! command -v cc >/dev/null; then
     echo "skipped: pkg-config or cc is not there"
     exit 77
@@ -35,15 +41,17 @@ cd "$tmp"
 want="PAK betweenness in post-2001: 0.6522"
 fails=0
 # shellcheck disable=SC2046
-cc -std=c11 -Wall -Wextra -Werror -o consumer consumer.c \
+cc "${cflags[@]}" -o consumer consumer.c \
     $(pkg-config --cflags --libs actorgraph)
 got=$(LD_LIBRARY_PATH=$libdir ./consumer "$src/graphs/new-great-game")
 if [[ $got == "$want" ]]; then echo "ok: shared: $got"; else echo "FAIL: shared: got '$got', want '$want'"; fails=1; fi
-LD_LIBRARY_PATH=$libdir ldd ./consumer | grep -q "$libdir/libactorgraph.so" ||
+# Captured first: grep -q would close the pipe early under pipefail.
+deps=$(LD_LIBRARY_PATH=$libdir ldd ./consumer)
+grep -q "$libdir/libactorgraph.so" <<<"$deps" ||
     { echo "FAIL: consumer is not linked with the installed libactorgraph.so"; fails=1; }
 
 # shellcheck disable=SC2046
-cc -std=c11 -Wall -Wextra -Werror -o consumer-static consumer.c \
+cc "${cflags[@]}" -o consumer-static consumer.c \
     $(pkg-config --cflags actorgraph) "$libdir/libactorgraph.a" \
     $(pkg-config --libs actorgraph | sed 's/-lactorgraph//') -lcsv -lm
 got=$(./consumer-static "$src/graphs/new-great-game")
