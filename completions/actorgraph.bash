@@ -74,7 +74,7 @@ _actorgraph()
     esac
 
     case $cmd in
-    balance) opts="--era --all --from --to --dates --level --types --triangles --max-triangles --format -o --help" ;;
+    balance) opts="--era --all --from --to --dates --level --types --triangles --max-triangles --blocks --time-limit --format -o --help" ;;
     check) opts="--strict --quiet --help" ;;
     compare) opts="--dates --level --ties --types --metric --table --format --plot --top --diagram -o --help" ;;
     explain) opts="--era --from --to --dates --level --ties --types --format -o --help" ;;
@@ -85,7 +85,7 @@ _actorgraph()
             return
         fi
         opts="-o --aggregate --min-events --types --weight --eras --quiet --help" ;;
-    render) opts="--era --all --from --to --format --engine --dates --level --ties --types --same-layout --legend --ego --depth --size-by -o --help" ;;
+    render) opts="--era --all --from --to --format --engine --dates --level --ties --types --same-layout --legend --ego --depth --blocs --size-by -o --help" ;;
     report) opts="--era --all --from --to --dates --level --ties --types --metric --top --format --threads --sample --quiet -o --help" ;;
     run) opts="--dates --level --ties --types --compare --window --step -o --threads --sample --quiet --help" ;;
     timeline) opts="--metric --window --step --from --to --dates --level --ties --types --actors --top --plot --format --threads --sample --quiet -o --help" ;;

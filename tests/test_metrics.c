@@ -443,9 +443,11 @@ static void test_edgeless(void **state)
     (void)state;
     measure(&x, "negative-only", AG_LEVEL_ACTOR, AG_TIES_POSITIVE);
     assert_int_equal(x.g.n, 2);
+    /* PN reads the net-signed graph whatever the ties: two enemies alone,
+     * the singular case, 1/2 each (signed.h). */
     for (int m = 0; m < AG_M_COUNT; m++) {
-        CHECK(&x, "A", (ag_metric_t)m, m == AG_M_PAGERANK ? 0.5 : 0);
-        CHECK(&x, "B", (ag_metric_t)m, m == AG_M_PAGERANK ? 0.5 : 0);
+        CHECK(&x, "A", (ag_metric_t)m, m == AG_M_PAGERANK || m == AG_M_PN ? 0.5 : 0);
+        CHECK(&x, "B", (ag_metric_t)m, m == AG_M_PAGERANK || m == AG_M_PN ? 0.5 : 0);
     }
     done(&x);
     /* Under all ties: one tie of W 2, length 1/2: harmonic 2. */
@@ -530,9 +532,11 @@ static void summarise(const char *era, ag_ties_t ties, ag_era_graph_t *g, ag_sum
 
 /*
  * Triangle, all ties: 3 vertices, relations, dyads and edges; dyads 2
- * positive, 1 negative; density 3/3; transitivity 1. The positive layer is
- * the path A-B-C (m = 2): one community has modularity 0, splitting off C
- * gives 1/2 - (3/4)^2 - (1/4)^2 = -1/8, so one community, Q = 0.
+ * positive, 1 negative; density 3/3; transitivity 1. The net-positive
+ * layer is the path A-B-C (m = 2): Leiden finds one community (modularity
+ * 0; splitting off C gives -1/8), but A and C are enemies (net -2), so the
+ * bloc is split: B first (strength 2), A joins it, C can't: {A, B}, {C},
+ * Q = 1/2 - (3/4)^2 - (1/4)^2 = -1/8.
  */
 static void test_summary_triangle(void **state)
 {
@@ -549,10 +553,11 @@ static void test_summary_triangle(void **state)
     assert_true(fabs(s.density - 1) < EPS);
     assert_int_equal(s.components, 1);
     assert_true(fabs(s.transitivity - 1) < EPS);
-    assert_int_equal(s.communities, 1);
-    assert_true(fabs(s.modularity) < EPS);
+    assert_int_equal(s.communities, 2);
+    assert_true(fabs(s.modularity + 0.125) < EPS);
     assert_int_equal(s.membership[0], 0);
-    assert_int_equal(s.membership[2], 0);
+    assert_int_equal(s.membership[1], 0);
+    assert_int_equal(s.membership[2], 1);
     ag_summary_destroy(&s);
     ag_era_graph_destroy(&g);
 }

@@ -29,6 +29,7 @@
 #include "actorgraph/rankcorr.h"
 #include "actorgraph/render.h"
 #include "actorgraph/report.h"
+#include "actorgraph/signed.h"
 #include "actorgraph/summary.h"
 #include "actorgraph/table.h"
 #include "actorgraph/timeline.h"

@@ -18,6 +18,7 @@
 #include "actorgraph/era.h"
 #include "actorgraph/error.h"
 #include "actorgraph/model.h"
+#include "actorgraph/signed.h"
 #include "actorgraph/table.h"
 
 #ifdef __cplusplus
@@ -96,6 +97,11 @@ typedef enum {
  *                 have millions of triangles.
  *   dates:        the rule for imprecise dates (ag_slice_opts_t; 0
  *                 probable).
+ *   blocks:       also a k-balance partition into this many blocks
+ *                 (signed.h; alpha 1/2); 0: none.
+ *   seconds:      time limit of each era's frustration search; 0 for
+ *                 AG_FRUSTRATION_SECONDS.
+ * A zeroed struct plus eras is a valid request.
  */
 typedef struct {
     const long *eras;
@@ -105,6 +111,8 @@ typedef struct {
     ag_tri_list_t list;
     size_t max_named;
     ag_dates_t dates;
+    int blocks;
+    double seconds;
 } ag_balance_opts_t;
 
 /* The default of max_named for the command line and the main job. */
@@ -113,12 +121,18 @@ typedef struct {
 /*
  * The balance of several eras (the result behind `actorgraph balance`).
  *   era: the era index; g: its graph; b: its balance.
+ *   f: its frustration (signed.h); walk: its walk-based balance (NaN
+ *   without signed dyads); bm: its k-balance partition when opts.blocks
+ *   (zeroed otherwise).
  * Eras without relations have no entry.
  */
 typedef struct {
     long era;
     ag_era_graph_t g;
     ag_balance_t b;
+    ag_frustration_t f;
+    double walk;
+    ag_blockmodel_t bm;
 } ag_balance_era_t;
 
 /*
@@ -144,11 +158,16 @@ void ag_balance_report_destroy(ag_balance_report_t *r);
  * Convenience: ag_balance_report_init, then page + ag_doc_write
  * (ag_balance_page, pages.h). Writes the report to fp.
  * csv: one row per era with relations, header exactly
- *   era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio
- * (ratio empty when there is no triangle). table and md: that table, then
- * the triangles named by opts->list, each with the relations behind its
- * three sides in date order. json: an object with the dataset, level, and
- * one object per era holding the same figures and the triangles.
+ *   era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio,
+ *   signed_dyads,frustration,frustration_exact,frustration_lower,
+ *   frustration_normalised,walk_balance
+ * then block_error,neg_inside,pos_between when opts->blocks (ratio,
+ * normalised and walk balance empty when undefined). table and md: that
+ * table, then per era the frustrated dyads and the two sides, the blocks
+ * when asked, and the triangles named by opts->list, each with the
+ * relations behind its three sides in date order. json: an object with
+ * the dataset, level, and one object per era holding the same figures,
+ * the frustration's sides and dyads, the blocks and the triangles.
  * AG_ENOMEM, AG_EGRAPH, AG_EIO (writing failed) on failure.
  */
 ag_status_t ag_balance_report(const ag_dataset_t *ds, const ag_balance_opts_t *opts,

@@ -26,6 +26,7 @@
 #include "actorgraph/error.h"
 #include "actorgraph/metrics.h"
 #include "actorgraph/model.h"
+#include "actorgraph/signed.h"
 #include "actorgraph/summary.h"
 #include "actorgraph/table.h"
 
@@ -130,6 +131,10 @@ typedef struct {
  *   dyads:    n_dyads, ordered by change (as ag_change_t), then r1, r2.
  *   changes:  how many dyads of each change.
  *   corr:     per metric (those compared).
+ *   fa, fb:   their frustration (signed.h, default time limit);
+ *   walk_a, walk_b: their walk-based balance (NaN without signed dyads);
+ *   state_blocs_a, state_blocs_b: how many blocs their actors fall in when
+ *             blocs are found at state level (docs/METHODS.md, "Blocs").
  */
 typedef struct {
     const ag_dataset_t *ds;
@@ -147,6 +152,9 @@ typedef struct {
     size_t n_dyads;
     size_t changes[AG_CHANGE_COUNT];
     ag_cmp_corr_t corr[AG_M_COUNT];
+    ag_frustration_t fa, fb;
+    double walk_a, walk_b;
+    long state_blocs_a, state_blocs_b;
 } ag_compare_t;
 
 /* Compares era_a with era_b of ds. AG_ENOMEM, AG_EGRAPH on failure (err

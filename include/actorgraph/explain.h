@@ -17,6 +17,7 @@
 #include "actorgraph/era.h"
 #include "actorgraph/error.h"
 #include "actorgraph/model.h"
+#include "actorgraph/signed.h"
 #include "actorgraph/table.h"
 
 #ifdef __cplusplus
@@ -39,6 +40,11 @@ extern "C" {
  *   strength:  sum of W over its dyads in the dyad graph.
  *   in_arcs, out_arcs: its arcs in the relation multigraph.
  *   dyads:     its dyads (indices into g->dyads), by neighbour; n_dyads.
+ * Set by the caller after ag_explain_init, if wanted:
+ *   frustration: the frustration of g (signed.h; not owned), or NULL (as
+ *              ag_explain_init leaves it): the writer then also says on
+ *              which side of the least-frustrated colouring the actors are
+ *              and which of their dyads are frustrated.
  */
 typedef struct {
     const ag_era_graph_t *g;
@@ -53,6 +59,7 @@ typedef struct {
     long in_arcs, out_arcs;
     long *dyads;
     size_t n_dyads;
+    const ag_frustration_t *frustration;
 } ag_explain_t;
 
 /* Explains one actor (actor_b < 0) or the dyad of two actors in g: actor

@@ -26,6 +26,7 @@ typedef enum {
     AG_M_PAGERANK,
     AG_M_HUB,
     AG_M_AUTHORITY,
+    AG_M_PN, /* PN centrality of the net-signed graph (signed.h) */
     AG_M_COUNT
 } ag_metric_t;
 

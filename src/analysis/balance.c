@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actorgraph/signed.h"
 #include "core/util.h"
 
 #define OOM(err) ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory")
@@ -119,7 +120,15 @@ ag_status_t ag_balance_report_init(ag_balance_report_t *r, const ag_dataset_t *d
             continue;
         }
         r->n_eras++;
-        if ((st = ag_balance_compute(&it->g, &it->b, err)) != AG_OK)
+        if ((st = ag_balance_compute(&it->g, &it->b, err)) != AG_OK ||
+            (st = ag_frustration_compute(&it->g,
+                                         opts->seconds > 0 ? opts->seconds
+                                                           : AG_FRUSTRATION_SECONDS,
+                                         &it->f, err)) != AG_OK ||
+            (st = ag_walk_balance(&it->g, &it->walk, err)) != AG_OK ||
+            (opts->blocks && (st = ag_blockmodel_compute(&it->g, opts->blocks, 0.5,
+                                                         AG_BLOCKMODEL_RESTARTS, &it->bm,
+                                                         err)) != AG_OK))
             goto fail;
     }
     return AG_OK;
@@ -136,6 +145,8 @@ void ag_balance_report_destroy(ag_balance_report_t *r)
         return;
     for (size_t i = 0; r->eras && i < r->n_eras; i++) {
         ag_balance_destroy(&r->eras[i].b);
+        ag_frustration_destroy(&r->eras[i].f);
+        ag_blockmodel_destroy(&r->eras[i].bm);
         ag_era_graph_destroy(&r->eras[i].g);
     }
     free(r->eras);

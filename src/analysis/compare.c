@@ -460,6 +460,8 @@ void ag_compare_destroy(ag_compare_t *c)
     ag_summary_destroy(&c->sa);
     ag_summary_destroy(&c->sb);
     ag_balance_destroy(&c->ba);
+    ag_frustration_destroy(&c->fa);
+    ag_frustration_destroy(&c->fb);
     ag_balance_destroy(&c->bb);
     ag_era_graph_destroy(&c->ga);
     ag_era_graph_destroy(&c->gb);
@@ -498,6 +500,28 @@ static ag_status_t one_era(const ag_compare_t *c, long era, ag_era_graph_t *g, a
     return AG_OK;
 }
 
+/* Frustration, walk balance and the number of state-level blocs of both
+ * eras. */
+static ag_status_t signed_figures(ag_compare_t *c, ag_error_t *err)
+{
+    ag_summary_t s;
+    ag_status_t rc;
+    if ((rc = ag_frustration_compute(&c->ga, AG_FRUSTRATION_SECONDS, &c->fa, err)) != AG_OK ||
+        (rc = ag_frustration_compute(&c->gb, AG_FRUSTRATION_SECONDS, &c->fb, err)) != AG_OK ||
+        (rc = ag_walk_balance(&c->ga, &c->walk_a, err)) != AG_OK ||
+        (rc = ag_walk_balance(&c->gb, &c->walk_b, err)) != AG_OK)
+        return rc;
+    if ((rc = ag_summary_compute_blocs(&c->ga, AG_LEVEL_STATE, &s, err)) != AG_OK)
+        return rc;
+    c->state_blocs_a = s.communities;
+    ag_summary_destroy(&s);
+    if ((rc = ag_summary_compute_blocs(&c->gb, AG_LEVEL_STATE, &s, err)) != AG_OK)
+        return rc;
+    c->state_blocs_b = s.communities;
+    ag_summary_destroy(&s);
+    return AG_OK;
+}
+
 ag_status_t ag_compare_init(ag_compare_t *c, const ag_dataset_t *ds, long era_a, long era_b,
                             const ag_compare_opts_t *opts, ag_error_t *err)
 {
@@ -511,7 +535,7 @@ ag_status_t ag_compare_init(ag_compare_t *c, const ag_dataset_t *ds, long era_a,
     if ((rc = one_era(c, era_a, &c->ga, &c->ma, c->rank_a, &c->sa, &c->ba, err)) != AG_OK ||
         (rc = one_era(c, era_b, &c->gb, &c->mb, c->rank_b, &c->sb, &c->bb, err)) != AG_OK ||
         (rc = match_actors(c, err)) != AG_OK || (rc = match_dyads(c, err)) != AG_OK ||
-        (rc = correlations(c, err)) != AG_OK) {
+        (rc = correlations(c, err)) != AG_OK || (rc = signed_figures(c, err)) != AG_OK) {
         ag_compare_destroy(c);
         return rc;
     }

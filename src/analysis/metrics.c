@@ -11,6 +11,8 @@
  */
 #include "actorgraph/metrics.h"
 
+#include "actorgraph/signed.h"
+
 #include <math.h>
 #include <omp.h>
 #include <stdio.h>
@@ -31,7 +33,7 @@
 
 static const char *const metric_names[AG_M_COUNT] = {
     "degree", "strength", "betweenness", "harmonic", "eigenvector",
-    "in_degree", "out_degree", "pagerank", "hub", "authority",
+    "in_degree", "out_degree", "pagerank", "hub", "authority", "pn",
 };
 
 const char *ag_metric_name(ag_metric_t m)
@@ -855,6 +857,9 @@ static ag_status_t compute(const ag_era_graph_t *g, unsigned mask,
         }
     }
     free(arcs);
+    arcs = NULL;
+    if (m->value[AG_M_PN] && (rc = ag_pn_centrality(g, m->value[AG_M_PN], err)) != AG_OK)
+        goto fail;
     return AG_OK;
 
 igraph_failed:

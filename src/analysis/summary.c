@@ -7,6 +7,7 @@
 #include "actorgraph/balance.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,11 +23,107 @@ void ag_summary_destroy(ag_summary_t *s)
 }
 
 /*
- * Communities of the positive layer: Leiden with the modularity objective
- * (node weights = strengths, resolution 1/2m), run until stable, from a
- * fixed seed. Communities are renumbered in order of their first vertex.
- * membership gets n entries; *count the number of communities, *q the
- * weighted modularity (NaN without edges).
+ * Splits every community that holds two vertices whose dyad's net is
+ * negative, so that no bloc holds two enemies (docs/METHODS.md, "Blocs").
+ * The members of such a community are taken in order of their net-positive
+ * strength inside it (strongest first, then vertex order); each joins the
+ * first part with which it has no negative dyad and the most net-positive
+ * weight, or starts a new part. Communities without a negative pair are
+ * left whole. membership has n entries; communities are renumbered later.
+ * Returns the new number of communities, or -1 when out of memory.
+ */
+static long split_enemies(const ag_era_graph_t *g, igraph_vector_int_t *memb, long nc)
+{
+    size_t n = g->n;
+    long *order = NULL, *part = NULL, next = nc;
+    double *inside = NULL, *gain = NULL;
+    bool *bad = calloc((size_t)nc + 1, sizeof *bad);
+    long result = -1;
+
+    order = malloc((n ? n : 1) * sizeof *order);
+    part = malloc((n ? n : 1) * sizeof *part);
+    inside = calloc(n ? n : 1, sizeof *inside);
+    gain = calloc(n ? n : 1, sizeof *gain);
+    if (!bad || !order || !part || !inside || !gain)
+        goto done;
+    for (size_t d = 0; d < g->n_dyads; d++) {
+        const ag_dyad_t *y = &g->dyads[d];
+        igraph_integer_t cu = VECTOR(*memb)[y->u], cv = VECTOR(*memb)[y->v];
+        if (cu != cv)
+            continue;
+        if (ag_dyad_sign(y) < 0)
+            bad[cu] = true;
+        else if (ag_dyad_sign(y) > 0) {
+            inside[y->u] += y->net;
+            inside[y->v] += y->net;
+        }
+    }
+    for (long c = 0; c < nc; c++) {
+        size_t k = 0;
+        long first_part;
+        if (!bad[c])
+            continue;
+        for (size_t v = 0; v < n; v++)
+            if (VECTOR(*memb)[v] == c)
+                order[k++] = (long)v;
+        /* Insertion sort: communities are small, and a keyed sort needs no
+         * global state. */
+        for (size_t i = 1; i < k; i++) {
+            long x = order[i];
+            size_t j = i;
+            while (j > 0 && inside[order[j - 1]] < inside[x]) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = x;
+        }
+        first_part = next;
+        for (size_t i = 0; i < k; i++)
+            part[order[i]] = -1;
+        for (size_t i = 0; i < k; i++) {
+            long v = order[i], best = -1;
+            for (long p = first_part; p < next; p++)
+                gain[p - first_part] = 0;
+            /* A part is ruled out by any negative dyad: mark it with -inf. */
+            for (size_t j = 0; j < i; j++) {
+                long u = order[j], d = ag_era_graph_find_dyad(g, u, v);
+                int sign;
+                if (d < 0)
+                    continue;
+                sign = ag_dyad_sign(&g->dyads[d]);
+                if (sign < 0)
+                    gain[part[u] - first_part] = -INFINITY;
+                else if (sign > 0 && gain[part[u] - first_part] != -INFINITY)
+                    gain[part[u] - first_part] += g->dyads[d].net;
+            }
+            for (long p = first_part; p < next; p++)
+                if (gain[p - first_part] != -INFINITY &&
+                    (best < 0 || gain[p - first_part] > gain[best - first_part]))
+                    best = p;
+            part[v] = best >= 0 ? best : next++;
+        }
+        for (size_t i = 0; i < k; i++)
+            VECTOR(*memb)[order[i]] = part[order[i]];
+    }
+    result = next;
+done:
+    free(bad);
+    free(order);
+    free(part);
+    free(inside);
+    free(gain);
+    return result;
+}
+
+/*
+ * Blocs: communities of the net-positive layer (dyads whose net is > 0,
+ * weighted by the net), by Leiden with the modularity objective (node
+ * weights = strengths, resolution 1/2m), run until stable, from a fixed
+ * seed; then every community holding two vertices with a negative net is
+ * split (split_enemies). Communities are renumbered in order of their
+ * first vertex. membership gets n entries; *count the number of
+ * communities, *q the weighted modularity of the final partition on the
+ * net-positive layer (NaN without edges).
  */
 static igraph_error_t communities(const ag_era_graph_t *g, long *membership, long *count,
                                   double *q)
@@ -36,7 +133,7 @@ static igraph_error_t communities(const ag_era_graph_t *g, long *membership, lon
     igraph_vector_t w, strength;
     igraph_integer_t nc = 0;
     igraph_real_t quality, total = 0;
-    long *renum = NULL, k = 0;
+    long *renum = NULL, k = 0, parts;
     size_t n = g->n;
 
     IGRAPH_CHECK(igraph_vector_int_init(&edges, 0));
@@ -45,20 +142,21 @@ static igraph_error_t communities(const ag_era_graph_t *g, long *membership, lon
     IGRAPH_FINALLY(igraph_vector_int_destroy, &memb);
     IGRAPH_VECTOR_INIT_FINALLY(&w, 0);
     IGRAPH_VECTOR_INIT_FINALLY(&strength, (igraph_integer_t)n);
-    renum = IGRAPH_CALLOC(n, long);
+    renum = IGRAPH_CALLOC(n + 1, long);
     IGRAPH_CHECK_OOM(renum, "communities");
     IGRAPH_FINALLY(igraph_free, renum);
 
     for (size_t d = 0; d < g->n_dyads; d++) {
         const ag_dyad_t *y = &g->dyads[d];
-        if (y->pos <= 0)
+        /* The same zero as balance: a net that prints as 0 is no tie. */
+        if (ag_dyad_sign(y) <= 0)
             continue;
         IGRAPH_CHECK(igraph_vector_int_push_back(&edges, y->u));
         IGRAPH_CHECK(igraph_vector_int_push_back(&edges, y->v));
-        IGRAPH_CHECK(igraph_vector_push_back(&w, y->pos));
-        VECTOR(strength)[y->u] += y->pos;
-        VECTOR(strength)[y->v] += y->pos;
-        total += y->pos;
+        IGRAPH_CHECK(igraph_vector_push_back(&w, y->net));
+        VECTOR(strength)[y->u] += y->net;
+        VECTOR(strength)[y->v] += y->net;
+        total += y->net;
     }
     IGRAPH_CHECK(igraph_create(&pos, &edges, (igraph_integer_t)n, /* directed = */ false));
     IGRAPH_FINALLY(igraph_destroy, &pos);
@@ -72,9 +170,22 @@ static igraph_error_t communities(const ag_era_graph_t *g, long *membership, lon
     } else {
         for (size_t v = 0; v < n; v++)
             VECTOR(memb)[v] = (igraph_integer_t)v;
+        nc = (igraph_integer_t)n;
     }
-    for (size_t v = 0; v < n; v++)
-        renum[v] = -1;
+    parts = split_enemies(g, &memb, (long)nc);
+    if (parts < 0)
+        IGRAPH_ERROR("communities", IGRAPH_ENOMEM);
+    /* Splitting numbers new parts after Leiden's: there may be more than n
+     * part numbers, so the renumbering table grows. */
+    {
+        long *more = IGRAPH_REALLOC(renum, (size_t)parts + 1, long);
+        IGRAPH_CHECK_OOM(more, "communities");
+        IGRAPH_FINALLY_CLEAN(1);
+        renum = more;
+        IGRAPH_FINALLY(igraph_free, renum);
+    }
+    for (long c = 0; c < parts; c++)
+        renum[c] = -1;
     for (size_t v = 0; v < n; v++) {
         igraph_integer_t c = VECTOR(memb)[v];
         if (renum[c] < 0)
@@ -96,6 +207,38 @@ static igraph_error_t communities(const ag_era_graph_t *g, long *membership, lon
     igraph_vector_int_destroy(&edges);
     IGRAPH_FINALLY_CLEAN(6);
     return IGRAPH_SUCCESS;
+}
+
+ag_status_t ag_summary_blocs_from(ag_summary_t *s, const ag_era_graph_t *g,
+                                  const ag_era_graph_t *coarse, const ag_summary_t *cs,
+                                  ag_error_t *err)
+{
+    size_t n1 = g->n ? g->n : 1, m1 = (size_t)cs->communities + g->n + 1;
+    long *memb = malloc(n1 * sizeof *memb), *renum = malloc(m1 * sizeof *renum), k = 0;
+
+    if (!memb || !renum) {
+        free(memb);
+        free(renum);
+        return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
+    }
+    for (size_t c = 0; c < m1; c++)
+        renum[c] = -1;
+    for (size_t v = 0; v < g->n; v++) {
+        long a = ag_rollup(g->ds, coarse->opts.level, g->actor[v]);
+        long w = coarse->vertex_of[a];
+        /* Parts past cs's communities: one per vertex without a state. */
+        long c = w >= 0 ? cs->membership[w] : cs->communities + (long)v;
+        if (renum[c] < 0)
+            renum[c] = k++;
+        memb[v] = renum[c];
+    }
+    free(renum);
+    free(s->membership);
+    s->membership = memb;
+    s->communities = k;
+    s->modularity = cs->modularity;
+    s->bloc_level = coarse->opts.level;
+    return AG_OK;
 }
 
 /* ag_summary_compute with the private generator in place. */
@@ -123,6 +266,7 @@ static ag_status_t compute(const ag_era_graph_t *g, ag_summary_t *s, ag_error_t 
     s->density = g->n >= 2 ? (double)s->edges / (n * (n - 1) / 2) : 0;
     s->modularity = NAN;
     s->transitivity = NAN;
+    s->bloc_level = g->opts.level;
     if (!(s->membership = calloc(g->n ? g->n : 1, sizeof *s->membership))) {
         memset(s, 0, sizeof *s);
         return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
@@ -157,5 +301,30 @@ ag_status_t ag_summary_compute(const ag_era_graph_t *g, ag_summary_t *s, ag_erro
         return rc;
     rc = compute(g, s, err);
     ag_i_rng_end(&rng);
+    return rc;
+}
+
+ag_status_t ag_summary_compute_blocs(const ag_era_graph_t *g, ag_level_t bloc_level,
+                                     ag_summary_t *s, ag_error_t *err)
+{
+    ag_era_graph_t coarse;
+    ag_summary_t cs;
+    ag_slice_opts_t so = g->opts;
+    ag_status_t rc;
+
+    if ((rc = ag_summary_compute(g, s, err)) != AG_OK || bloc_level == g->opts.level ||
+        bloc_level != AG_LEVEL_STATE)
+        return rc;
+    so.level = AG_LEVEL_STATE;
+    if ((rc = ag_era_graph_init(&coarse, g->ds, &so, err)) != AG_OK)
+        goto done;
+    if ((rc = ag_summary_compute(&coarse, &cs, err)) == AG_OK) {
+        rc = ag_summary_blocs_from(s, g, &coarse, &cs, err);
+        ag_summary_destroy(&cs);
+    }
+    ag_era_graph_destroy(&coarse);
+done:
+    if (rc != AG_OK)
+        ag_summary_destroy(s);
     return rc;
 }

@@ -1,11 +1,13 @@
 /*
  * cmd_balance.c: actorgraph balance [DATASET] [--era ID|--all] [--from EDTF]
  *                [--to EDTF] [--level L]
- *                [--types LIST] [--triangles WHICH] [--format F] [-o FILE]
+ *                [--types LIST] [--triangles WHICH] [--blocks K]
+ *                [--time-limit S] [--format F] [-o FILE]
  *
  * Structural balance per era: triangles of the net-signed dyad graph by
  * sign pattern, the balance ratio, and the unbalanced triangles with the
- * relations behind each side.
+ * relations behind each side; the frustration index with the sides and
+ * dyads attaining it, walk-based balance, and a k-balance partition.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +21,7 @@ static const char usage_text[] =
     "usage: actorgraph balance [DATASET] [--era ID|--all] [--from EDTF] [--to EDTF]\n"
     "                          [--level actor|state] [--types LIST]\n"
     "                          [--triangles unbalanced|all|none] [--max-triangles N]\n"
+    "                          [--blocks K] [--time-limit S]\n"
     "                          [--format table|csv|json|md|html] [-o FILE]\n"
     "\n"
     "Structural balance of each era. Every dyad is signed by its net, the sum of\n"
@@ -27,6 +30,10 @@ static const char usage_text[] =
     "(+++, +--) and unbalanced otherwise (++-, ---). Prints the triangles by\n"
     "sign pattern and the balance ratio (balanced / triangles) per era, then\n"
     "names the unbalanced triangles with the relations behind each side.\n"
+    "Also per era: the frustration index (the fewest dyads whose sign flip\n"
+    "makes the era balanced, exact unless the time limit is reached), the two\n"
+    "sides and the frustrated dyads attaining it, its normalised form\n"
+    "1 - F/(m/2), and walk-based balance (docs/METHODS.md, Signed measures).\n"
     "An era without relations gives no row; an era without triangles has an\n"
     "empty ratio.\n"
     "\n";
@@ -54,6 +61,28 @@ static int parse_max(const cli_option_t *opt, const char *arg, cli_args_t *a)
     return AG_EXIT_OK;
 }
 
+static int parse_blocks(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    char *end;
+    long v = strtol(arg, &end, 10);
+    if (end == arg || *end || v < 1 || v > 64)
+        return cli_usage_error(a->prefix, "--blocks takes a whole number from 1 to 64, "
+                               "not '%s'", arg);
+    *(int *)opt->value = (int)v;
+    return AG_EXIT_OK;
+}
+
+static int parse_seconds(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    char *end;
+    double v = strtod(arg, &end);
+    if (end == arg || *end || !(v > 0) || v > 1e6)
+        return cli_usage_error(a->prefix, "--time-limit takes a number of seconds above 0, "
+                               "not '%s'", arg);
+    *(double *)opt->value = v;
+    return AG_EXIT_OK;
+}
+
 int cmd_balance(int argc, char **argv)
 {
     ag_balance_opts_t bo;
@@ -72,8 +101,18 @@ int cmd_balance(int argc, char **argv)
                      parse_triangles),
         CLI_CALLBACK(0, "max-triangles", &bo.max_named, "N",
                      "name at most N triangles per era (default 25; 0: all)", parse_max),
+        CLI_CALLBACK(0, "blocks", &bo.blocks, "K",
+                     "also a K-balance partition (signed blockmodel): K blocks\n"
+                     "with the fewest negative dyads inside and positive ones\n"
+                     "between, and its error",
+                     parse_blocks),
+        CLI_CALLBACK(0, "time-limit", &bo.seconds, "S",
+                     "seconds for each era's frustration search (default 5)", parse_seconds),
         CLI_OPT_FORMAT(&a, "table, csv, json, md or html; csv has one row per era:\n"
-                           "era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio"),
+                           "era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio,\n"
+                           "signed_dyads,frustration,frustration_exact,frustration_lower,\n"
+                           "frustration_normalised,walk_balance\n"
+                           "(and block_error,neg_inside,pos_between with --blocks)"),
         CLI_OPT_OUTPUT(&a),
         CLI_END,
     };

@@ -30,7 +30,12 @@ int cmd_explain(int argc, char **argv)
     cli_args_t a;
     const cli_option_t opts[] = {
         CLI_GROUP("Which period (default: every date):"),
-        CLI_OPT_ERA(&a),
+        CLI_CALLBACK(0, "era", &a, "ID",
+                     "only the relations of this era (default: every date);\n"
+                     "then also the sides of the era's least-frustrated colouring\n"
+                     "and whether the dyad (or which of the actor's dyads) is\n"
+                     "frustrated (see 'balance')",
+                     cli_cb_era1),
         CLI_OPT_WINDOW(&a),
         CLI_GROUP("Which graph:"),
         CLI_CALLBACK(0, "level", &a, "L",
@@ -52,6 +57,7 @@ int cmd_explain(int argc, char **argv)
     ag_dataset_t ds;
     ag_era_graph_t g;
     ag_explain_t x;
+    ag_frustration_t f;
     ag_slice_opts_t so;
     ag_error_t err;
     long era = -1, actor_a = -1, actor_b = -1;
@@ -60,6 +66,7 @@ int cmd_explain(int argc, char **argv)
     ag_dataset_init(&ds);
     memset(&g, 0, sizeof g);
     memset(&x, 0, sizeof x);
+    memset(&f, 0, sizeof f);
     ag_error_clear(&err);
     cli_args_init(&a, "explain", usage_text, &cli_page_formats);
     if ((rc = cli_parse(&a, opts, argc, argv, /* max_pos = */ 2)) != CLI_CONTINUE)
@@ -91,10 +98,20 @@ int cmd_explain(int argc, char **argv)
         rc = cli_fail(&a, &err);
         goto done;
     }
+    /* In an era, also where the actors stand in its least-frustrated
+     * colouring. */
+    if (era >= 0) {
+        if (ag_frustration_compute(&g, AG_FRUSTRATION_SECONDS, &f, &err) != AG_OK) {
+            rc = cli_fail(&a, &err);
+            goto done;
+        }
+        x.frustration = &f;
+    }
     if ((rc = cli_output(&a)) == AG_EXIT_OK)
         rc = cli_commit(&a, ag_explain_write(&x, era, (ag_format_t)a.format, a.fp, &err), &err);
 done:
     ag_explain_destroy(&x);
+    ag_frustration_destroy(&f);
     ag_era_graph_destroy(&g);
     cli_args_destroy(&a);
     ag_dataset_destroy(&ds);

@@ -25,7 +25,7 @@ static const char usage_text[] =
     "\n"
     "Write an era's graph (without --era: the whole dataset, every date) for\n"
     "other network tools. Nodes are the actors with their label (name), kind,\n"
-    "state, community, the dataset's extra actor columns and the ten metrics of\n"
+    "state, community, the dataset's extra actor columns and the eleven metrics of\n"
     "'report'. Edges are the dyads (undirected) with W as weight, pos, neg, net,\n"
     "the number of relations behind them, their types, cites, periods of\n"
     "activity and first and last day; or, with --edges relations, the relations\n"

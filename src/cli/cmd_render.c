@@ -25,6 +25,7 @@ static const char usage_text[] =
     "                         [--ties all|positive|negative] [--types LIST]\n"
     "                         [--size-by METRIC] [--same-layout]\n"
     "                         [--legend top|side|none] [--ego ACTOR [--depth N]]\n"
+    "                         [--blocs state|actor]\n"
     "                         [-o DIR|FILE]\n"
     "\n"
     "Draw each era's network with Graphviz, one file per era named ERA.EXT.\n"
@@ -72,6 +73,14 @@ static int parse_size_by(const cli_option_t *opt, const char *arg, cli_args_t *a
     return AG_EXIT_OK;
 }
 
+static int parse_blocs(const cli_option_t *opt, const char *arg, cli_args_t *a)
+{
+    if (ag_level_parse(arg) < 0)
+        return cli_usage_error(a->prefix, "bad --blocs '%s' (state or actor)", arg);
+    *(ag_level_t *)opt->value = (ag_level_t)ag_level_parse(arg);
+    return AG_EXIT_OK;
+}
+
 static int parse_legend(const cli_option_t *opt, const char *arg, cli_args_t *a)
 {
     int l = ag_legend_parse(arg);
@@ -94,7 +103,8 @@ static int parse_depth(const cli_option_t *opt, const char *arg, cli_args_t *a)
 /* Renders one era to path, or to stdout when path is NULL; with ego (an
  * actor index, else -1) only its neighbourhood within depth lines. */
 static int render_era(const ag_dataset_t *ds, long era, const ag_slice_opts_t *so,
-                      const ag_render_opts_t *ro_in, long ego, int depth, const char *path)
+                      ag_level_t blocs, const ag_render_opts_t *ro_in, long ego, int depth,
+                      const char *path)
 {
     ag_render_opts_t ro_ego = *ro_in;
     const ag_render_opts_t *ro = &ro_ego;
@@ -118,7 +128,7 @@ static int render_era(const ag_dataset_t *ds, long era, const ag_slice_opts_t *s
     opts.last = ds->eras[era].period.last;
     if (ag_era_graph_init(&g, ds, &opts, &err) != AG_OK ||
         ag_metrics_compute(&g, AG_METRICS_ALL, &m, &err) != AG_OK ||
-        ag_summary_compute(&g, &s, &err) != AG_OK)
+        ag_summary_compute_blocs(&g, blocs, &s, &err) != AG_OK)
         goto done;
     in.g = &g;
     in.era = &ds->eras[era];
@@ -171,6 +181,7 @@ int cmd_render(int argc, char **argv)
 {
     ag_render_opts_t ro;
     bool same_layout = false;
+    ag_level_t blocs = AG_LEVEL_STATE;
     const char *ego_id = NULL;
     long ego = -1, depth = 1;
     ag_layout_t layout;
@@ -196,6 +207,11 @@ int cmd_render(int argc, char **argv)
                      "strength, betweenness, harmonic, eigenvector, in_degree,\n"
                      "out_degree, pagerank, hub, authority",
                      parse_size_by),
+        CLI_CALLBACK(0, "blocs", &blocs, "L",
+                     "the level the fills' blocs are found at: state (default:\n"
+                     "a leader takes the bloc of his state) or actor (each actor\n"
+                     "by its own ties)",
+                     parse_blocs),
         CLI_FLAG(0, "same-layout", &same_layout,
                  "one layout for all the eras drawn, made on the union of\n"
                  "their graphs: an actor keeps its place from era to era,\n"
@@ -253,7 +269,7 @@ int cmd_render(int argc, char **argv)
                                  n_eras);
             goto done;
         }
-        rc = render_era(&ds, a.eras[0], &so, &ro, ego, (int)depth, NULL);
+        rc = render_era(&ds, a.eras[0], &so, blocs, &ro, ego, (int)depth, NULL);
         goto done;
     }
     /* -o names a folder when it is one, ends in '/', or several eras are
@@ -293,7 +309,7 @@ int cmd_render(int argc, char **argv)
         char *path = NULL;
         int r;
         if (!out && n_eras == 1 && ro.format == AG_RENDER_DOT) {
-            r = render_era(&ds, a.eras[i], &so, &ro, ego, (int)depth, NULL);
+            r = render_era(&ds, a.eras[i], &so, blocs, &ro, ego, (int)depth, NULL);
         } else if (to_dir) {
             const char *folder = out ? out : ".";
             size_t n = strlen(folder) + strlen(era->id) + 16 +
@@ -311,9 +327,9 @@ int cmd_render(int argc, char **argv)
             for (char *p = path + strlen(folder) + 1; *p; p++)
                 if (*p == '/')
                     *p = '_';
-            r = render_era(&ds, a.eras[i], &so, &ro, ego, (int)depth, path);
+            r = render_era(&ds, a.eras[i], &so, blocs, &ro, ego, (int)depth, path);
         } else {
-            r = render_era(&ds, a.eras[i], &so, &ro, ego, (int)depth, out);
+            r = render_era(&ds, a.eras[i], &so, blocs, &ro, ego, (int)depth, out);
         }
         free(path);
         if (r != AG_EXIT_OK)

@@ -73,7 +73,8 @@ int cmd_report(int argc, char **argv)
         CLI_CALLBACK(0, "metric", &ro.metrics, "LIST",
                      "(or --metrics) comma-separated, in any order, or all\n"
                      "(the default): degree, strength, betweenness, harmonic,\n"
-                     "eigenvector, in_degree, out_degree, pagerank, hub, authority",
+                     "eigenvector, in_degree, out_degree, pagerank, hub, authority,\n"
+                     "pn (PN centrality of the net-signed graph)",
                      parse_metric),
         CLI_CALLBACK(0, "metrics", &ro.metrics, "LIST", NULL, parse_metric),
         CLI_CALLBACK(0, "top", &ro.top, "N",

@@ -61,7 +61,7 @@ int cmd_timeline(int argc, char **argv)
         CLI_STRING(0, "metric", &metric_arg, "LIST",
                    "metrics to follow (default betweenness); any of degree,\n"
                    "strength, betweenness, harmonic, eigenvector, in_degree,\n"
-                   "out_degree, pagerank, hub, authority, or all"),
+                   "out_degree, pagerank, hub, authority, pn, or all"),
         CLI_CALLBACK(0, "window", &window, "SPAN",
                      "length of a window: Ny years, Nm months, Nd days (default 10y)",
                      cli_cb_span),

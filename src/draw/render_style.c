@@ -547,10 +547,11 @@ void ag_i_style_node_tooltip(ag_i_sbuf_t *b, const ag_i_style_era_t *e, long v)
     if (e->summary && e->summary->membership) {
         const char *fill = e->community_fill[v];
         if (strcmp(fill, AG_I_STYLE_FILL_NONE) == 0)
-            ag_i_sbuf_add(b, "\\nno cooperative community of its own (alone in it)");
+            ag_i_sbuf_add(b, "\\nin no bloc with others");
         else
-            ag_i_sbuf_addf(b, "\\ncommunity %ld of %ld", e->summary->membership[v] + 1,
-                         e->summary->communities);
+            ag_i_sbuf_addf(b, "\\nbloc %ld of %ld%s", e->summary->membership[v] + 1,
+                           e->summary->communities,
+                           e->summary->bloc_level != g->opts.level ? " (blocs of states)" : "");
     }
     if (e->metrics) {
         for (int m = 0; m < AG_M_COUNT; m++) {
@@ -677,6 +678,7 @@ static const char *metric_gloss(ag_metric_t m)
     case AG_M_PAGERANK: return "(relations from important actors)";
     case AG_M_HUB: return "(relations towards authorities)";
     case AG_M_AUTHORITY: return "(relations from hubs)";
+    case AG_M_PN: return "(allies, less enemies, near and far)";
     case AG_M_COUNT: break;
     }
     return "";
@@ -718,10 +720,12 @@ static void legend_actors(legend_col_t *c, const ag_i_style_era_t *e)
         if (e->n_fills == 0)
             ag_i_sbuf_add(b, "<FONT POINT-SIZE=\"14\" COLOR=\"#666666\">\u25CB</FONT>");
         ag_i_sbuf_add(b, "</TD>");
-        text_cell(b, "fill = community of cooperative ties");
+        text_cell(b, e->summary->bloc_level != e->g->opts.level
+                         ? "fill = bloc of its state (allies together, enemies apart)"
+                         : "fill = bloc (allies together, enemies apart)");
         b = legend_row(c);
         ag_i_sbuf_add(b, "<TD></TD>");
-        text_cell(b, "(white: in none)");
+        text_cell(b, "(white: in no bloc with others)");
     }
 }
 

@@ -257,7 +257,8 @@ ag_status_t ag_i_index_page(const ag_i_index_t *x, ag_doc_t *d, ag_error_t *err)
     if ((st = ag_doc_title(d, 0, ds->name, err)) != AG_OK)
         goto done;
     add(&p, "Written by `actorgraph run` from `%s`: %zu actors, %zu relations, %zu eras "
-            "(%s). %s; every number is defined in "
+            "(%s). %s; the diagrams fill actors by the bloc of their state (blocs found "
+            "at state level); every number is defined in "
             "the project's docs/METHODS.md and traced to its relations by "
             "`actorgraph explain`. To explore the results, open [index.html](index.html).",
         ds->dir, ds->n_actors, ds->n_relations, ds->n_eras,

@@ -284,9 +284,11 @@ static ag_status_t era_view(ag_doc_t *d, const ag_i_index_t *x, const ag_report_
     buf_t b = { 0 };
     char n1[32], n2[32], id[600];
     ag_balance_t bal;
+    ag_frustration_t fr;
     ag_status_t st;
 
     memset(&bal, 0, sizeof bal);
+    memset(&fr, 0, sizeof fr);
     snprintf(id, sizeof id, "era-%.500s", e->id);
     if ((st = ag_doc_heading(d, AG_FOR_READING | AG_BLOCK_VIEW, 2, id, e->name, err)) != AG_OK)
         return st;
@@ -307,7 +309,8 @@ static ag_status_t era_view(ag_doc_t *d, const ag_i_index_t *x, const ag_report_
         /* Links in the caption are Markdown-like for the back-end's
          * paragraphs; a raw figure caption is HTML, so say it plainly. */
         buf_t cap = { 0 };
-        add(&cap, "%s: shape is the kind of actor, size its betweenness, fill its community; "
+        add(&cap, "%s: shape is the kind of actor, size its betweenness, fill the bloc of its "
+                  "state; "
                   "blue ties cooperate, red ones conflict. Hover for details; click an actor "
                   "or a tie for the relations behind it.",
             e->name);
@@ -326,15 +329,15 @@ static ag_status_t era_view(ag_doc_t *d, const ag_i_index_t *x, const ag_report_
     if ((st = ag_doc_paragraph(d, AG_FOR_READING, str(&b), err)) != AG_OK)
         goto done;
 
-    /* Communities. */
-    if ((st = ag_doc_heading(d, AG_FOR_READING, 3, NULL, "Communities", err)) != AG_OK)
+    /* Blocs. */
+    if ((st = ag_doc_heading(d, AG_FOR_READING, 3, NULL, "Blocs", err)) != AG_OK)
         goto done;
     reset(&b);
     if (s->communities > 0 && !isnan(s->modularity))
-        add(&b, "%ld communities of cooperative ties (Leiden, modularity %s):", s->communities,
-            people(s->modularity, n1));
+        add(&b, "%ld %s on net-positive ties, enemies apart (Leiden, modularity %s):",
+            s->communities, s->communities == 1 ? "bloc" : "blocs", people(s->modularity, n1));
     else
-        add(&b, "No cooperative ties to form communities.");
+        add(&b, "No net-positive ties to form blocs.");
     if ((st = ag_doc_paragraph(d, AG_FOR_READING, str(&b), err)) != AG_OK)
         goto done;
     if (s->communities > 0 && !isnan(s->modularity)) {
@@ -364,7 +367,8 @@ static ag_status_t era_view(ag_doc_t *d, const ag_i_index_t *x, const ag_report_
 
     /* Balance. */
     if ((st = ag_doc_heading(d, AG_FOR_READING, 3, NULL, "Structural balance", err)) != AG_OK ||
-        (st = ag_balance_compute(&e->graph, &bal, err)) != AG_OK)
+        (st = ag_balance_compute(&e->graph, &bal, err)) != AG_OK ||
+        (st = ag_frustration_compute(&e->graph, AG_FRUSTRATION_SECONDS, &fr, err)) != AG_OK)
         goto done;
     reset(&b);
     if (bal.triangles == 0)
@@ -375,6 +379,11 @@ static ag_status_t era_view(ag_doc_t *d, const ag_i_index_t *x, const ag_report_
                 "friend of a friend a friend, the enemy of an enemy a friend.",
             bal.triangles, bal.triangles == 1 ? "" : "s", bal.balanced, bal.unbalanced,
             people(bal.ratio, n1));
+    if (fr.edges)
+        add(&b, " Frustration index %s%zu of %zu net-signed ties: the fewest whose sign, "
+                "flipped, would make the era balanced%s.",
+            fr.exact ? "" : "at most ", fr.frustration, fr.edges,
+            fr.exact ? "" : " (time limit reached)");
     if ((st = ag_doc_paragraph(d, AG_FOR_READING, str(&b), err)) != AG_OK)
         goto done;
     if (bal.unbalanced > 0) {
@@ -414,6 +423,7 @@ static ag_status_t era_view(ag_doc_t *d, const ag_i_index_t *x, const ag_report_
     (void)era;
 done:
     ag_balance_destroy(&bal);
+    ag_frustration_destroy(&fr);
     if (st == AG_OK && b.oom)
         st = ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
     free(b.s);

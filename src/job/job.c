@@ -122,9 +122,11 @@ static ag_status_t run_era(run_t *r, long era, const ag_report_t *all, ag_i_era_
     static const ag_render_format_t diagrams[] = { AG_RENDER_DOT, AG_RENDER_SVG, AG_RENDER_PNG };
     const ag_era_t *e = &r->ds->eras[era];
     ag_report_t rep = *all;
+    ag_summary_t blocs;
     ag_status_t st;
     char path[4096];
 
+    memset(&blocs, 0, sizeof blocs);
     rep.eras = &all->eras[era];
     rep.n_eras = 1;
     info->vertices = rep.eras[0].summary.vertices;
@@ -143,9 +145,14 @@ static ag_status_t run_era(run_t *r, long era, const ag_report_t *all, ag_i_era_
         if ((st = write_atomic(r, path_of(r, path, sizeof path, "eras/%s.%s", e->id, ext[f]),
                                report_writer, &rep, formats[f])) != AG_OK)
             goto done;
+    /* The diagram's fills are blocs of states: a leader takes his state's
+     * bloc rather than being pulled away by his own ties (METHODS,
+     * "Blocs"). The report's blocs stay at the job's level. */
+    if ((st = ag_summary_compute_blocs(&rep.eras[0].graph, AG_LEVEL_STATE, &blocs,
+                                       &r->err)) != AG_OK)
+        goto done;
     for (size_t f = 0; f < 3; f++) {
-        ag_render_input_t in = { &rep.eras[0].graph, e, &rep.eras[0].metrics,
-                                 &rep.eras[0].summary };
+        ag_render_input_t in = { &rep.eras[0].graph, e, &rep.eras[0].metrics, &blocs };
         ag_render_opts_t opts;
         ag_render_opts_default(&opts);
         opts.format = diagrams[f];
@@ -180,12 +187,13 @@ static ag_status_t run_era(run_t *r, long era, const ag_report_t *all, ag_i_era_
     progress(r, "%s: report (md, csv, json), diagram (dot, svg, png) and graph (gexf, "
                 "graphml) in eras/", e->id);
 done:
+    ag_summary_destroy(&blocs);
     return st;
 }
 
 /* ---- timeline ---- */
 
-/* The metrics the timeline page shows; the csv has all ten. */
+/* The metrics the timeline page shows; the csv has all eleven. */
 #define TIMELINE_PAGE_METRICS \
     ((1u << AG_M_DEGREE) | (1u << AG_M_BETWEENNESS) | (1u << AG_M_PAGERANK))
 
@@ -273,6 +281,8 @@ static ag_status_t balance_writer(const void *what, ag_format_t fmt, FILE *fp, a
     bo.dates = r->opts->dates;
     bo.list = AG_LIST_UNBALANCED;
     bo.max_named = AG_BALANCE_MAX_NAMED;
+    bo.blocks = 0;
+    bo.seconds = 0;
     st = ag_balance_report(r->ds, &bo, fmt, fp, err);
     free(eras);
     return st;

@@ -103,6 +103,10 @@ static ag_status_t summary_table(const ag_compare_t *c, bool lead, ag_num_style_
         { "modularity", a->modularity, b->modularity },
         { "triangles", (double)c->ba.triangles, (double)c->bb.triangles },
         { "balance_ratio", c->ba.ratio, c->bb.ratio },
+        { "frustration", (double)c->fa.frustration, (double)c->fb.frustration },
+        { "frustration_normalised", c->fa.normalised, c->fb.normalised },
+        { "walk_balance", c->walk_a, c->walk_b },
+        { "state_blocs", (double)c->state_blocs_a, (double)c->state_blocs_b },
     };
     ag_status_t rc;
     if ((rc = table_init(t, lead, head, type, 4, err)) != AG_OK)

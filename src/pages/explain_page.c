@@ -121,6 +121,69 @@ static void actor_text(const ag_dataset_t *ds, long actor, long asked, char *buf
         snprintf(buf, n, "%s (%s)", ds->actors[actor].id, ds->actors[actor].name);
 }
 
+/* Whether dyad d is among f's frustrated dyads. */
+static bool is_frustrated(const ag_frustration_t *f, long d)
+{
+    for (size_t k = 0; k < f->n_frustrated; k++)
+        if (f->frustrated[k] == d)
+            return true;
+    return false;
+}
+
+/* The frustration paragraph: the sides of the actor(s) in the colouring
+ * with the fewest frustrated dyads, and which of their dyads are
+ * frustrated. */
+static ag_status_t frustration_section(const ag_explain_t *x, ag_doc_t *doc, ag_error_t *err)
+{
+    const ag_frustration_t *f = x->frustration;
+    const ag_era_graph_t *g = x->g;
+    const ag_dataset_t *ds = g->ds;
+    size_t shown = 0, len = 0;
+    char *buf = NULL;
+    FILE *fp;
+    ag_status_t st;
+
+    if ((st = ag_doc_heading(doc, 0, 2, "frustration", "Frustration", err)) != AG_OK)
+        return st;
+    if (!(fp = open_memstream(&buf, &len)))
+        return OOM(err);
+    fprintf(fp, "The era's frustration index is %s%zu of %zu signed dyads%s (docs/METHODS.md, "
+                "Signed measures). In a colouring attaining it, %s is on side %d",
+            f->exact ? "" : "at most ", f->frustration, f->edges,
+            f->exact ? "" : " (time limit reached)", ds->actors[x->actor].id,
+            f->side[x->va] + 1);
+    if (x->actor_b >= 0) {
+        int s = ag_dyad_sign(&g->dyads[x->dyad]);
+        fprintf(fp, " and %s on side %d. ", ds->actors[x->actor_b].id, f->side[x->vb] + 1);
+        if (!s)
+            fprintf(fp, "The dyad's net is 0: it is not in the signed graph.");
+        else if (is_frustrated(f, x->dyad))
+            fprintf(fp, "The dyad (net %s) is frustrated: %s.", s > 0 ? "positive" : "negative",
+                    s > 0 ? "allies on opposite sides" : "enemies on the same side");
+        else
+            fprintf(fp, "The dyad (net %s) is not frustrated.", s > 0 ? "positive" : "negative");
+    } else {
+        fprintf(fp, ". Its frustrated dyads:");
+        for (size_t k = 0; k < x->n_dyads; k++) {
+            const ag_dyad_t *y = &g->dyads[x->dyads[k]];
+            long other = y->u == x->va ? y->v : y->u;
+            char net[32];
+            if (!is_frustrated(f, x->dyads[k]))
+                continue;
+            fprintf(fp, "%s %s (net %s)", shown++ ? "," : "", ds->actors[g->actor[other]].id,
+                    ag_doc_number(y->net, AG_NUM_PEOPLE, net));
+        }
+        fputs(shown ? "." : " none.", fp);
+    }
+    if (fclose(fp) != 0 || !buf) {
+        free(buf);
+        return OOM(err);
+    }
+    st = ag_doc_paragraph(doc, 0, buf, err);
+    free(buf);
+    return st;
+}
+
 static ag_status_t people_page(const ag_explain_t *x, long era, const char *types,
                                ag_doc_t *doc, ag_error_t *err)
 {
@@ -155,6 +218,8 @@ static ag_status_t people_page(const ag_explain_t *x, long era, const char *type
     if ((st = ag_doc_heading(doc, 0, 2, "totals", "Totals", err)) != AG_OK ||
         (st = totals_table(x, AG_NUM_TABLE, &t, err)) != AG_OK ||
         (st = ag_doc_table(doc, 0, NULL, "Totals", &t, err)) != AG_OK)
+        return st;
+    if (x->frustration && (st = frustration_section(x, doc, err)) != AG_OK)
         return st;
     if (x->actor_b < 0 &&
         ((st = ag_doc_heading(doc, 0, 2, "dyads",
@@ -234,6 +299,31 @@ static ag_status_t machine_json(const ag_explain_t *x, long era, const char *typ
         ag_table_destroy(&t);
         if (!v || json_object_set_new(root, "dyads", v))
             goto oom;
+    }
+    if (x->frustration && in_slice) {
+        const ag_frustration_t *f = x->frustration;
+        json_t *fo = json_pack("{s:I, s:I, s:b, s:i}", "index", (json_int_t)f->frustration,
+                               "signed_dyads", (json_int_t)f->edges, "exact", f->exact,
+                               "side", f->side[x->va] + 1);
+        if (!fo || json_object_set_new(root, "frustration", fo))
+            goto oom;
+        if (x->actor_b >= 0) {
+            if (json_object_set_new(fo, "side_b", json_integer(f->side[x->vb] + 1)) ||
+                json_object_set_new(fo, "frustrated", json_boolean(is_frustrated(f, x->dyad))))
+                goto oom;
+        } else {
+            json_t *list = json_array();
+            if (!list || json_object_set_new(fo, "frustrated_with", list))
+                goto oom;
+            for (size_t k = 0; k < x->n_dyads; k++) {
+                const ag_dyad_t *y = &x->g->dyads[x->dyads[k]];
+                long other = y->u == x->va ? y->v : y->u;
+                if (is_frustrated(f, x->dyads[k]) &&
+                    json_array_append_new(list,
+                                          json_string(ds->actors[x->g->actor[other]].id)))
+                    goto oom;
+            }
+        }
     }
     if (!(v = ag_relations_json(ds, x->rels, x->n_rels)) ||
         json_object_set_new(root, "relations", v))

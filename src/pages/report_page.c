@@ -611,13 +611,13 @@ static void summary_sentences(const ag_report_t *r, const ag_report_era_t *e, bo
              short_num(s->transitivity, b));
 }
 
-/* The communities heading sentence: "4 communities on positive ties
+/* The blocs heading sentence: "4 blocs on net-positive ties, enemies apart
  * (Leiden, modularity 0.3867)". */
 static void communities_sentence(const ag_report_era_t *e, size_t groups, char *buf, size_t n)
 {
     char num[32];
-    snprintf(buf, n, "%zu %s on positive ties (Leiden, modularity %s)", groups,
-             plural(groups, "community", "communities"), short_num(e->summary.modularity, num));
+    snprintf(buf, n, "%zu %s on net-positive ties, enemies apart (Leiden, modularity %s)",
+             groups, plural(groups, "bloc", "blocs"), short_num(e->summary.modularity, num));
 }
 
 /* One era for the terminal: title line, figures, communities by id, the
@@ -670,7 +670,7 @@ static ag_status_t terminal_era(const ag_report_t *r, const ag_report_era_t *e, 
     if (!(size = community_sizes(e, &groups, &alone)))
         return ag_i_oom(err);
     if (groups == 0) {
-        fputs("  No communities on positive ties\n", fp);
+        fputs("  No blocs on net-positive ties\n", fp);
     } else {
         communities_sentence(e, groups, buf, sizeof buf);
         fprintf(fp, "  %s:\n", buf);
@@ -767,7 +767,7 @@ static ag_status_t reading_era(const ag_report_t *r, const ag_report_era_t *e, a
     if (!(size = community_sizes(e, &groups, &alone)))
         return ag_i_oom(err);
     if (groups == 0) {
-        rc = ag_doc_paragraph(doc, R, "No communities on positive ties.", err);
+        rc = ag_doc_paragraph(doc, R, "No blocs on net-positive ties.", err);
         goto metrics;
     }
     communities_sentence(e, groups, buf, sizeof buf);

@@ -7,28 +7,28 @@ set -u
 data=tests/data/balance-basic
 
 cat >"$tmp/actor.csv" <<'CSV'
-era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio
-all,actor,10,7,3,1,6,1,2,0.7
-early,actor,1,1,0,0,1,0,0,1
-solo,actor,0,0,0,0,0,0,0,
+era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio,signed_dyads,frustration,frustration_exact,frustration_lower,frustration_normalised,walk_balance
+all,actor,10,7,3,1,6,1,2,0.7,12,1,true,1,0.8333333333,0.6089353826
+early,actor,1,1,0,0,1,0,0,1,3,0,true,0,1,1
+solo,actor,0,0,0,0,0,0,0,,0,0,true,0,,
 CSV
 expect_stdout "csv, every era (empty era: no row)" 0 "$tmp/actor.csv" -- balance "$data" --format csv
 expect_stdout "csv, --all" 0 "$tmp/actor.csv" -- balance "$data" --all --format csv
 
 cat >"$tmp/state.csv" <<'CSV'
-era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio
-all,state,5,4,1,1,3,0,1,0.8
+era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio,signed_dyads,frustration,frustration_exact,frustration_lower,frustration_normalised,walk_balance
+all,state,5,4,1,1,3,0,1,0.8,8,1,true,1,0.75,0.7863611776
 CSV
 expect_stdout "csv, state level, one era" 0 "$tmp/state.csv" -- balance "$data" --era all --level state --format csv
 
 cat >"$tmp/types.csv" <<'CSV'
-era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio
-all,actor,2,1,1,0,1,0,1,0.5
-early,actor,1,1,0,0,1,0,0,1
+era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio,signed_dyads,frustration,frustration_exact,frustration_lower,frustration_normalised,walk_balance
+all,actor,2,1,1,0,1,0,1,0.5,5,1,true,1,0.6,0.7300700358
+early,actor,1,1,0,0,1,0,0,1,3,0,true,0,1,1
 CSV
 expect_stdout "csv, --types" 0 "$tmp/types.csv" -- balance "$data" --types alliance,war,rivalry --format csv
 
-printf 'era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio\n' >"$tmp/header.csv"
+printf 'era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio,signed_dyads,frustration,frustration_exact,frustration_lower,frustration_normalised,walk_balance\n' >"$tmp/header.csv"
 expect_stdout "csv, era without relations: header only" 0 "$tmp/header.csv" -- balance "$data" --era empty --format csv
 
 # The unbalanced triangles are named with the relations behind each side.
@@ -37,11 +37,15 @@ cat >"$tmp/early-all.md" <<'MD'
 
 Level actor, types all. Dyads are signed by their net (the sum of w = sign x weight over all their relations); dyads whose net is 0 are left out. Balanced: +++ and +--; unbalanced: ++- and ---.
 
-| era | level | triangles | balanced | unbalanced | ppp | pmm | ppm | mmm | ratio |
-| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-| early | actor | 1 | 1 | 0 | 0 | 1 | 0 | 0 | 1 |
+| era | level | triangles | balanced | unbalanced | ppp | pmm | ppm | mmm | ratio | signed dyads | frustration | frustration exact | frustration lower | frustration normalised | walk balance |
+| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |
+| early | actor | 1 | 1 | 0 | 0 | 1 | 0 | 0 | 1 | 3 | 0 | true | 0 | 1 | 1 |
 
 ## early (Early 1950s, 1950/1955): 0 unbalanced of 1 triangle
+
+Frustration 0 of 3 signed dyads (exact), normalised 1; walk balance 1.
+
+Sides attaining it: A B | C
 
 ### A–B–C: +-- balanced
 
@@ -52,6 +56,21 @@ Level actor, types all. Dyads are signed by their net (the sum of w = sign x wei
 | B–C | -2 | 1950/1952 | B | C | rivalry | - | 2 | -2 | fx 3 |  | 4 |
 MD
 expect_stdout "md, all triangles named" 0 "$tmp/early-all.md" -- balance "$data" --era early --triangles all --format md
+
+# Hand-worked (era all, actor level): 12 signed dyads; A-B-E is ++- and E
+# can side with A and B (then B-E -3 is inside) or against (A-E +1 across):
+# frustration 1, normalised 1 - 1/6; the search keeps the first optimum it
+# meets, E with A and B. Two blocks do as well: error 1/2.
+"$ag" balance "$data" --era all --blocks 2 --triangles none --format table >"$tmp/blocks" 2>&1
+for want in 'Frustration 1 of 12 signed dyads (exact), normalised 0.8333; walk balance 0.6089.' \
+            'Sides attaining it: A B D E | C L' \
+            'Frustrated dyads (positive across the sides, negative within one): B–E (-3).' \
+            '2-balance partition (Doreian and Mrvar, alpha 0.5, best of 100 starts): error 0.5 = 1 negative inside, 0 positive between:' \
+            '- 1: A B D E' '- 2: C L'; do
+    if grep -qxF -- "$want" "$tmp/blocks"; then pass; else fail "blocks: missing line '$want'"; cat "$tmp/blocks"; fi
+done
+expect_error "bad --blocks" 2 "actorgraph: --blocks takes a whole number from 1 to 64, not '0'" -- balance "$data" --blocks 0
+expect_error "bad --time-limit" 2 "actorgraph: --time-limit takes a number of seconds above 0, not 'x'" -- balance "$data" --time-limit x
 
 "$ag" balance "$data" --era all --format md >"$tmp/all.md" 2>&1
 for want in '### A–B–E: ++- unbalanced' '### B–C–E: --- unbalanced' '### B–E–L: --- unbalanced' \

@@ -30,6 +30,10 @@ relations  pos  neg  net  W  sign
 ---------  ---  ---  ---  -  ----
         1    0    2   -2  2  -
 
+Frustration
+
+The era's frustration index is 0 of 3 signed dyads (docs/METHODS.md, Signed measures). In a colouring attaining it, C is on side 2 and B on side 1. The dyad (net negative) is not frustrated.
+
 Relations, in date order
 
 placed             date       source  target  type     sign  weight   w  cite  note  line
@@ -37,6 +41,20 @@ placed             date       source  target  type     sign  weight   w  cite  n
 interval overlaps  1950/1952  B       C       rivalry  -          2  -2  fx 3           4
 TXT
 expect_stdout "dyad in an era, table" 0 "$tmp/bc.txt" -- explain "$data" C B --era early --format table
+
+# The frustrated dyad of era all (A-B-E is ++-; balance keeps E with A and
+# B, so B-E -3 is frustrated), traced from both ends.
+if "$ag" explain "$data" B E --era all --format json >"$tmp/be.json" &&
+   "$ag" explain "$data" E --era all --format json >"$tmp/e.json" &&
+   /usr/bin/python3 - "$tmp/be.json" "$tmp/e.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))["frustration"]
+assert (d["index"], d["signed_dyads"], d["exact"]) == (1, 12, True), d
+assert d["frustrated"] is True and d["side"] == d["side_b"], d
+e = json.load(open(sys.argv[2]))["frustration"]
+assert e["frustrated_with"] == ["B"], e
+PY
+then pass; else fail "frustrated dyad B-E in json"; fi
 
 # The actor's totals and dyads, as report computes them.
 cat >"$tmp/a.md" <<'MD'

@@ -88,7 +88,7 @@ for c in "balance $ds --era cold-war" "explain $ds PAK --era cold-war" \
 done
 # -o without an extension: CSV too (a file is not a terminal).
 run balance "$ds" --era cold-war -o "$tmp/plain"
-if [[ $rc == 0 ]] && head -n 1 "$tmp/plain" | grep -qx 'era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio'
+if [[ $rc == 0 ]] && head -n 1 "$tmp/plain" | grep -qx 'era,level,triangles,balanced,unbalanced,ppp,pmm,ppm,mmm,ratio,signed_dyads,frustration,frustration_exact,frustration_lower,frustration_normalised,walk_balance'
 then pass; else fail "-o without an extension: csv"; fi
 
 # ---- --from/--to wherever --era goes ----

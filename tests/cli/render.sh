@@ -49,7 +49,7 @@ check "dot: identical to $small/expected.dot" cmp "$tmp/out" "$small/expected.do
 run render "$small" --era fifties --format dot --engine circo --size-by degree
 expect "dot: --engine and --size-by" 0 - ""
 check "dot: the engine is named in the graph" grep -q '^		layout=circo,$' "$tmp/out"
-check "dot: nodes carry the size-by metric" grep -q '^	CCC	\[community=3,$' "$tmp/out"
+check "dot: nodes carry the size-by metric" grep -q '^	CCC	\[community=1,$' "$tmp/out"
 check "dot: degree of CCC" grep -q '^		degree=4,$' "$tmp/out"
 
 run render "$small" --era fifties --format dot --level state --ties positive --types alliance,visit

@@ -7,6 +7,8 @@ set -u
 data=tests/data/metrics
 
 # A leader rolled up to his state; the name at state level is the state's.
+# PN (beta 1/4; IND-PAK -2, PAK-SUN +1): x_IND = 1 - x_PAK/2,
+# x_SUN = 1 + x_PAK/4, x_PAK = 1 + (x_SUN - 2 x_IND)/4: 12/11, 5/11, 14/11.
 cat >"$tmp/rollup.csv" <<'CSV'
 era,level,ties,actor,name,metric,value,rank
 rollup,state,all,IND,India,degree,1,2
@@ -19,6 +21,7 @@ rollup,state,all,IND,India,out_degree,1,2
 rollup,state,all,IND,India,pagerank,0.3774128493,2
 rollup,state,all,IND,India,hub,0,2
 rollup,state,all,IND,India,authority,1,1
+rollup,state,all,IND,India,pn,0.4545454545,3
 rollup,state,all,PAK,Pakistan,degree,2,1
 rollup,state,all,PAK,Pakistan,strength,4,1
 rollup,state,all,PAK,Pakistan,betweenness,1,1
@@ -29,6 +32,7 @@ rollup,state,all,PAK,Pakistan,out_degree,2,1
 rollup,state,all,PAK,Pakistan,pagerank,0.4263900893,1
 rollup,state,all,PAK,Pakistan,hub,1,1
 rollup,state,all,PAK,Pakistan,authority,0,3
+rollup,state,all,PAK,Pakistan,pn,1.090909091,2
 rollup,state,all,SUN,Soviet Union,degree,1,2
 rollup,state,all,SUN,Soviet Union,strength,1,3
 rollup,state,all,SUN,Soviet Union,betweenness,0,2
@@ -39,6 +43,7 @@ rollup,state,all,SUN,Soviet Union,out_degree,0,3
 rollup,state,all,SUN,Soviet Union,pagerank,0.1961970614,3
 rollup,state,all,SUN,Soviet Union,hub,0,2
 rollup,state,all,SUN,Soviet Union,authority,0.3333333333,2
+rollup,state,all,SUN,Soviet Union,pn,1.272727273,1
 CSV
 expect_stdout "csv, state level" 0 "$tmp/rollup.csv" -- report "$data" --era rollup --level state --format csv
 
@@ -123,8 +128,9 @@ assert [e["id"] for e in j["eras"]] == ["triangle", "negative-only"]
 t = j["eras"][0]
 s = t["summary"]
 assert (s["vertices"], s["dyads"], s["positive_dyads"], s["negative_dyads"]) == (3, 3, 2, 1), s
-assert s["density"] == 1 and s["transitivity"] == 1 and s["communities"] == 1, s
-assert t["communities"] == [["A", "B", "C"]], t["communities"]
+assert s["density"] == 1 and s["transitivity"] == 1 and s["communities"] == 2, s
+# A-C is -2: B's allies A and C can't share its bloc (B, then A, first).
+assert t["communities"] == [["A", "B"], ["C"]], t["communities"]
 a = {x["actor"]: x for x in t["actors"]}
 assert a["A"]["name"] == "Alpha" and a["A"]["strength"] == 3 and a["A"]["strength_rank"] == 1
 assert abs(a["B"]["eigenvector"] - (3 ** 0.5 - 1)) < 1e-9 and a["B"]["eigenvector_rank"] == 3

@@ -49,10 +49,10 @@ import networkx as nx
 from scipy import stats
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from agdata import (BUILTIN_TYPES, METRICS, ROOT, Checker, Dataset, bkey,  # noqa: E402
+from agdata import (BUILTIN_TYPES, METRICS, ROOT, Checker, Dataset, bkey, pn_centrality,  # noqa: E402
                     printed, ranks, run as run_tool, write_csv)
 
-OURS = ["degree", "strength", "betweenness", "harmonic", "in_degree", "out_degree", "pagerank"]
+OURS = ["degree", "strength", "betweenness", "harmonic", "in_degree", "out_degree", "pagerank", "pn"]
 CHANGES = ["flipped", "gained", "lost", "kept"]
 
 
@@ -135,6 +135,8 @@ class Era:
         for u, v in D.edges:
             D[u][v]["weight"] = float(D[u][v]["weight"])
         m["pagerank"] = nx.pagerank(D, alpha=0.85, weight="weight", tol=1e-15, max_iter=100000) \
+            if n else {}
+        m["pn"] = pn_centrality(self.vertices, {frozenset(k): x for k, x in self.net.items()}) \
             if n else {}
         self.m = m
 

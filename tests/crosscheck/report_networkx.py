@@ -34,7 +34,7 @@ import networkx as nx
 import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from agdata import METRICS, ROOT, Dataset, ranks  # noqa: E402
+from agdata import METRICS, ROOT, Dataset, pn_centrality, ranks  # noqa: E402
 
 REL_TOL, ABS_TOL = 1e-9, 1e-12
 TIE = 1e-9
@@ -202,6 +202,12 @@ def measure(ds, era_days, level, ties, types=None):
         res[v]["pagerank"] = pr[v]
         res[v]["hub"] = hub[v]
         res[v]["authority"] = auth[v]
+    nets = {}
+    for s, t, directed, w in rels:
+        nets[frozenset((s, t))] = nets.get(frozenset((s, t)), Fraction(0)) + w
+    pn = pn_centrality(vertices, nets)
+    for v in vertices:
+        res[v]["pn"] = pn[v]
     for v in vertices:
         for m in METRICS:
             if abs(res[v][m]) < 1e-10:

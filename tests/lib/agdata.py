@@ -19,7 +19,29 @@ from fractions import Fraction
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 METRICS = ["degree", "strength", "betweenness", "harmonic", "eigenvector",
-           "in_degree", "out_degree", "pagerank", "hub", "authority"]
+           "in_degree", "out_degree", "pagerank", "hub", "authority", "pn"]
+
+
+def pn_centrality(vertices, nets):
+    """PN centrality (Everett and Borgatti 2014) of vertices from
+    {frozenset((u, v)): net}: (I - A/(2n - 2)) PN = 1 with A = P - 2N over
+    the dyads whose net is not 0 (|net| < 1e-10 is 0), solved with numpy.
+    One vertex: 1; two enemies alone (singular): 1/2 each."""
+    import numpy as np
+    n = len(vertices)
+    if n == 1:
+        return {vertices[0]: 1.0}
+    idx = {v: i for i, v in enumerate(vertices)}
+    A = np.zeros((n, n))
+    for key, x in nets.items():
+        if abs(float(x)) < 1e-10:
+            continue
+        u, v = sorted(key)
+        A[idx[u], idx[v]] = A[idx[v], idx[u]] = 1.0 if x > 0 else -2.0
+    if n == 2 and A[0, 1] < 0:
+        return {v: 0.5 for v in vertices}
+    x = np.linalg.solve(np.eye(n) - A / (2 * n - 2), np.ones(n))
+    return {v: float(x[idx[v]]) for v in vertices}
 
 BUILTIN_TYPES = {  # id: (directed, sign, weight)
     "alliance": (False, 1, "3"), "treaty": (False, 1, "2"),
