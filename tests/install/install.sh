@@ -13,8 +13,10 @@
 set -euo pipefail
 build=$1 src=$2
 cflags=(-std=c11 -Wall -Wextra -Werror)
+sanitize=()
 if [[ ${3:-OFF} == ON ]]; then
-    cflags+=(-fsanitize=address,undefined)
+    sanitize=(-fsanitize=address,undefined)
+    cflags+=("${sanitize[@]}")
 fi
 if ! command -v pkg-config >/dev/null || ! command -v cc >/dev/null; then
     echo "skipped: pkg-config or cc is not there"
@@ -62,7 +64,7 @@ if [[ $got == "$want" ]]; then echo "ok: static: $got"; else echo "FAIL: static:
 if command -v c++ >/dev/null; then
     cp "$src/tests/install/consumer.cpp" "$tmp/"
     # shellcheck disable=SC2046
-    if c++ -std=c++11 -Wall -Wextra -Wpedantic -Werror -o consumer-cxx consumer.cpp \
+    if c++ -std=c++11 -Wall -Wextra -Wpedantic -Werror "${sanitize[@]}" -o consumer-cxx consumer.cpp \
         $(pkg-config --cflags --libs actorgraph); then
         got=$(LD_LIBRARY_PATH=$libdir ./consumer-cxx "$src/graphs/new-great-game") || got=
         if [[ $got == *" actors, first day "* ]]; then echo "ok: c++: $got"
