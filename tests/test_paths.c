@@ -335,6 +335,69 @@ static void test_sample(void **state)
     g_free(&g);
 }
 
+/* No vertex that lies on a shortest path shows 0 in a sample; and where
+ * every vertex is a landmark (n <= 16), none that lies on none shows more.
+ * A hub with ten spokes of length 1, and x joined to spokes a and b by
+ * 0.9 each: a-x-b (1.8) beats a-hub-b (2), so x lies on one shortest path
+ * (betweenness 1) that only a sample holding a, b or x would walk. */
+static void test_sample_support(void **state)
+{
+    graph_t g;
+    double *b, *h, *be, *he;
+    (void)state;
+    g_init(&g, 12);
+    for (long leaf = 1; leaf <= 10; leaf++)
+        g_add(&g, 0, leaf, 1);
+    g_add(&g, 11, 1, 0.9);
+    g_add(&g, 11, 2, 0.9);
+    run(&g, 1, 0, &be, &he);
+    close_to("exact betweenness of x", 11, be[11], 1);
+    for (size_t k = 1; k < g.n; k++) {
+        run(&g, 2, k, &b, &h);
+        for (size_t v = 0; v < g.n; v++) {
+            if (be[v] > 0 && !(b[v] > 0)) {
+                print_error("sample %zu: vertex %zu shows 0 (exact %g)\n", k, v, be[v]);
+                fail();
+            }
+            if (be[v] == 0 && b[v] != 0) {
+                print_error("sample %zu: vertex %zu shows %g (exact 0)\n", k, v, b[v]);
+                fail();
+            }
+        }
+        free(b);
+        free(h);
+    }
+    free(be);
+    free(he);
+    g_free(&g);
+}
+
+/* The same first half on the random graphs: a positive vertex is never
+ * estimated at 0, whatever the sample. */
+static void test_sample_no_missed(void **state)
+{
+    static const double w[] = { 1, 2, 3, 5, 0.5 };
+    (void)state;
+    for (uint64_t seed = 1; seed <= 6; seed++) {
+        graph_t g;
+        double *b, *h, *be, *he;
+        random_graph(&g, 60 + 20 * seed, 0.04, w, 5, seed);
+        run(&g, 1, 0, &be, &he);
+        run(&g, 2, g.n / 8, &b, &h);
+        for (size_t v = 0; v < g.n; v++)
+            if (be[v] > 0 && !(b[v] > 0)) {
+                print_error("seed %llu: vertex %zu shows 0 (exact %g)\n",
+                            (unsigned long long)seed, v, be[v]);
+                fail();
+            }
+        free(b);
+        free(h);
+        free(be);
+        free(he);
+        g_free(&g);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -342,6 +405,7 @@ int main(void)
         cmocka_unit_test(test_grid),         cmocka_unit_test(test_ladder_of_rounding),
         cmocka_unit_test(test_disconnected), cmocka_unit_test(test_empty),
         cmocka_unit_test(test_random),       cmocka_unit_test(test_sample),
+        cmocka_unit_test(test_sample_support), cmocka_unit_test(test_sample_no_missed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -185,6 +185,46 @@ static inline vid_t heap_pop(work_t *w)
 }
 
 /*
+ * Relaxes the edges of u, just settled. A vertex reached first, or by a
+ * shorter path, gets u as its one predecessor; reached again by a path as
+ * short (within the tolerance), it gets u as one more.
+ */
+static inline void relax(const csr_t *g, work_t *w, vid_t u)
+{
+    double *dist = w->dist, *sigma = w->sigma, du = dist[u];
+    for (size_t e = g->start[u]; e < g->start[u + 1]; e++) {
+        vid_t t = g->adj[e];
+        double alt = du + g->len[e], cur = dist[t];
+        if (cur == 0) {
+            /* first reached */
+            w->parent[g->start[t]] = u;
+            w->pcount[t] = 1;
+            sigma[t] = sigma[u];
+            dist[t] = alt;
+            heap_push(w, t);
+            continue;
+        }
+        /* Most relaxations reach a vertex already settled or queued
+         * at a clearly shorter distance: settle those without the
+         * division (distances are positive, and 1.5 EPS leaves room
+         * for the rounding of cmp_eps's quotient). */
+        int c = alt - cur > 1.5 * EPS * (alt + cur) ? 1 : cmp_eps(alt, cur, EPS);
+        if (c < 0) {
+            /* a shorter path */
+            w->parent[g->start[t]] = u;
+            w->pcount[t] = 1;
+            sigma[t] = sigma[u];
+            dist[t] = alt;
+            heap_up(w, (size_t)w->pos[t]);
+        } else if (c == 0) {
+            /* one more shortest path */
+            w->parent[g->start[t] + w->pcount[t]++] = u;
+            sigma[t] += sigma[u];
+        }
+    }
+}
+
+/*
  * One source: the search, then the walk back. Adds the dependencies to
  * w->part (and 1/d to w->hpart per target when hpart is set); returns the
  * source's own harmonic sum. Leaves the workspace clean for the next one.
@@ -200,45 +240,15 @@ static double one_source(const csr_t *g, work_t *w, vid_t s)
     heap_push(w, s);
     while (w->n_heap) {
         vid_t u = heap_pop(w);
-        double du = dist[u];
         w->order[w->n_order++] = u;
         if (u != s) {
             /* As igraph: distances are kept plus one. */
-            double h = 1.0 / (du - 1.0);
+            double h = 1.0 / (dist[u] - 1.0);
             hsum += h;
             if (w->hpart)
                 w->hpart[u] += h;
         }
-        for (size_t e = g->start[u]; e < g->start[u + 1]; e++) {
-            vid_t t = g->adj[e];
-            double alt = du + g->len[e], cur = dist[t];
-            if (cur == 0) {
-                /* first reached */
-                w->parent[g->start[t]] = u;
-                w->pcount[t] = 1;
-                sigma[t] = sigma[u];
-                dist[t] = alt;
-                heap_push(w, t);
-                continue;
-            }
-            /* Most relaxations reach a vertex already settled or queued
-             * at a clearly shorter distance: settle those without the
-             * division (distances are positive, and 1.5 EPS leaves room
-             * for the rounding of cmp_eps's quotient). */
-            int c = alt - cur > 1.5 * EPS * (alt + cur) ? 1 : cmp_eps(alt, cur, EPS);
-            if (c < 0) {
-                /* a shorter path */
-                w->parent[g->start[t]] = u;
-                w->pcount[t] = 1;
-                sigma[t] = sigma[u];
-                dist[t] = alt;
-                heap_up(w, (size_t)w->pos[t]);
-            } else if (c == 0) {
-                /* one more shortest path */
-                w->parent[g->start[t] + w->pcount[t]++] = u;
-                sigma[t] += sigma[u];
-            }
-        }
+        relax(g, w, u);
     }
     /* Brandes: dependencies flow back from the farthest vertices. */
     for (size_t k = w->n_order; k-- > 0;) {
@@ -255,6 +265,130 @@ static double one_source(const csr_t *g, work_t *w, vid_t s)
         w->pcount[x] = 0;
     }
     return hsum;
+}
+
+/* ---- sampling: vertices between two others that the sample missed ---- */
+
+/*
+ * A sampled estimate is 0 for a vertex no sampled source's paths went
+ * through, though it may lie on a few shortest paths among its own
+ * neighbours: many such vertices rank just above the true zeros, and
+ * putting them at 0 costs far more rank correlation than any error in
+ * the large values (docs/METHODS.md, "--sample"). So each vertex the
+ * sample left at 0 is looked at again. It lies on a shortest path exactly
+ * when, for two of its neighbours a and b, a-x-b is a shortest a-b path
+ * (a subpath of a shortest path is shortest), which needs a-x and x-b to
+ * be shortest paths themselves. The distances to a few landmarks (the
+ * vertices of highest degree) give a path a-l-b: when it is shorter than
+ * a-x-b (beyond the tolerance), the pair is ruled out for certain. A pair
+ * that no landmark rules out is counted; the vertex gets the number of
+ * such pairs as its value (raw betweenness: each pair's paths go through
+ * x when a-x-b is its only shortest path). With hubs for landmarks (the
+ * heavy-tailed graphs of event data and of curated datasets alike) the
+ * bounds are tight; where they are loose a true 0 may get a small count.
+ */
+#define LANDMARKS 16
+
+/* d(s, v) for every v into out[v * stride] (INFINITY when not reached). */
+static void distances_from(const csr_t *g, work_t *w, vid_t s, double *out, size_t stride)
+{
+    for (size_t v = 0; v < g->n; v++)
+        out[v * stride] = INFINITY;
+    w->n_order = 0;
+    w->dist[s] = 1.0;
+    w->sigma[s] = 1;
+    heap_push(w, s);
+    while (w->n_heap) {
+        vid_t u = heap_pop(w);
+        w->order[w->n_order++] = u;
+        out[u * stride] = w->dist[u] - 1.0;
+        relax(g, w, u);
+    }
+    for (size_t k = 0; k < w->n_order; k++) {
+        vid_t v = w->order[k];
+        w->dist[v] = 0;
+        w->sigma[v] = 0;
+        w->pcount[v] = 0;
+    }
+}
+
+/* The landmarks: the LANDMARKS vertices of highest degree (lowest id
+ * first among equals), into lm; returns how many (fewer when n is). */
+static size_t landmarks(const csr_t *g, vid_t *lm)
+{
+    size_t k = 0;
+    for (size_t v = 0; v < g->n; v++) {
+        size_t d = g->start[v + 1] - g->start[v], i = k < LANDMARKS ? k++ : LANDMARKS;
+        while (i > 0 && g->start[lm[i - 1] + 1] - g->start[lm[i - 1]] < d) {
+            if (i < LANDMARKS)
+                lm[i] = lm[i - 1];
+            i--;
+        }
+        if (i < LANDMARKS)
+            lm[i] = (vid_t)v;
+    }
+    return k;
+}
+
+/* An upper bound on d(a, b): the shortest way through a landmark (ld
+ * holds each vertex's LANDMARKS distances together). */
+static inline double upper(const double *ld, vid_t a, vid_t b)
+{
+    const double *da = ld + (size_t)a * LANDMARKS, *db = ld + (size_t)b * LANDMARKS;
+    double ub = INFINITY;
+    for (size_t l = 0; l < LANDMARKS; l++) {
+        double via = da[l] + db[l];
+        ub = via < ub ? via : ub;
+    }
+    return ub;
+}
+
+/* Whether a path of length ub rules out one of length len as shortest. */
+static inline bool shorter(double ub, double len)
+{
+    return cmp_eps(1.0 + ub, 1.0 + len, EPS) < 0;
+}
+
+/* Gives each vertex with betw[v] == 0 the number of pairs of its
+ * neighbours no landmark rules out. Returns false when out of memory. */
+static bool fill_missed(const csr_t *g, double *betw)
+{
+    vid_t lm[LANDMARKS];
+    size_t n_lm = landmarks(g, lm), n = g->n;
+    double *ld = malloc(LANDMARKS * n * sizeof *ld);
+    size_t *cand = malloc((g->start[n] ? g->start[n] : 1) * sizeof *cand);
+    work_t w;
+
+    if (!ld || !cand || !work_init(&w, g)) {
+        free(ld);
+        free(cand);
+        return false;
+    }
+    for (size_t l = 0; l < LANDMARKS; l++)
+        if (l < n_lm)
+            distances_from(g, &w, lm[l], ld + l, LANDMARKS);
+        else
+            for (size_t v = 0; v < n; v++)
+                ld[v * LANDMARKS + l] = INFINITY;
+    for (size_t x = 0; x < n; x++) {
+        size_t pairs = 0, k = 0;
+        if (betw[x] != 0)
+            continue;
+        /* Neighbours a for which the edge a-x may be a shortest path. */
+        for (size_t i = g->start[x]; i < g->start[x + 1]; i++)
+            if (!shorter(upper(ld, g->adj[i], (vid_t)x), g->len[i]))
+                cand[k++] = i;
+        for (size_t i = 0; i < k; i++)
+            for (size_t j = i + 1; j < k; j++)
+                if (!shorter(upper(ld, g->adj[cand[i]], g->adj[cand[j]]),
+                             g->len[cand[i]] + g->len[cand[j]]))
+                    pairs++;
+        betw[x] = (double)pairs;
+    }
+    work_free(&w);
+    free(cand);
+    free(ld);
+    return true;
 }
 
 /* ---- the threads ---- */
@@ -552,6 +686,8 @@ ag_status_t ag_i_paths(size_t n, size_t m, const long *from, const long *to,
             if (harm)
                 harm[v] *= scale;
         }
+        if (betw && !fill_missed(&g, betw))
+            goto oom;
     }
     if (used)
         *used = n_src;

@@ -22,6 +22,17 @@ void ag_summary_destroy(ag_summary_t *s)
     memset(s, 0, sizeof *s);
 }
 
+/* Members of a community in order of net-positive strength inside it
+ * (strongest first), then vertex order. */
+static int cmp_inside(const void *pa, const void *pb, void *ud)
+{
+    const double *inside = ud;
+    long a = *(const long *)pa, b = *(const long *)pb;
+    if (inside[a] != inside[b])
+        return inside[a] > inside[b] ? -1 : 1;
+    return (a > b) - (a < b);
+}
+
 /*
  * Splits every community that holds two vertices whose dyad's net is
  * negative, so that no bloc holds two enemies (docs/METHODS.md, "Blocs").
@@ -30,25 +41,36 @@ void ag_summary_destroy(ag_summary_t *s)
  * first part with which it has no negative dyad and the most net-positive
  * weight, or starts a new part. Communities without a negative pair are
  * left whole. membership has n entries; communities are renumbered later.
+ * Each member looks only at its own dyads (a list per vertex), so the
+ * work is linear in the dyads and members, however large the community.
  * Returns the new number of communities, or -1 when out of memory.
  */
 static long split_enemies(const ag_era_graph_t *g, igraph_vector_int_t *memb, long nc)
 {
-    size_t n = g->n;
-    long *order = NULL, *part = NULL, next = nc;
+    size_t n = g->n, nd = g->n_dyads;
+    long *order = NULL, *part = NULL, *start = NULL, *cstart = NULL, *inc = NULL, *fill = NULL;
+    long *touched = NULL, next = nc, result = -1;
     double *inside = NULL, *gain = NULL;
-    bool *bad = calloc((size_t)nc + 1, sizeof *bad);
-    long result = -1;
+    bool *bad = calloc((size_t)nc + 1, sizeof *bad), *placed = NULL;
 
     order = malloc((n ? n : 1) * sizeof *order);
     part = malloc((n ? n : 1) * sizeof *part);
+    placed = calloc(n ? n : 1, sizeof *placed);
     inside = calloc(n ? n : 1, sizeof *inside);
-    gain = calloc(n ? n : 1, sizeof *gain);
-    if (!bad || !order || !part || !inside || !gain)
+    gain = calloc(n + (size_t)nc + 1, sizeof *gain);
+    touched = malloc((n ? n : 1) * sizeof *touched);
+    start = calloc(n + 1, sizeof *start);
+    cstart = calloc((size_t)nc + 2, sizeof *cstart);
+    inc = malloc((nd ? 2 * nd : 1) * sizeof *inc);
+    fill = malloc((n + (size_t)nc + 1) * sizeof *fill);
+    if (!bad || !order || !part || !placed || !inside || !gain || !touched || !start ||
+        !cstart || !inc || !fill)
         goto done;
-    for (size_t d = 0; d < g->n_dyads; d++) {
+    for (size_t d = 0; d < nd; d++) {
         const ag_dyad_t *y = &g->dyads[d];
         igraph_integer_t cu = VECTOR(*memb)[y->u], cv = VECTOR(*memb)[y->v];
+        start[y->u + 1]++;
+        start[y->v + 1]++;
         if (cu != cv)
             continue;
         if (ag_dyad_sign(y) < 0)
@@ -58,60 +80,81 @@ static long split_enemies(const ag_era_graph_t *g, igraph_vector_int_t *memb, lo
             inside[y->v] += y->net;
         }
     }
+    /* Each vertex's dyads, and each community's members in vertex order. */
+    for (size_t v = 0; v < n; v++) {
+        start[v + 1] += start[v];
+        fill[v] = start[v];
+    }
+    for (size_t d = 0; d < nd; d++) {
+        inc[fill[g->dyads[d].u]++] = (long)d;
+        inc[fill[g->dyads[d].v]++] = (long)d;
+    }
+    for (size_t v = 0; v < n; v++)
+        cstart[VECTOR(*memb)[v] + 1]++;
+    for (long c = 0; c <= nc; c++) {
+        cstart[c + 1] += cstart[c];
+        fill[c] = cstart[c];
+    }
+    for (size_t v = 0; v < n; v++)
+        order[fill[VECTOR(*memb)[v]]++] = (long)v;
+
     for (long c = 0; c < nc; c++) {
-        size_t k = 0;
-        long first_part;
+        long *mem = order + cstart[c], k = cstart[c + 1] - cstart[c], first_part = next;
         if (!bad[c])
             continue;
-        for (size_t v = 0; v < n; v++)
-            if (VECTOR(*memb)[v] == c)
-                order[k++] = (long)v;
-        /* Insertion sort: communities are small, and a keyed sort needs no
-         * global state. */
-        for (size_t i = 1; i < k; i++) {
-            long x = order[i];
-            size_t j = i;
-            while (j > 0 && inside[order[j - 1]] < inside[x]) {
-                order[j] = order[j - 1];
-                j--;
-            }
-            order[j] = x;
-        }
-        first_part = next;
-        for (size_t i = 0; i < k; i++)
-            part[order[i]] = -1;
-        for (size_t i = 0; i < k; i++) {
-            long v = order[i], best = -1;
-            for (long p = first_part; p < next; p++)
-                gain[p - first_part] = 0;
-            /* A part is ruled out by any negative dyad: mark it with -inf. */
-            for (size_t j = 0; j < i; j++) {
-                long u = order[j], d = ag_era_graph_find_dyad(g, u, v);
-                int sign;
-                if (d < 0)
+        qsort_r(mem, (size_t)k, sizeof *mem, cmp_inside, inside);
+        for (long i = 0; i < k; i++) {
+            long v = mem[i], best = -1, n_touched = 0;
+            /* Gains from v's placed fellow members: -inf rules a part out. */
+            for (long j = start[v]; j < start[v + 1]; j++) {
+                const ag_dyad_t *y = &g->dyads[inc[j]];
+                long u = y->u == v ? y->v : y->u, p;
+                int sign = ag_dyad_sign(y);
+                if (!placed[u] || VECTOR(*memb)[u] != c || sign == 0)
                     continue;
-                sign = ag_dyad_sign(&g->dyads[d]);
+                p = part[u];
+                if (gain[p] == 0)
+                    touched[n_touched++] = p;
                 if (sign < 0)
-                    gain[part[u] - first_part] = -INFINITY;
-                else if (sign > 0 && gain[part[u] - first_part] != -INFINITY)
-                    gain[part[u] - first_part] += g->dyads[d].net;
+                    gain[p] = -INFINITY;
+                else if (gain[p] != -INFINITY)
+                    gain[p] += y->net;
             }
-            for (long p = first_part; p < next; p++)
-                if (gain[p - first_part] != -INFINITY &&
-                    (best < 0 || gain[p - first_part] > gain[best - first_part]))
+            /* The part with the most gain (the first among equals); when
+             * no part gains, the first part not ruled out. */
+            for (long t = 0; t < n_touched; t++) {
+                long p = touched[t];
+                if (gain[p] > 0 && (best < 0 || gain[p] > gain[best] ||
+                                    (gain[p] == gain[best] && p < best)))
                     best = p;
+            }
+            if (best < 0)
+                for (long p = first_part; p < next; p++)
+                    if (gain[p] != -INFINITY) {
+                        best = p;
+                        break;
+                    }
+            for (long t = 0; t < n_touched; t++)
+                gain[touched[t]] = 0;
             part[v] = best >= 0 ? best : next++;
+            placed[v] = true;
         }
-        for (size_t i = 0; i < k; i++)
-            VECTOR(*memb)[order[i]] = part[order[i]];
+        for (long i = 0; i < k; i++)
+            VECTOR(*memb)[mem[i]] = part[mem[i]];
     }
     result = next;
 done:
     free(bad);
     free(order);
     free(part);
+    free(placed);
     free(inside);
     free(gain);
+    free(touched);
+    free(start);
+    free(cstart);
+    free(inc);
+    free(fill);
     return result;
 }
 
