@@ -251,33 +251,6 @@ static void test_whole_dataset(void **state)
     ag_era_graph_destroy(&g);
 }
 
-/* Shrinking keeps the vertices and their actors and frees the rest; it
- * may be done twice, and destroy still frees what is left. */
-static void test_shrink(void **state)
-{
-    ag_era_graph_t g;
-    ag_slice_opts_t o;
-    ag_error_t err;
-    long actor[6];
-    (void)state;
-    ag_slice_opts_default(&o);
-    assert_int_equal(ag_era_graph_init(&g, &ds, &o, &err), AG_OK);
-    assert_int_equal(g.n, 6);
-    memcpy(actor, g.actor, sizeof actor);
-    assert_false(g.shrunk);
-    ag_era_graph_shrink(&g);
-    ag_era_graph_shrink(&g);
-    assert_true(g.shrunk);
-    assert_int_equal(g.n, 6);
-    assert_memory_equal(g.actor, actor, sizeof actor);
-    assert_int_equal(g.vertex_of[actor[2]], 2);
-    assert_null(g.dyads);
-    assert_int_equal(g.n_dyads, 0);
-    assert_null(g.rels);
-    assert_int_equal(g.n_rels, 0);
-    ag_era_graph_destroy(&g);
-}
-
 static ag_place_t place(const char *date, int y0, int m0, int d0, int y1, int m1, int d1)
 {
     ag_date_t d;
@@ -336,7 +309,6 @@ int main(void)
         cmocka_unit_test(test_types_filter),
         cmocka_unit_test(test_empty_era),
         cmocka_unit_test(test_whole_dataset),
-        cmocka_unit_test(test_shrink),
         cmocka_unit_test(test_date_place),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

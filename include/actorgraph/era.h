@@ -117,7 +117,6 @@ typedef struct {
  *   rel_graph:    directed multigraph of the kept relations' arcs, in
  *                 relation order; rel_weight holds each arc's weight and
  *                 arc_rel its relation index.
- *   shrunk:       set by ag_era_graph_shrink (the graphs are gone).
  */
 typedef struct {
     const ag_dataset_t *ds;
@@ -135,7 +134,6 @@ typedef struct {
     igraph_t rel_graph;
     igraph_vector_t rel_weight;
     long *arc_rel;
-    bool shrunk;
 } ag_era_graph_t;
 
 /* Options for a whole-dataset slice at actor level, all ties, all types. */
@@ -147,15 +145,6 @@ ag_status_t ag_era_graph_init(ag_era_graph_t *g, const ag_dataset_t *ds,
                               const ag_slice_opts_t *opts, ag_error_t *err);
 /* Frees g; accepts a zeroed g. Can't fail. */
 void ag_era_graph_destroy(ag_era_graph_t *g);
-/*
- * Frees what only measuring needs: the relations, dyads, both graphs and
- * their weights, keeping ds, opts, n, actor and vertex_of, which are
- * enough to name the vertices of results already computed; sets shrunk.
- * rels and dyads are then empty (NULL, 0) and the igraph objects must not
- * be used. A report over many large eras holds each era's results, not
- * its graphs, this way. ag_era_graph_destroy is still needed. Can't fail.
- */
-void ag_era_graph_shrink(ag_era_graph_t *g);
 
 /* The actor at state level (top-most parent) or itself. Can't fail. */
 long ag_rollup(const ag_dataset_t *ds, ag_level_t level, long actor);

@@ -125,12 +125,8 @@ int cmd_report(int argc, char **argv)
         goto done;
     }
     ag_report_set_compute(&report, &a.compute);
-    /* The pages need each era's results, not its graphs: an era's graph
-     * goes once it is measured (a report of many large eras would
-     * otherwise hold them all). */
     for (size_t i = 0; i < a.n_eras && st == AG_OK; i++)
-        if ((st = ag_report_add_era(&report, a.eras[i], &err)) == AG_OK)
-            ag_era_graph_shrink(&report.eras[report.n_eras - 1].graph);
+        st = ag_report_add_era(&report, a.eras[i], &err);
     if (st != AG_OK) {
         rc = cli_fail(&a, &err);
         goto done;

@@ -196,7 +196,7 @@ void ag_era_graph_destroy(ag_era_graph_t *g)
 {
     if (!g)
         return;
-    if (g->actor && !g->shrunk) { /* the igraph objects exist once actor does */
+    if (g->actor) { /* the igraph objects exist once actor does */
         igraph_destroy(&g->dyad_graph);
         igraph_vector_destroy(&g->dyad_weight);
         igraph_destroy(&g->rel_graph);
@@ -211,33 +211,6 @@ void ag_era_graph_destroy(ag_era_graph_t *g)
     free(g->edge_dyad);
     free(g->arc_rel);
     memset(g, 0, sizeof *g);
-}
-
-void ag_era_graph_shrink(ag_era_graph_t *g)
-{
-    if (!g || !g->actor || g->shrunk)
-        return;
-    igraph_destroy(&g->dyad_graph);
-    igraph_vector_destroy(&g->dyad_weight);
-    igraph_destroy(&g->rel_graph);
-    igraph_vector_destroy(&g->rel_weight);
-    memset(&g->dyad_graph, 0, sizeof g->dyad_graph);
-    memset(&g->dyad_weight, 0, sizeof g->dyad_weight);
-    memset(&g->rel_graph, 0, sizeof g->rel_graph);
-    memset(&g->rel_weight, 0, sizeof g->rel_weight);
-    for (size_t i = 0; i < g->n_dyads; i++)
-        free(g->dyads[i].rels);
-    free(g->dyads);
-    free(g->rels);
-    free(g->edge_dyad);
-    free(g->arc_rel);
-    g->dyads = NULL;
-    g->n_dyads = 0;
-    g->rels = NULL;
-    g->n_rels = 0;
-    g->edge_dyad = NULL;
-    g->arc_rel = NULL;
-    g->shrunk = true;
 }
 
 static ag_status_t build_graphs(ag_era_graph_t *g, ag_error_t *err)
