@@ -96,7 +96,7 @@ _actorgraph()
         fi
         opts="--format -o --help" ;;
     types) opts="--format -o --help" ;;
-    trajectory) opts="--metric --era --level --ties --types --format --plot -o --help" ;;
+    trajectory) opts="--metric --era --level --ties --dates --types --format --plot -o --help" ;;
     *) return ;;
     esac
     if [[ $cur == -* ]]; then

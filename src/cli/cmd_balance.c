@@ -19,7 +19,7 @@
 
 static const char usage_text[] =
     "usage: actorgraph balance [DATASET] [--era ID|--all] [--from EDTF] [--to EDTF]\n"
-    "                          [--level actor|state] [--types LIST]\n"
+    "                          [--level actor|state] [--types LIST] [--dates RULE]\n"
     "                          [--triangles unbalanced|all|none] [--max-triangles N]\n"
     "                          [--blocks K] [--time-limit S]\n"
     "                          [--format table|csv|json|md|html] [-o FILE]\n"

@@ -19,7 +19,7 @@
 
 static const char usage_text[] =
     "usage: actorgraph compare [DATASET] ERA_A ERA_B [--level actor|state]\n"
-    "                          [--ties all|positive|negative] [--types LIST]\n"
+    "                          [--ties all|positive|negative] [--types LIST] [--dates RULE]\n"
     "                          [--metric LIST] [--table PART]\n"
     "                          [--format table|csv|json|md|html] [--diagram FILE] [-o FILE]\n"
     "                          [--plot FILE.svg|png|pdf [--top N]]\n"

@@ -16,7 +16,8 @@
 static const char usage_text[] =
     "usage: actorgraph explain [DATASET] ACTOR [ACTOR] [--era ID] [--from EDTF] [--to EDTF]\n"
     "                          [--level actor|state] [--ties all|positive|negative]\n"
-    "                          [--types LIST] [--format table|csv|json|md|html] [-o FILE]\n"
+    "                          [--types LIST] [--dates RULE]\n"
+    "                          [--format table|csv|json|md|html] [-o FILE]\n"
     "\n"
     "The cited relations behind one actor's figures, or behind the dyad of two\n"
     "actors, in date order: date, source, target, type, sign, weight,\n"

@@ -20,7 +20,8 @@
 static const char usage_text[] =
     "usage: actorgraph export [DATASET] [--era ID] [--from EDTF] [--to EDTF]\n"
     "                         [--level actor|state] [--ties all|positive|negative]\n"
-    "                         [--types LIST] [--edges dyads|relations] [--no-metrics]\n"
+    "                         [--types LIST] [--dates RULE] [--edges dyads|relations]\n"
+    "                         [--no-metrics]\n"
     "                         [--format graphml|gexf|json|cyjs|csv|csv-nodes] [-o FILE]\n"
     "\n"
     "Write an era's graph (without --era: the whole dataset, every date) for\n"

@@ -22,7 +22,7 @@ static const char usage_text[] =
     "usage: actorgraph render [DATASET] [--era ID]... [--all] [--from EDTF] [--to EDTF]\n"
     "                         [--format dot|svg|png|pdf]\n"
     "                         [--engine neato|fdp|sfdp|dot|circo] [--level actor|state]\n"
-    "                         [--ties all|positive|negative] [--types LIST]\n"
+    "                         [--ties all|positive|negative] [--types LIST] [--dates RULE]\n"
     "                         [--size-by METRIC] [--same-layout]\n"
     "                         [--legend top|side|none] [--ego ACTOR [--depth N]]\n"
     "                         [--blocs state|actor]\n"

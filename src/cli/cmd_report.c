@@ -23,7 +23,7 @@
 static const char usage_text[] =
     "usage: actorgraph report [DATASET] [--era ID]... [--all] [--from EDTF] [--to EDTF]\n"
     "                         [--level actor|state] [--ties all|positive|negative]\n"
-    "                         [--types LIST] [--metric LIST] [--top N]\n"
+    "                         [--types LIST] [--dates RULE] [--metric LIST] [--top N]\n"
     "                         [--format table|csv|json|md|html] [-o FILE]\n"
     "                         [--threads N] [--sample K] [--quiet]\n"
     "\n"

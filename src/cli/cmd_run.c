@@ -16,7 +16,7 @@
 
 static const char usage_text[] =
     "usage: actorgraph run [DATASET] [-o DIR] [--level actor|state]\n"
-    "                      [--ties all|positive|negative] [--types LIST]\n"
+    "                      [--ties all|positive|negative] [--types LIST] [--dates RULE]\n"
     "                      [--compare ERA_A ERA_B] [--window SPAN] [--step SPAN]\n"
     "                      [--quiet] [--threads N] [--sample K]\n"
     "\n"

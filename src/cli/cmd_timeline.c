@@ -21,7 +21,7 @@
 static const char usage_text[] =
     "usage: actorgraph timeline [DATASET] [--metric LIST] [--window 10y] [--step 1y]\n"
     "                           [--from EDTF] [--to EDTF] [--level actor|state]\n"
-    "                           [--ties all|positive|negative] [--types LIST]\n"
+    "                           [--ties all|positive|negative] [--types LIST] [--dates RULE]\n"
     "                           [--actors LIST] [--top N] [--format table|csv|json|md|html]\n"
     "                           [-o FILE] [--plot FILE.svg|png|pdf]\n"
     "                           [--threads N] [--sample K] [--quiet]\n"

@@ -20,7 +20,8 @@
 static const char usage_text[] =
     "usage: actorgraph trajectory [DATASET] ACTOR... [--metric M] [--era ID]...\n"
     "                             [--level actor|state] [--ties all|positive|negative]\n"
-    "                             [--types LIST] [--format table|csv|json|md] [-o FILE]\n"
+    "                             [--types LIST] [--dates RULE]\n"
+    "                             [--format table|csv|json|md] [-o FILE]\n"
     "                             [--plot FILE.svg|png|pdf]\n"
     "\n"
     "Each actor's value and rank era by era. An actor stands for its lineage\n"
@@ -145,6 +146,7 @@ int cmd_trajectory(int argc, char **argv)
         CLI_CALLBACK(0, "level", &a, "L", "actor (default) or state (a leader stands for its state)",
                      cli_cb_level),
         CLI_CALLBACK(0, "ties", &a, "T", "all (default), positive or negative", cli_cb_ties),
+        CLI_OPT_DATES(&a),
         CLI_OPT_TYPES(&a),
         CLI_GROUP("Output:"),
         CLI_OPT_FORMAT(&a, "table (default on a terminal: one row per era, each cell\n"
@@ -192,6 +194,7 @@ int cmd_trajectory(int argc, char **argv)
     so.level = a.level;
     so.ties = a.ties;
     so.types = a.types;
+    so.dates = a.dates;
     if (ag_trajectory_init(&tr, &ds, &so, (ag_metric_t)metric, actors, a.n_pos, eras, a.n_eras,
                            &err) != AG_OK)
         goto failed;

@@ -79,6 +79,18 @@ if [[ $rc == 0 && ${#bad[@]} == 0 && $(awk -F, '$1 == "SUN" { print $7 }' "$tmp/
 then pass "trajectory equals report, lineage followed"
 else fail "trajectory vs report" "${bad[@]}" "$(cat "$tmp/tr.csv")"; fi
 
+# --dates reaches trajectory's slicing as report's: PAK's Cold War
+# betweenness under --dates possible is report's under the same rule (and
+# not the default's).
+run trajectory "$ds" PAK --era cold-war --dates possible --format csv
+got=$(awk -F, '$2 == "cold-war" { print $10 "," $11 "," $12 }' "$tmp/out")
+want=$("$ag" report "$ds" --era cold-war --dates possible --metric betweenness --format csv |
+    awk -F, '$4 == "PAK" { print $7 "," $8 }')
+n=$("$ag" report "$ds" --era cold-war --dates possible --format json | grep -o '"vertices": *[0-9]*' | head -1 | grep -o '[0-9]*$')
+if [[ $rc == 0 && -n $want && $got == "$want,$n" && $got != 0.7426470588,1,18 ]]
+then pass "trajectory --dates possible equals report's"
+else fail "trajectory --dates" "got '$got', report '$want,$n'"; fi
+
 run trajectory "$ds" PAK --era cold-war --format table
 if [[ $rc == 0 && $(sed -n 5p "$tmp/out") == "cold-war  0.7426 (1/18)" ]]
 then pass "trajectory table"; else fail "trajectory table" "$(cat "$tmp/out")"; fi
