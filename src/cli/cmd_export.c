@@ -74,8 +74,11 @@ typedef struct {
 static int parse_format(const cli_option_t *opt, const char *arg, cli_args_t *a)
 {
     export_args_t *x = opt->value;
+    int rc;
     x->nodes = strcmp(arg, "csv-nodes") == 0;
-    return cli_cb_format(opt, x->nodes ? "csv" : arg, a);
+    rc = cli_cb_format(opt, x->nodes ? "csv" : arg, a);
+    a->format_word = arg;
+    return rc;
 }
 
 static int parse_edges(const cli_option_t *opt, const char *arg, cli_args_t *a)

@@ -186,6 +186,7 @@ int cli_cb_format(const cli_option_t *opt, const char *arg, cli_args_t *a)
 {
     (void)opt;
     a->format_arg = arg;
+    a->format_word = arg;
     return AG_EXIT_OK;
 }
 
@@ -278,8 +279,8 @@ static int resolve_format(cli_args_t *a)
         }
     }
     if (by_flag >= 0 && by_ext >= 0 && by_flag != by_ext)
-        return cli_usage_error(a->prefix, "--format %s and -o %s disagree", a->format_arg,
-                               a->out);
+        return cli_usage_error(a->prefix, "--format %s and -o %s disagree",
+                               a->format_word ? a->format_word : a->format_arg, a->out);
     if (by_flag >= 0)
         a->format = by_flag;
     else if (by_ext >= 0)

@@ -191,7 +191,10 @@ extern const cli_formats_t cli_page_formats;
  *   from, to:  --from and --to as given, or NULL; from_date, to_date parsed.
  *   level, ties, types_arg: --level, --ties (defaults actor, all), --types.
  *   dates:     --dates (default probable).
- *   format_arg, out: --format and -o as given, or NULL.
+ *   format_arg, out: --format and -o as given, or NULL (format_arg as a
+ *              command's --format callback may map it: export's csv-nodes
+ *              is csv); format_word: the --format word as typed, for
+ *              messages.
  *   dir:       the dataset folder (the default one when none is named).
  *   pos, n_pos: the other arguments, in order.
  *   format:    after cli_parse: the format chosen by the rule above (-1
@@ -225,6 +228,7 @@ struct cli_args {
     ag_dates_t dates;
     const char *types_arg;
     const char *format_arg;
+    const char *format_word;
     const char *out;
     const char *dir;
     char **pos;

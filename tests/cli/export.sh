@@ -44,6 +44,10 @@ then pass "default: graphml on stdout"; else fail "default: graphml on stdout"; 
 expect_error "--format and -o disagree" 2 "actorgraph: --format csv and -o $tmp/x.graphml disagree" \
     -- export "$esc" --format csv -o "$tmp/x.graphml"
 [[ ! -e $tmp/x.graphml ]] && pass || fail "--format and -o disagree: a file was written"
+# the message names the format as typed, not what it maps to
+expect_error "--format csv-nodes and -o disagree" 2 \
+    "actorgraph: --format csv-nodes and -o $tmp/x.json disagree" \
+    -- export "$esc" --format csv-nodes -o "$tmp/x.json"
 
 # GEXF is dynamic: the shipped dataset's Soviet Union lives 1922-12-30 to
 # 1991-12-26, within the Cold War era (1947-08-14/1991-12-25) from the
