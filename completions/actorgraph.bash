@@ -1,19 +1,24 @@
 # bash completion for actorgraph(1); installed as
 # share/bash-completion/completions/actorgraph. Subcommands, their options
-# and the values those take; --era completes the era ids of the dataset
-# named on the line (or the default, graphs/new-great-game).
+# and the values those take; --era and compare's ERA_A ERA_B complete the
+# era ids of the dataset named on the line (or the default,
+# graphs/new-great-game), explain's and trajectory's ACTOR its actor ids.
 
-_actorgraph_eras()
+# The first column of FILE (eras.csv, actors.csv) of that dataset.
+_actorgraph_ids()
 {
     local dir=graphs/new-great-game w
     for w in "${COMP_WORDS[@]:2}"; do
-        if [[ $w != -* && -f $w/eras.csv ]]; then
+        if [[ $w != -* && -f $w/$1 ]]; then
             dir=$w
             break
         fi
     done
-    [[ -f $dir/eras.csv ]] && tail -n +2 "$dir/eras.csv" | cut -d, -f1
+    [[ -f $dir/$1 ]] && tail -n +2 "$dir/$1" | cut -d, -f1
 }
+
+_actorgraph_eras() { _actorgraph_ids eras.csv; }
+_actorgraph_actors() { _actorgraph_ids actors.csv; }
 
 _actorgraph()
 {
@@ -103,6 +108,10 @@ _actorgraph()
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
     elif [[ $cmd == import ]]; then
         COMPREPLY=($(compgen -f -- "$cur"))
+    elif [[ $cmd == compare ]]; then
+        COMPREPLY=($(compgen -W "$(_actorgraph_eras)" -- "$cur") $(compgen -d -- "$cur"))
+    elif [[ $cmd == explain || $cmd == trajectory ]]; then
+        COMPREPLY=($(compgen -W "$(_actorgraph_actors)" -- "$cur") $(compgen -d -- "$cur"))
     else
         COMPREPLY=($(compgen -d -- "$cur"))
     fi

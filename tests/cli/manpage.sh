@@ -61,6 +61,10 @@ if [[ $(complete_words actorgraph export --format c | tr '\n' ' ') == "cyjs csv 
 then pass "completion: export formats"; else fail "completion: export formats"; fi
 if complete_words actorgraph report graphs/new-great-game --era post- | grep -qx post-2001
 then pass "completion: era ids"; else fail "completion: era ids"; fi
+if complete_words actorgraph compare graphs/new-great-game post-2001 cold | grep -qx cold-war
+then pass "completion: compare's era ids"; else fail "completion: compare's era ids"; fi
+if complete_words actorgraph trajectory graphs/new-great-game PA | grep -qx PAK
+then pass "completion: actor ids"; else fail "completion: actor ids"; fi
 if [[ $(complete_words actorgraph import "" | tr '\n' ' ') == "gdelt gdelt2 icews phoenix " ]]
 then pass "completion: import formats"; else fail "completion: import formats"; fi
 
