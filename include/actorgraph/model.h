@@ -5,6 +5,17 @@
  * Everything here is owned by the ag_dataset_t and freed by
  * ag_dataset_destroy(). Actors, types, relations and eras refer to each
  * other by index into the dataset's arrays (-1 for "none").
+ *
+ * Who frees what: every string of a record (ids, names, labels, notes,
+ * cites, cameo codes, styles, dates' texts, extra values) and every
+ * record's extra array lives in the dataset's string arena
+ * (ag_dataset_t.strings), is never freed on its own, and goes with the
+ * dataset; "" is one shared constant. Nobody writes to these strings.
+ * Code that adds or changes records (the loader, ag_dataset_add_window,
+ * the built-in types) copies strings into the arena and never assigns a
+ * string the caller allocated. The arrays of records, the indices, the
+ * extra column names, dir and name are separate allocations, freed by
+ * ag_dataset_destroy().
  */
 #ifndef ACTORGRAPH_MODEL_H
 #define ACTORGRAPH_MODEL_H
@@ -18,6 +29,9 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* A block of a dataset's string arena (its layout is internal). */
+struct ag_strblock;
 
 typedef enum {
     AG_KIND_STATE,
@@ -136,6 +150,8 @@ typedef struct {
  *   *_cols:        the extra columns of each file.
  *   actor_index, type_index, era_index: indices sorted by id (byte order),
  *                  for ag_dataset_find_*.
+ *   strings:       the string arena holding the records' strings and extra
+ *                  arrays (see the top of this file), NULL when empty.
  */
 typedef struct {
     char *dir;
@@ -153,6 +169,7 @@ typedef struct {
     long *actor_index;
     long *type_index;
     long *era_index;
+    struct ag_strblock *strings;
 } ag_dataset_t;
 
 /* Zeroes the dataset. Can't fail. */

@@ -325,22 +325,29 @@ static int on_record(void *ud, long line, char **f, size_t n)
     return ld->oom ? AG_ENOMEM : 0;
 }
 
+/* A copy of s in the dataset's string arena ("" shared); NULL and oom set
+ * on lack of memory. */
+static char *dup_or_oom(loader_t *ld, const char *s)
+{
+    char *p = ag_i_arena_strdup(&ld->ds->strings, s);
+    if (!p)
+        ld->oom = true;
+    return p;
+}
+
 /* Copies the extra columns of the record being handled. */
 static char **take_extra(loader_t *ld)
 {
     char **extra;
     if (ld->extra_cols->n == 0)
         return NULL;
-    extra = calloc(ld->extra_cols->n, sizeof *extra);
+    extra = ag_i_arena_alloc(&ld->ds->strings, ld->extra_cols->n * sizeof *extra);
     if (!extra) {
         ld->oom = true;
         return NULL;
     }
-    for (size_t k = 0; k < ld->extra_cols->n; k++) {
-        extra[k] = ag_i_strdup(ld->cur[ld->extra_pos[k]]);
-        if (!extra[k])
-            ld->oom = true;
-    }
+    for (size_t k = 0; k < ld->extra_cols->n; k++)
+        extra[k] = dup_or_oom(ld, ld->cur[ld->extra_pos[k]]);
     return extra;
 }
 
@@ -407,13 +414,6 @@ static bool parse_date(loader_t *ld, long line, const char *what, const char *s,
     return true;
 }
 
-static char *dup_or_oom(loader_t *ld, const char *s)
-{
-    char *p = ag_i_strdup(s);
-    if (!p)
-        ld->oom = true;
-    return p;
-}
 
 /* ---- actors ---- */
 
@@ -469,8 +469,11 @@ static void actor_row(loader_t *ld, long line, char **f)
     a.parent = a.continues = -1;
     a.line = line;
     a.extra = take_extra(ld);
-    ld->parent_ids[ds->n_actors] = dup_or_oom(ld, f[A_PARENT]);
-    ld->continues_ids[ds->n_actors] = dup_or_oom(ld, f[A_CONTINUES]);
+    /* The loader's own copies, freed by loader_free(). */
+    ld->parent_ids[ds->n_actors] = ag_i_strdup(f[A_PARENT]);
+    ld->continues_ids[ds->n_actors] = ag_i_strdup(f[A_CONTINUES]);
+    if (!ld->parent_ids[ds->n_actors] || !ld->continues_ids[ds->n_actors])
+        ld->oom = true;
     ds->actors[ds->n_actors++] = a;
 }
 
@@ -516,16 +519,6 @@ static void resolve_actor_links(loader_t *ld)
  * built-ins"); a type of that name would make no sense in relations.csv. */
 #define NO_BUILTIN "-builtin"
 
-/* Frees a built-in type's fields (it has no extra columns). */
-static void free_builtin_type(ag_type_t *t)
-{
-    free(t->id);
-    free(t->label);
-    free(t->cameo);
-    free(t->style);
-    free(t->extra);
-    memset(t, 0, sizeof *t);
-}
 
 static void type_row(loader_t *ld, long line, char **f)
 {
@@ -586,9 +579,7 @@ static void type_row(loader_t *ld, long line, char **f)
     if (t.id && !idset_add(&ld->ids, t.id, line))
         ld->oom = true;
     if (over >= 0) {
-        ag_type_t old = ds->types[over];
-        ds->types[over] = t;
-        free_builtin_type(&old);
+        ds->types[over] = t; /* the built-in's strings stay in the arena */
     } else {
         ds->types[ds->n_types++] = t;
     }
@@ -606,9 +597,7 @@ static void drop_builtin_types(ag_dataset_t *ds)
 {
     size_t k = 0;
     for (size_t i = 0; i < ds->n_types; i++) {
-        if (ds->types[i].line == 0)
-            free_builtin_type(&ds->types[i]);
-        else
+        if (ds->types[i].line != 0)
             ds->types[k++] = ds->types[i];
     }
     ds->n_types = k;
