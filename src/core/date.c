@@ -123,7 +123,7 @@ static void put_point(char *buf, size_t size, size_t *len,
     static const char quals[4][2] = {"", "?", "~", "%"};
     char tmp[32];
 
-    switch (p->kind) {
+    switch ((ag_end_kind_t)p->kind) {
     case AG_END_OPEN:
         put(buf, size, len, "..");
         return;
@@ -132,7 +132,7 @@ static void put_point(char *buf, size_t size, size_t *len,
     case AG_END_DATE:
         break;
     }
-    switch (p->prec) {
+    switch ((ag_date_prec_t)p->prec) {
     case AG_PREC_CENTURY:
         snprintf(tmp, sizeof tmp, "%02dXX", p->year / 100);
         break;
@@ -358,11 +358,11 @@ static int parse_date(const parser_t *ps, size_t pos, size_t end,
         return unexpected(ps, pos);
 
     p->kind = AG_END_DATE;
-    p->prec = prec;
-    p->year = y_first;
-    p->month = month;
-    p->day = day;
-    p->qual = qual;
+    p->prec = (uint8_t)prec;
+    p->year = (int16_t)y_first;
+    p->month = (uint8_t)month;
+    p->day = (uint8_t)day;
+    p->qual = (uint8_t)qual;
     p->first = ag_days_from_civil(y_first, month ? month : 1, day ? day : 1);
     p->last = ag_days_from_civil(
         y_last, month ? month : 12,

@@ -706,16 +706,23 @@ static void relation_row(loader_t *ld, long line, char **f)
     ag_dataset_t *ds = ld->ds;
     ag_relation_t r;
     char buf[128];
+    long source, target, type = -1;
+    int sign = 0;
     bool ok = required_ok(ld, f);
     memset(&r, 0, sizeof r);
-    r.source = lookup_actor(ld, line, "source", f[R_SOURCE]);
-    r.target = lookup_actor(ld, line, "target", f[R_TARGET]);
-    r.type = -1;
-    if (r.source < 0 || r.target < 0)
+    if (line > INT32_MAX) {
+        /* ag_relation_t keeps lines in 32 bits. */
+        diag(ld, AG_SEV_ERROR, line, "too many lines: a relations file may have at most %ld",
+             (long)INT32_MAX);
+        return;
+    }
+    source = lookup_actor(ld, line, "source", f[R_SOURCE]);
+    target = lookup_actor(ld, line, "target", f[R_TARGET]);
+    if (source < 0 || target < 0)
         ok = false;
     if (*f[R_TYPE]) {
-        r.type = ag_dataset_find_type(ds, f[R_TYPE]);
-        if (r.type < 0) {
+        type = ag_dataset_find_type(ds, f[R_TYPE]);
+        if (type < 0) {
             const char *s = ag_suggest_type(ds, f[R_TYPE]);
             if (s)
                 diag(ld, AG_SEV_ERROR, line, "unknown type '%s' (did you mean '%s'?)",
@@ -730,7 +737,7 @@ static void relation_row(loader_t *ld, long line, char **f)
     if (*f[R_DATE] && !parse_date(ld, line, "date", f[R_DATE], &r.date))
         ok = false;
     if (*f[R_SIGN]) {
-        if (!parse_sign(f[R_SIGN], &r.sign)) {
+        if (!parse_sign(f[R_SIGN], &sign)) {
             diag(ld, AG_SEV_ERROR, line, "bad sign '%s': use + or - (or leave it empty)",
                  f[R_SIGN]);
             ok = false;
@@ -748,10 +755,13 @@ static void relation_row(loader_t *ld, long line, char **f)
     }
     if (!ok)
         return;
-    if (!r.sign_set)
-        r.sign = ds->types[r.type].sign;
+    /* Actor and type counts are far below 2^31 (each costs memory). */
+    r.source = (int32_t)source;
+    r.target = (int32_t)target;
+    r.type = (int32_t)type;
+    r.sign = (int8_t)(r.sign_set ? sign : ds->types[type].sign);
     if (!r.weight_set)
-        r.weight = ds->types[r.type].weight;
+        r.weight = ds->types[type].weight;
     if (!ag_i_grow((void **)&ds->relations, &ld->id_cap, ds->n_relations + 1,
                  sizeof *ds->relations)) {
         ld->oom = true;
@@ -761,7 +771,7 @@ static void relation_row(loader_t *ld, long line, char **f)
     r.date_text = dup_or_oom(ld, buf);
     r.cite = dup_or_oom(ld, f[R_CITE]);
     r.note = dup_or_oom(ld, f[R_NOTE]);
-    r.line = line;
+    r.line = (int32_t)line;
     r.extra = take_extra(ld);
     ds->relations[ds->n_relations++] = r;
 }

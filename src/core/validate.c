@@ -109,7 +109,7 @@ static void check_duplicates(const ag_dataset_t *ds, const char *path, ag_diags_
         if (slot[k] != UINT32_MAX)
             ag_diags_add(diags, AG_SEV_WARNING, path, r->line,
                          "duplicate relation: same source, target, type and date "
-                         "as line %ld", ds->relations[slot[k]].line);
+                         "as line %ld", (long)ds->relations[slot[k]].line);
         slot[k] = (uint32_t)i;
     }
     free(slot);
