@@ -73,6 +73,21 @@ typedef struct {
     size_t cap, n; /* cap: 0 or a power of two, at least twice n */
 } idset_t;
 
+/* Records by id, for relations' look-ups: an open-addressing table of
+ * (hash, index) pairs beside a dense copy of the ids, so that a look-up
+ * compares 32-bit hashes and reads one id, never the records. */
+typedef struct {
+    uint32_t hash;
+    int32_t index;             /* -1 in an empty slot */
+} idref_t;
+
+typedef struct {
+    idref_t *slot;
+    size_t mask;               /* slots - 1 (a power of two) */
+    const char **ids;          /* the records' ids, by index */
+    bool built, failed;        /* failed: no memory, binary search instead */
+} idtable_t;
+
 /* State of one file being read. */
 typedef struct loader loader_t;
 typedef void (*row_fn)(loader_t *ld, long line, char **f);
@@ -96,9 +111,8 @@ struct loader {
     char **cur;                /* fields of the record being handled */
     bool oom;
     size_t rows;               /* records after the header */
-    long *actor_slots;         /* relations: actor indices by id hash, -1 */
-    size_t actor_mask;         /* empty; slots - 1 (a power of two) */
-    bool no_actor_slots;       /* no memory for them: binary search */
+    idtable_t actor_ids;       /* relations: actors by id */
+    idtable_t type_ids;        /* relations: types by id */
     idset_t ids;               /* types, eras: the ids read so far */
     bool no_builtin;           /* types.csv: a NO_BUILTIN row was seen */
     bool builtin_known;        /* types.csv: n_builtin is set */
@@ -646,44 +660,85 @@ static void era_row(loader_t *ld, long line, char **f)
 /* ---- relations ---- */
 
 /* Ids are short; a table of ids by hash (hash_id) makes each relation's
- * two lookups O(1) instead of a binary search of string comparisons. */
+ * look-ups O(1) instead of a binary search of string comparisons. */
 
-/* Fills the table of actor ids (the first of equal ids wins, as with
- * ag_dataset_find_actor). */
-static void build_actor_slots(loader_t *ld)
+/* Fills t with the ids of n records of size stride, each starting with its
+ * id pointer (the first of equal ids wins, as with ag_dataset_find_*). On
+ * lack of memory t->failed is set and look-ups fall back to the index. */
+static void idtable_build(idtable_t *t, const void *base, size_t n, size_t stride)
 {
-    const ag_dataset_t *ds = ld->ds;
     size_t slots = 16;
-    while (slots < 2 * ds->n_actors)
+    t->built = true;
+    while (slots < 2 * n)
         slots *= 2;
-    if (!(ld->actor_slots = malloc(slots * sizeof *ld->actor_slots))) {
-        ld->no_actor_slots = true;
+    t->slot = malloc(slots * sizeof *t->slot);
+    t->ids = malloc((n ? n : 1) * sizeof *t->ids);
+    if (!t->slot || !t->ids || n > INT32_MAX) {
+        free(t->slot);
+        free(t->ids);
+        t->slot = NULL;
+        t->ids = NULL;
+        t->failed = true;
         return;
     }
-    ld->actor_mask = slots - 1;
+    t->mask = slots - 1;
     for (size_t k = 0; k < slots; k++)
-        ld->actor_slots[k] = -1;
-    for (size_t i = 0; i < ds->n_actors; i++) {
-        size_t k = hash_id(ds->actors[i].id) & ld->actor_mask;
-        while (ld->actor_slots[k] >= 0 && strcmp(ds->actors[ld->actor_slots[k]].id,
-                                                ds->actors[i].id) != 0)
-            k = (k + 1) & ld->actor_mask;
-        if (ld->actor_slots[k] < 0)
-            ld->actor_slots[k] = (long)i;
+        t->slot[k].index = -1;
+    for (size_t i = 0; i < n; i++) {
+        const char *id = *(char *const *)((const char *)base + i * stride);
+        uint32_t h = (uint32_t)hash_id(id);
+        size_t k = h & t->mask;
+        t->ids[i] = id;
+        while (t->slot[k].index >= 0 &&
+               (t->slot[k].hash != h || strcmp(t->ids[t->slot[k].index], id) != 0))
+            k = (k + 1) & t->mask;
+        if (t->slot[k].index < 0) {
+            t->slot[k].hash = h;
+            t->slot[k].index = (int32_t)i;
+        }
     }
+}
+
+/* The index of the record with this id, or -1; -2 when the table could
+ * not be built. */
+static long idtable_find(const idtable_t *t, const char *id)
+{
+    uint32_t h;
+    if (!t->slot)
+        return -2;
+    h = (uint32_t)hash_id(id);
+    for (size_t k = h & t->mask;; k = (k + 1) & t->mask) {
+        const idref_t *e = &t->slot[k];
+        if (e->index < 0 || (e->hash == h && strcmp(t->ids[e->index], id) == 0))
+            return e->index;
+    }
+}
+
+static void idtable_free(idtable_t *t)
+{
+    free(t->slot);
+    free(t->ids);
+    memset(t, 0, sizeof *t);
 }
 
 static long find_actor(loader_t *ld, const char *id)
 {
-    if (!ld->actor_slots && !ld->no_actor_slots)
-        build_actor_slots(ld);
-    if (!ld->actor_slots)
-        return ag_dataset_find_actor(ld->ds, id);
-    for (size_t k = hash_id(id) & ld->actor_mask;; k = (k + 1) & ld->actor_mask) {
-        long i = ld->actor_slots[k];
-        if (i < 0 || strcmp(ld->ds->actors[i].id, id) == 0)
-            return i;
-    }
+    long i;
+    if (!ld->actor_ids.built)
+        idtable_build(&ld->actor_ids, ld->ds->actors, ld->ds->n_actors,
+                      sizeof *ld->ds->actors);
+    i = idtable_find(&ld->actor_ids, id);
+    return i == -2 ? ag_dataset_find_actor(ld->ds, id) : i;
+}
+
+static long find_type(loader_t *ld, const char *id)
+{
+    long i;
+    if (!ld->type_ids.built)
+        idtable_build(&ld->type_ids, ld->ds->types, ld->ds->n_types,
+                      sizeof *ld->ds->types);
+    i = idtable_find(&ld->type_ids, id);
+    return i == -2 ? ag_dataset_find_type(ld->ds, id) : i;
 }
 
 static long lookup_actor(loader_t *ld, long line, const char *what, const char *id)
@@ -721,7 +776,7 @@ static void relation_row(loader_t *ld, long line, char **f)
     if (source < 0 || target < 0)
         ok = false;
     if (*f[R_TYPE]) {
-        type = ag_dataset_find_type(ds, f[R_TYPE]);
+        type = find_type(ld, f[R_TYPE]);
         if (type < 0) {
             const char *s = ag_suggest_type(ds, f[R_TYPE]);
             if (s)
@@ -876,7 +931,8 @@ static void loader_free(loader_t *ld, size_t n_actors)
     free(ld->parent_ids);
     free(ld->continues_ids);
     free(ld->extra_pos);
-    free(ld->actor_slots);
+    idtable_free(&ld->actor_ids);
+    idtable_free(&ld->type_ids);
     free(ld->ids.slot);
     memset(ld, 0, sizeof *ld);
 }
