@@ -113,6 +113,7 @@ struct loader {
     size_t rows;               /* records after the header */
     idtable_t actor_ids;       /* relations: actors by id */
     idtable_t type_ids;        /* relations: types by id */
+    uintptr_t prefaulted;      /* relations: prefaulted up to this address */
     idset_t ids;               /* types, eras: the ids read so far */
     bool no_builtin;           /* types.csv: a NO_BUILTIN row was seen */
     bool builtin_known;        /* types.csv: n_builtin is set */
@@ -756,6 +757,21 @@ static long lookup_actor(loader_t *ld, long line, const char *what, const char *
     return -1;
 }
 
+/* Maps the next megabyte of the relations array before it is written,
+ * once the array is large (see ag_i_prefault): only the stretch about to
+ * be filled, so the resident size does not grow beyond what is held. */
+static void prefault_relations(loader_t *ld)
+{
+    enum { STRETCH = 1 << 20 };
+    const ag_dataset_t *ds = ld->ds;
+    uintptr_t at = (uintptr_t)(ds->relations + ds->n_relations);
+    uintptr_t end = (uintptr_t)(ds->relations + ld->id_cap);
+    if (ld->id_cap * sizeof *ds->relations < 8 * (size_t)STRETCH || at < ld->prefaulted)
+        return;
+    ld->prefaulted = at + STRETCH < end ? at + STRETCH : end;
+    ag_i_prefault((void *)at, ld->prefaulted - at);
+}
+
 static void relation_row(loader_t *ld, long line, char **f)
 {
     ag_dataset_t *ds = ld->ds;
@@ -817,11 +833,15 @@ static void relation_row(loader_t *ld, long line, char **f)
     r.sign = (int8_t)(r.sign_set ? sign : ds->types[type].sign);
     if (!r.weight_set)
         r.weight = ds->types[type].weight;
-    if (!ag_i_grow((void **)&ds->relations, &ld->id_cap, ds->n_relations + 1,
-                 sizeof *ds->relations)) {
-        ld->oom = true;
-        return;
+    if (ds->n_relations == ld->id_cap) {
+        if (!ag_i_grow((void **)&ds->relations, &ld->id_cap, ds->n_relations + 1,
+                       sizeof *ds->relations)) {
+            ld->oom = true;
+            return;
+        }
+        ld->prefaulted = 0;
     }
+    prefault_relations(ld);
     ag_date_format(&r.date, buf, sizeof buf);
     r.date_text = dup_or_oom(ld, buf);
     r.cite = dup_or_oom(ld, f[R_CITE]);

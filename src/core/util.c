@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 char *ag_i_strndup(const char *s, size_t n)
 {
@@ -60,6 +62,9 @@ static char *arena_take(struct ag_strblock **head, size_t size, size_t align)
     }
     if (!(nb = malloc(sizeof *nb + cap)))
         return NULL;
+    /* Blocks are filled: map them at once (see ag_i_prefault). */
+    if (cap == ARENA_MAX)
+        ag_i_prefault(nb, sizeof *nb + cap);
     nb->next = b;
     nb->cap = cap;
     nb->used = size;
@@ -99,6 +104,21 @@ void ag_i_arena_free(struct ag_strblock **head)
         free(*head);
         *head = next;
     }
+}
+
+void ag_i_prefault(void *p, size_t size)
+{
+#ifdef MADV_POPULATE_WRITE
+    long page = sysconf(_SC_PAGESIZE);
+    uintptr_t mask = page > 0 ? (uintptr_t)page - 1 : 4095;
+    uintptr_t from = ((uintptr_t)p + mask) & ~mask;
+    uintptr_t to = ((uintptr_t)p + size) & ~mask;
+    if (to > from)
+        (void)madvise((void *)from, to - from, MADV_POPULATE_WRITE);
+#else
+    (void)p;
+    (void)size;
+#endif
 }
 
 char *ag_i_trim(char *s)

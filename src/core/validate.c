@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/util.h"
+
 static void check_cycles(const ag_dataset_t *ds, const char *path, ag_diags_t *diags,
                          bool parent)
 {
@@ -105,6 +107,9 @@ static bool dup_init(dup_table_t *t, size_t n)
     while (t->bits < 32 && ((uint64_t)1 << t->bits) <= n)
         t->bits++;
     t->slot = n < UINT32_MAX ? calloc(slots, sizeof *t->slot) : NULL;
+    /* Relations land all over the table: every page gets written. */
+    if (t->slot && slots >= 1 << 20)
+        ag_i_prefault(t->slot, slots * sizeof *t->slot);
     return t->slot != NULL;
 }
 
