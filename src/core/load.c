@@ -74,11 +74,14 @@ typedef struct {
 } idset_t;
 
 /* Records by id, for relations' look-ups: an open-addressing table of
- * (hash, index) pairs beside a dense copy of the ids, so that a look-up
- * compares 32-bit hashes and reads one id, never the records. */
+ * (hash, index, short id) beside a dense copy of the ids, so that a
+ * look-up compares 32-bit hashes and, for ids of up to 7 bytes (most),
+ * the id in the slot itself; a longer id reads one string, never the
+ * records. */
 typedef struct {
     uint32_t hash;
     int32_t index;             /* -1 in an empty slot */
+    uint64_t key;              /* an id of up to 7 bytes, NUL-padded, else 0 */
 } idref_t;
 
 typedef struct {
@@ -663,6 +666,17 @@ static void era_row(loader_t *ld, long line, char **f)
 /* Ids are short; a table of ids by hash (hash_id) makes each relation's
  * look-ups O(1) instead of a binary search of string comparisons. */
 
+/* The id as a short key (see idref_t) and its hash. */
+static uint64_t short_key(const char *id, uint32_t *hash)
+{
+    uint64_t key = 0;
+    size_t n = strlen(id);
+    *hash = (uint32_t)hash_id(id);
+    if (n < sizeof key)
+        memcpy(&key, id, n);
+    return key;
+}
+
 /* Fills t with the ids of n records of size stride, each starting with its
  * id pointer (the first of equal ids wins, as with ag_dataset_find_*). On
  * lack of memory t->failed is set and look-ups fall back to the index. */
@@ -687,7 +701,8 @@ static void idtable_build(idtable_t *t, const void *base, size_t n, size_t strid
         t->slot[k].index = -1;
     for (size_t i = 0; i < n; i++) {
         const char *id = *(char *const *)((const char *)base + i * stride);
-        uint32_t h = (uint32_t)hash_id(id);
+        uint32_t h;
+        uint64_t key = short_key(id, &h);
         size_t k = h & t->mask;
         t->ids[i] = id;
         while (t->slot[k].index >= 0 &&
@@ -696,6 +711,7 @@ static void idtable_build(idtable_t *t, const void *base, size_t n, size_t strid
         if (t->slot[k].index < 0) {
             t->slot[k].hash = h;
             t->slot[k].index = (int32_t)i;
+            t->slot[k].key = key;
         }
     }
 }
@@ -705,12 +721,16 @@ static void idtable_build(idtable_t *t, const void *base, size_t n, size_t strid
 static long idtable_find(const idtable_t *t, const char *id)
 {
     uint32_t h;
+    uint64_t key;
     if (!t->slot)
         return -2;
-    h = (uint32_t)hash_id(id);
+    key = short_key(id, &h);
     for (size_t k = h & t->mask;; k = (k + 1) & t->mask) {
         const idref_t *e = &t->slot[k];
-        if (e->index < 0 || (e->hash == h && strcmp(t->ids[e->index], id) == 0))
+        if (e->index < 0)
+            return -1;
+        if (e->hash == h &&
+            (key ? e->key == key : !e->key && strcmp(t->ids[e->index], id) == 0))
             return e->index;
     }
 }
