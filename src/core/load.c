@@ -908,7 +908,7 @@ static ag_status_t read_file(ag_dataset_t *ds, ag_diags_t *diags, const char *pa
                              const column_t *cols, size_t ncols, ag_columns_t *extra,
                              row_fn row, bool required, loader_t *out, ag_error_t *err)
 {
-    ag_i_csv_opts_t opts = { ',', true, AG_MAX_FIELD, true };
+    ag_i_csv_opts_t opts = { ',', true, AG_MAX_FIELD, true, AG_I_CSV_THREAD_MIN };
     loader_t *ld = out;
     ag_error_t e;
     struct stat st;
