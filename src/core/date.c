@@ -117,6 +117,16 @@ static void put(char *buf, size_t size, size_t *len, const char *s)
     *len += n;
 }
 
+/* Writes v (below 10^width) as width digits at t; returns the end. */
+static char *put_digits(char *t, unsigned v, int width)
+{
+    for (int i = width - 1; i >= 0; i--) {
+        t[i] = (char)('0' + v % 10);
+        v /= 10;
+    }
+    return t + width;
+}
+
 static void put_point(char *buf, size_t size, size_t *len,
                       const ag_date_point_t *p)
 {
@@ -131,6 +141,41 @@ static void put_point(char *buf, size_t size, size_t *len,
         return;
     case AG_END_DATE:
         break;
+    }
+    /* The usual case without snprintf, which was a tenth of loading a
+     * million relations: digits written out, same text. */
+    if (p->year >= 0 && p->year <= 9999 && p->month <= 99 && p->day <= 99) {
+        char *t = tmp;
+        switch ((ag_date_prec_t)p->prec) {
+        case AG_PREC_CENTURY:
+            t = put_digits(t, (unsigned)p->year / 100, 2);
+            *t++ = 'X';
+            *t++ = 'X';
+            break;
+        case AG_PREC_DECADE:
+            t = put_digits(t, (unsigned)p->year / 10, 3);
+            *t++ = 'X';
+            break;
+        case AG_PREC_DAY:
+        case AG_PREC_MONTH:
+            t = put_digits(t, (unsigned)p->year, 4);
+            *t++ = '-';
+            t = put_digits(t, p->month, 2);
+            if (p->prec == AG_PREC_DAY) {
+                *t++ = '-';
+                t = put_digits(t, p->day, 2);
+            }
+            break;
+        case AG_PREC_YEAR:
+        case AG_PREC_NONE:
+        default:
+            t = put_digits(t, (unsigned)p->year, 4);
+            break;
+        }
+        *t = '\0';
+        put(buf, size, len, tmp);
+        put(buf, size, len, quals[p->qual & AG_QUAL_BOTH]);
+        return;
     }
     switch ((ag_date_prec_t)p->prec) {
     case AG_PREC_CENTURY:
