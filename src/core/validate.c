@@ -113,12 +113,24 @@ static bool dup_init(dup_table_t *t, size_t n)
     return t->slot != NULL;
 }
 
-/* The relation equal to relations[i] seen last before it, or -1; i takes
- * its place. */
-static long dup_check(dup_table_t *t, const ag_dataset_t *ds, size_t i)
+/* Relations look ahead this far: the slot of relation i + AHEAD is
+ * fetched while relation i is checked, as the table is too large for the
+ * caches and each slot would otherwise be a wait on memory. */
+enum { AHEAD = 8 };
+
+/* The hash of relations[i] (h), and a prefetch of its slot. */
+static uint64_t dup_ahead(const dup_table_t *t, const ag_dataset_t *ds, size_t i)
+{
+    uint64_t h = rel_hash(&ds->relations[i]);
+    __builtin_prefetch(&t->slot[(size_t)h & t->mask], 1);
+    return h;
+}
+
+/* The relation equal to relations[i] (of hash h) seen last before it, or
+ * -1; i takes its place. */
+static long dup_check(dup_table_t *t, const ag_dataset_t *ds, size_t i, uint64_t h)
 {
     const ag_relation_t *r = &ds->relations[i];
-    uint64_t h = rel_hash(r);
     uint32_t low = t->bits < 32 ? ((uint32_t)1 << t->bits) - 1 : UINT32_MAX;
     uint32_t tag = t->bits < 32 ? (uint32_t)(h >> 32) & ~low : 0;
     size_t k = (size_t)h & t->mask;
@@ -181,6 +193,7 @@ void ag_dataset_validate(const ag_dataset_t *ds, const char *actors_path,
 {
     unsigned char *active;
     dup_table_t dup;
+    uint64_t ahead[AHEAD] = { 0 };
     bool dups;
     check_cycles(ds, actors_path, diags, true);
     check_cycles(ds, actors_path, diags, false);
@@ -199,9 +212,14 @@ void ag_dataset_validate(const ag_dataset_t *ds, const char *actors_path,
                      "out of memory: duplicate relations were not looked for");
     /* One pass over the relations; a relation's warnings come in the order
      * below, and ag_diags_sort keeps it among those of its line. */
+    for (size_t i = 0; dups && i < AHEAD && i < ds->n_relations; i++)
+        ahead[i] = dup_ahead(&dup, ds, i);
     for (size_t i = 0; i < ds->n_relations; i++) {
         const ag_relation_t *r = &ds->relations[i];
+        uint64_t h = ahead[i % AHEAD];
         long first;
+        if (dups && i + AHEAD < ds->n_relations)
+            ahead[i % AHEAD] = dup_ahead(&dup, ds, i + AHEAD);
         if (r->source == r->target)
             ag_diags_add(diags, AG_SEV_WARNING, relations_path, r->line,
                          "self-relation of '%s' (it is left out of every graph)",
@@ -212,7 +230,7 @@ void ag_dataset_validate(const ag_dataset_t *ds, const char *actors_path,
         check_active(ds, active, r, r->source, relations_path, diags);
         if (r->target != r->source)
             check_active(ds, active, r, r->target, relations_path, diags);
-        if (dups && (first = dup_check(&dup, ds, i)) >= 0)
+        if (dups && (first = dup_check(&dup, ds, i, h)) >= 0)
             ag_diags_add(diags, AG_SEV_WARNING, relations_path, r->line,
                          "duplicate relation: same source, target, type and date "
                          "as line %ld", (long)ds->relations[first].line);
