@@ -81,11 +81,12 @@ void cli_print_diags(const ag_diags_t *d, bool show_warnings)
         need = strlen("actorgraph: ") + strlen(g->file) + strlen(head) +
                (g->severity == AG_SEV_WARNING ? strlen("warning: ") : 0) +
                strlen(g->msg) + 1;
-        if (used + need > sizeof block) {
+        /* need counts the line end, not snprintf's NUL: keep room for it. */
+        if (used + need >= sizeof block) {
             fwrite(block, 1, used, stderr);
             used = 0;
         }
-        if (need > sizeof block) {
+        if (need >= sizeof block) {
             fprintf(stderr, "actorgraph: %s%s%s%s\n", g->file, head,
                     g->severity == AG_SEV_WARNING ? "warning: " : "", g->msg);
             continue;
