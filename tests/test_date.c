@@ -664,6 +664,49 @@ static void test_format_truncates_like_snprintf(void **state)
     assert_int_equal(buf[0], '\0');
 }
 
+/* The digits ag_date_format writes by hand are those of printf, for every
+ * year 0..9999 at each precision, with months and days 0..99 and each
+ * qualifier, and for years it leaves to snprintf (outside 0..9999). */
+static void test_format_digits_like_printf(void **state)
+{
+    static const char quals[4][2] = { "", "?", "~", "%" };
+    (void)state;
+    for (int year = -20; year <= 10020; year++)
+        for (int prec = AG_PREC_NONE; prec <= AG_PREC_DAY; prec++) {
+            ag_date_t d;
+            char got[64], want[64];
+            int md = ((year * 7) % 100 + 100) % 100;
+            memset(&d, 0, sizeof d);
+            d.start.kind = AG_END_DATE;
+            d.start.prec = (uint8_t)prec;
+            d.start.year = (int16_t)year;
+            d.start.month = (uint8_t)md;
+            d.start.day = (uint8_t)(99 - md);
+            d.start.qual = (uint8_t)(year & 3);
+            d.end = d.start;
+            switch (prec) {
+            case AG_PREC_CENTURY:
+                snprintf(want, sizeof want, "%02dXX", year / 100);
+                break;
+            case AG_PREC_DECADE:
+                snprintf(want, sizeof want, "%03dX", year / 10);
+                break;
+            case AG_PREC_MONTH:
+                snprintf(want, sizeof want, "%04d-%02d", year, md);
+                break;
+            case AG_PREC_DAY:
+                snprintf(want, sizeof want, "%04d-%02d-%02d", year, md, 99 - md);
+                break;
+            default:
+                snprintf(want, sizeof want, "%04d", year);
+                break;
+            }
+            strcat(want, quals[year & 3]);
+            ag_date_format(&d, got, sizeof got);
+            assert_string_equal(got, want);
+        }
+}
+
 static void test_format_longest(void **state)
 {
     ag_date_t d = parse_ok("9999-12-31%/9999-12-31%");
@@ -847,6 +890,7 @@ int main(void)
         cmocka_unit_test(test_cmp_sorts),
         cmocka_unit_test(test_cmp_signs),
         cmocka_unit_test(test_suggest),
+        cmocka_unit_test(test_format_digits_like_printf),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,6 +25,7 @@
 
 #include "actorgraph/load.h"
 #include "actorgraph/model.h"
+#include "core/csvread.h"
 #include "testutil.h"
 
 #define E AG_SEV_ERROR
@@ -948,6 +949,140 @@ static void test_warnings(void **state)
     done(&ds, &d);
 }
 
+/* ---- reading on a second thread (csvread.c) ------------------------ */
+
+/* What ag_i_csv_read reported: each record as "line:field|field" lines,
+ * then the diagnostics, the status and the record count. */
+typedef struct {
+    char *text;
+    size_t len, cap;
+    long stop_at;  /* the callback returns AG_EDATA on this record (0: never) */
+    long seen;
+} transcript_t;
+
+static void tr_put(transcript_t *t, const char *s)
+{
+    size_t n = strlen(s);
+    if (t->len + n + 1 > t->cap) {
+        t->cap = 2 * (t->len + n + 1);
+        t->text = realloc(t->text, t->cap);
+        assert_non_null(t->text);
+    }
+    memcpy(t->text + t->len, s, n + 1);
+    t->len += n;
+}
+
+static int tr_record(void *ud, long line, char **f, size_t n)
+{
+    transcript_t *t = ud;
+    char head[64];
+    snprintf(head, sizeof head, "%ld:", line);
+    tr_put(t, head);
+    for (size_t i = 0; i < n; i++) {
+        tr_put(t, i ? "|" : "");
+        tr_put(t, f[i]);
+        f[i][0] = 'x'; /* the callback may write to its fields */
+    }
+    tr_put(t, "\n");
+    return ++t->seen == t->stop_at ? AG_EDATA : 0;
+}
+
+/* Reads path with thread_min (0: one thread) and returns the transcript. */
+static char *read_transcript(const char *path, size_t thread_min, long stop_at)
+{
+    ag_i_csv_opts_t opts = { ',', true, 4096, true, thread_min };
+    transcript_t t = { NULL, 0, 0, stop_at, 0 };
+    ag_diags_t d;
+    ag_error_t err;
+    size_t records;
+    char buf[4400];
+    int rc;
+    ag_diags_init(&d);
+    ag_error_clear(&err);
+    tr_put(&t, "");
+    rc = ag_i_csv_read(path, &opts, tr_record, &t, &d, &records, &err);
+    for (size_t i = 0; i < d.n; i++) {
+        snprintf(buf, sizeof buf, "diag %d %s:%ld: %s\n", (int)d.items[i].severity,
+                 d.items[i].file, d.items[i].line, d.items[i].msg);
+        tr_put(&t, buf);
+    }
+    snprintf(buf, sizeof buf, "status %d records %zu err %s:%ld: %s\n", rc, records,
+             err.file, err.line, err.msg);
+    tr_put(&t, buf);
+    ag_diags_destroy(&d);
+    return t.text;
+}
+
+/* A file of many records, over several of the reading thread's batches,
+ * with every kind of problem csvread reports among them. */
+static void write_big_csv(const char *path)
+{
+    FILE *fp = fopen(path, "wb");
+    assert_non_null(fp);
+    fputs("a,b,c\n", fp);
+    for (int i = 0; i < 20000; i++) {
+        switch (i % 997) {
+        case 10: fputs("bad,\"x\"y,z\n", fp); break;         /* malformed */
+        case 20: fwrite("nul,\0,z\n", 1, 8, fp); break;       /* NUL byte */
+        case 30: fputs("utf,\xC3\x28,z\n", fp); break;         /* bad UTF-8 */
+        case 40: fputs("two,\"lines\nhere\",z\r\n", fp); break; /* multi-line */
+        case 50: fputs("\n\n", fp); break;                    /* blank lines */
+        case 60:                                               /* overlong */
+            fputs("long,", fp);
+            for (int k = 0; k < 5000; k++)
+                fputc('y', fp);
+            fputs(",z\n", fp);
+            break;
+        default: fprintf(fp, "%d,\"q,%d\",note %d\n", i, i * 7, i % 13); break;
+        }
+    }
+    fputs("end,\"open quote\n", fp); /* unterminated at the end */
+    fclose(fp);
+}
+
+static void test_threaded_read_same(void **state)
+{
+    char path[] = "/tmp/ag-test-csvXXXXXX";
+    int fd = mkstemp(path);
+    const char *fixtures[] = { "clean/relations.csv", "warnings/relations.csv",
+                               "clean/actors.csv" };
+    (void)state;
+    assert_true(fd >= 0);
+    close(fd);
+    write_big_csv(path);
+    /* The whole file, and stopped by the callback before, inside and after
+     * the first batches. */
+    for (long stop = 0; stop <= 19000; stop += stop < 3000 ? 1499 : 8000) {
+        char *one = read_transcript(path, 0, stop);
+        char *two = read_transcript(path, 1, stop);
+        assert_string_equal(one, two);
+        if (stop == 0) {
+            /* Every kind of problem is in there, and every record. */
+            assert_non_null(strstr(one, ": malformed CSV"));
+            assert_non_null(strstr(one, ": NUL byte at column 5"));
+            assert_non_null(strstr(one, ": invalid UTF-8 at byte 5"));
+            assert_non_null(strstr(one, ": field of 5000 bytes is too long"));
+            assert_non_null(strstr(one, ": unterminated quoted field"));
+            assert_non_null(strstr(one, "two|lines\nhere|z\n"));
+            assert_non_null(strstr(one, "status 0 records 19897 "));
+        } else {
+            char want[64];
+            snprintf(want, sizeof want, "status %d records %ld ", AG_EDATA, stop);
+            assert_non_null(strstr(one, want));
+        }
+        free(one);
+        free(two);
+    }
+    unlink(path);
+    for (size_t i = 0; i < sizeof fixtures / sizeof fixtures[0]; i++) {
+        char *one = read_transcript(tu_fixture(fixtures[i]), 0, 0);
+        char *two = read_transcript(tu_fixture(fixtures[i]), 1, 0);
+        assert_string_equal(one, two);
+        free(one);
+        free(two);
+    }
+}
+
 int main(void)
 {
     ag_init(NULL);
@@ -976,6 +1111,7 @@ int main(void)
         cmocka_unit_test(test_not_a_folder),
         cmocka_unit_test(test_overlong_field),
         cmocka_unit_test(test_warnings),
+        cmocka_unit_test(test_threaded_read_same),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -82,39 +82,41 @@ typedef enum {
 } ag_end_kind_t;
 
 /*
- * One date, or one end of an interval.
- *   kind:  a date, or an open or unknown end.
- *   prec:  how much of the date was given; AG_PREC_NONE unless kind is
- *          AG_END_DATE.
- *   year:  1..9999; for 196X and 19XX the first year covered (1960, 1900);
- *          0 when there is no date.
- *   month: 1..12, or 0 when not given.
- *   day:   1..31, or 0 when not given.
- *   qual:  AG_QUAL_* bits; always AG_QUAL_NONE for an open or unknown end.
+ * One date, or one end of an interval. The fields are narrow (16 bytes in
+ * all) because every relation holds two of them.
  *   first, last: the first and last day covered (inclusive). An open or
  *          unknown start has both AG_DAY_MIN, an open or unknown end both
  *          AG_DAY_MAX.
+ *   year:  1..9999; for 196X and 19XX the first year covered (1960, 1900);
+ *          0 when there is no date.
+ *   kind:  an ag_end_kind_t: a date, or an open or unknown end.
+ *   prec:  an ag_date_prec_t: how much of the date was given;
+ *          AG_PREC_NONE unless kind is AG_END_DATE.
+ *   month: 1..12, or 0 when not given.
+ *   day:   1..31, or 0 when not given.
+ *   qual:  AG_QUAL_* bits; always AG_QUAL_NONE for an open or unknown end.
  */
 typedef struct {
-    ag_end_kind_t kind;
-    ag_date_prec_t prec;
-    int year, month, day;
-    unsigned qual;
     int32_t first, last;
+    int16_t year;
+    uint8_t kind;
+    uint8_t prec;
+    uint8_t month, day;
+    uint8_t qual;
 } ag_date_point_t;
 
 /*
- * A parsed date: a single date or an interval.
+ * A parsed date: a single date or an interval (44 bytes).
  *   start, end: the two ends of an interval; for a single date both hold
  *               the same date, so that callers may read either.
- *   interval:   true when written as A/B.
  *   first:      start.first, the first day covered (AG_DAY_MIN if open).
  *   last:       end.last, the last day covered (AG_DAY_MAX if open).
+ *   interval:   true when written as A/B.
  */
 typedef struct {
     ag_date_point_t start, end;
-    bool interval;
     int32_t first, last;
+    bool interval;
 } ag_date_t;
 
 /*

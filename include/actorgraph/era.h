@@ -146,6 +146,16 @@ ag_status_t ag_era_graph_init(ag_era_graph_t *g, const ag_dataset_t *ds,
 /* Frees g; accepts a zeroed g. Can't fail. */
 void ag_era_graph_destroy(ag_era_graph_t *g);
 
+/*
+ * Frees what a caller that has measured g no longer needs when it only
+ * names g's vertices: its relations, dyads, weights and edges (rels,
+ * dyads, edge_dyad, arc_rel; the igraph graphs become empty). Keeps ds,
+ * opts, n, actor and vertex_of. Afterwards g may only be read through
+ * those, or destroyed. When the empty graphs can't be had, g is left as
+ * it was. Can't fail.
+ */
+void ag_era_graph_drop_edges(ag_era_graph_t *g);
+
 /* The actor at state level (top-most parent) or itself. Can't fail. */
 long ag_rollup(const ag_dataset_t *ds, ag_level_t level, long actor);
 

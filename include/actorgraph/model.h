@@ -5,12 +5,24 @@
  * Everything here is owned by the ag_dataset_t and freed by
  * ag_dataset_destroy(). Actors, types, relations and eras refer to each
  * other by index into the dataset's arrays (-1 for "none").
+ *
+ * Who frees what: every string of a record (ids, names, labels, notes,
+ * cites, cameo codes, styles, dates' texts, extra values) and every
+ * record's extra array lives in the dataset's string arena
+ * (ag_dataset_t.strings), is never freed on its own, and goes with the
+ * dataset; "" is one shared constant. Nobody writes to these strings.
+ * Code that adds or changes records (the loader, ag_dataset_add_window,
+ * the built-in types) copies strings into the arena and never assigns a
+ * string the caller allocated. The arrays of records, the indices, the
+ * extra column names, dir and name are separate allocations, freed by
+ * ag_dataset_destroy().
  */
 #ifndef ACTORGRAPH_MODEL_H
 #define ACTORGRAPH_MODEL_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "actorgraph/date.h"
 #include "actorgraph/error.h"
@@ -18,6 +30,9 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* A block of a dataset's string arena (its layout is internal). */
+struct ag_strblock;
 
 typedef enum {
     AG_KIND_STATE,
@@ -85,29 +100,34 @@ typedef struct {
 } ag_type_t;
 
 /*
- * A relation (relations.csv).
+ * A relation (relations.csv). Fields are ordered and narrow so that a
+ * relation takes 104 bytes (a million of them are a usual event dataset).
+ *   date_text:      the canonical form of date.
+ *   cite, note:     verbatim ("" when empty).
+ *   extra:          as for actors.
+ *   weight:         effective value (the row's, else the type's).
  *   source, target: actor indices.
  *   type:           type index.
- *   date:           the EDTF date; date_text its canonical form.
- *   sign, weight:   effective values (the row's, else the type's).
+ *   line:           as for actors (the loader refuses files of 2^31 lines
+ *                   or more).
+ *   date:           the EDTF date.
+ *   sign:           effective value, +1 or -1 (the row's, else the type's).
  *   sign_set, weight_set: whether the row overrode the type's default.
- *   cite, note:     verbatim ("" when empty).
- *   extra, line:    as for actors.
  */
 typedef struct {
-    long source;
-    long target;
-    long type;
-    ag_date_t date;
     char *date_text;
-    int sign;
-    double weight;
-    bool sign_set;
-    bool weight_set;
     char *cite;
     char *note;
     char **extra;
-    long line;
+    double weight;
+    int32_t source;
+    int32_t target;
+    int32_t type;
+    int32_t line;
+    ag_date_t date;
+    int8_t sign;
+    bool sign_set;
+    bool weight_set;
 } ag_relation_t;
 
 /*
@@ -136,6 +156,8 @@ typedef struct {
  *   *_cols:        the extra columns of each file.
  *   actor_index, type_index, era_index: indices sorted by id (byte order),
  *                  for ag_dataset_find_*.
+ *   strings:       the string arena holding the records' strings and extra
+ *                  arrays (see the top of this file), NULL when empty.
  */
 typedef struct {
     char *dir;
@@ -153,6 +175,7 @@ typedef struct {
     long *actor_index;
     long *type_index;
     long *era_index;
+    struct ag_strblock *strings;
 } ag_dataset_t;
 
 /* Zeroes the dataset. Can't fail. */

@@ -74,6 +74,8 @@ typedef struct {
  *   compute: how the metrics are computed (threads, sampled estimates,
  *           progress): the defaults after ag_report_init, else what
  *           ag_report_set_compute set; its label is each era's id.
+ *   lean:   eras added keep of their graph only what the report's pages
+ *           read (ag_era_graph_drop_edges): set by ag_report_set_lean.
  */
 typedef struct {
     const ag_dataset_t *ds;
@@ -81,6 +83,7 @@ typedef struct {
     ag_report_era_t *eras;
     size_t n_eras;
     ag_metrics_opts_t compute;
+    bool lean;
 } ag_report_t;
 
 /* Sets up an empty report. AG_ENOMEM on failure (r zeroed). */
@@ -92,6 +95,13 @@ void ag_report_destroy(ag_report_t *r);
 /* Sets how the eras added from now on are computed (copied; label is
  * ignored). Can't fail. */
 void ag_report_set_compute(ag_report_t *r, const ag_metrics_opts_t *compute);
+
+/* Whether the eras added from now on drop their relations, dyads and
+ * edges once measured (ag_era_graph_drop_edges), keeping the vertices:
+ * enough for ag_report_page and ag_report_write, not for code that reads
+ * the era graphs (drawing, balance, export). At 1M relations the graphs
+ * are most of a report's memory. Off after ag_report_init. Can't fail. */
+void ag_report_set_lean(ag_report_t *r, bool lean);
 
 /* Slices era index `era` of the dataset, measures it and appends it.
  * AG_ENOMEM or AG_EGRAPH on failure (err says why; r is unchanged). */

@@ -104,6 +104,8 @@ ag_status_t ag_report_add_window(ag_report_t *r, const char *id, const char *nam
     }
     if ((rc = ag_summary_compute(&e.graph, &e.summary, err)) != AG_OK)
         goto fail;
+    if (r->lean)
+        ag_era_graph_drop_edges(&e.graph);
     /* The array doubles when n_eras reaches a power of two (the struct has
      * no capacity field): growing it by one era each time copied it once
      * per era, quadratic in the eras where realloc can't grow in place. */
@@ -120,6 +122,11 @@ ag_status_t ag_report_add_window(ag_report_t *r, const char *id, const char *nam
 fail:
     era_destroy(&e);
     return rc;
+}
+
+void ag_report_set_lean(ag_report_t *r, bool lean)
+{
+    r->lean = lean;
 }
 
 void ag_report_set_compute(ag_report_t *r, const ag_metrics_opts_t *compute)

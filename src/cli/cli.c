@@ -64,19 +64,38 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 
 void cli_print_diags(const ag_diags_t *d, bool show_warnings)
 {
+    /* stderr is unbuffered: lines are gathered and written a block at a
+     * time, not four writes a line (a large dataset has thousands). */
+    char block[16384];
+    size_t used = 0;
     for (size_t i = 0; i < d->n; i++) {
         const ag_diag_t *g = &d->items[i];
+        char head[64];
+        size_t need;
         if (g->severity == AG_SEV_WARNING && !show_warnings)
             continue;
-        fputs("actorgraph: ", stderr);
         if (g->line > 0)
-            fprintf(stderr, "%s:%ld: ", g->file, g->line);
+            snprintf(head, sizeof head, ":%ld: ", g->line);
         else
-            fprintf(stderr, "%s: ", g->file);
-        if (g->severity == AG_SEV_WARNING)
-            fputs("warning: ", stderr);
-        fprintf(stderr, "%s\n", g->msg);
+            snprintf(head, sizeof head, ": ");
+        need = strlen("actorgraph: ") + strlen(g->file) + strlen(head) +
+               (g->severity == AG_SEV_WARNING ? strlen("warning: ") : 0) +
+               strlen(g->msg) + 1;
+        /* need counts the line end, not snprintf's NUL: keep room for it. */
+        if (used + need >= sizeof block) {
+            fwrite(block, 1, used, stderr);
+            used = 0;
+        }
+        if (need >= sizeof block) {
+            fprintf(stderr, "actorgraph: %s%s%s%s\n", g->file, head,
+                    g->severity == AG_SEV_WARNING ? "warning: " : "", g->msg);
+            continue;
+        }
+        used += (size_t)snprintf(block + used, sizeof block - used, "actorgraph: %s%s%s%s\n",
+                                 g->file, head,
+                                 g->severity == AG_SEV_WARNING ? "warning: " : "", g->msg);
     }
+    fwrite(block, 1, used, stderr);
 }
 
 bool cli_parse_date(const char *cmd, const char *opt, const char *text, ag_date_t *d)

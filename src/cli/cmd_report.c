@@ -125,6 +125,9 @@ int cmd_report(int argc, char **argv)
         goto done;
     }
     ag_report_set_compute(&report, &a.compute);
+    /* The report's pages read the vertices of each era graph, not its
+     * edges: those go once an era is measured. */
+    ag_report_set_lean(&report, true);
     for (size_t i = 0; i < a.n_eras && st == AG_OK; i++)
         st = ag_report_add_era(&report, a.eras[i], &err);
     if (st != AG_OK) {

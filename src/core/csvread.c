@@ -5,9 +5,13 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/util.h"
 
@@ -32,7 +36,116 @@ typedef struct {
     int stop;           /* callback's non-zero return */
     bool oom;
     size_t records;
+    struct pipe *pipe;  /* threaded: where records and diagnostics go */
 } reader_t;
+
+/*
+ * Reading on a second thread. The reading thread turns the file into
+ * events, records and diagnostics in file order, and fills batches of
+ * them; the caller's thread replays each batch, calling fn and adding the
+ * diagnostics, so both arrive exactly as when one thread does it all, and
+ * diags and the callback are only ever touched by the caller's thread.
+ * Two batches alternate: one is filled while the other is replayed.
+ */
+typedef struct {
+    long line;
+    const char *file;   /* diagnostic: its file; record: NULL */
+    ag_severity_t sev;  /* diagnostic */
+    size_t n;           /* record: its field count */
+    size_t at;          /* record: its first entry in foff; diagnostic: its
+                         * message's offset in text */
+} event_t;
+
+typedef struct {
+    event_t *ev;
+    size_t n_ev, ev_cap;
+    size_t *foff;       /* each field's offset in text */
+    size_t n_f, f_cap;
+    char *text;
+    size_t len, text_cap;
+} batch_t;
+
+typedef struct pipe {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    batch_t b[2];
+    bool full[2];       /* handed to the caller's thread */
+    bool done;          /* the reading thread has finished */
+    bool stop;          /* the caller's thread wants no more */
+    int fill;           /* the batch being filled */
+} pipe_t;
+
+/* A batch is handed over at this many events or bytes of text. */
+enum { BATCH_EVENTS = 2048, BATCH_TEXT = 1 << 17 };
+
+/* Hands the batch being filled to the caller's thread and waits for the
+ * other one to be free. Returns false when the caller wants no more. */
+static bool pipe_publish(pipe_t *p)
+{
+    bool stop;
+    pthread_mutex_lock(&p->mu);
+    p->full[p->fill] = true;
+    pthread_cond_broadcast(&p->cv);
+    p->fill ^= 1;
+    while (p->full[p->fill] && !p->stop)
+        pthread_cond_wait(&p->cv, &p->mu);
+    stop = p->stop;
+    pthread_mutex_unlock(&p->mu);
+    p->b[p->fill].n_ev = p->b[p->fill].n_f = p->b[p->fill].len = 0;
+    return !stop;
+}
+
+/* Room for one more event with nf fields and len bytes of text in the
+ * batch being filled. */
+static event_t *pipe_event(reader_t *r, size_t nf, size_t len)
+{
+    batch_t *b = &r->pipe->b[r->pipe->fill];
+    if ((b->n_ev >= BATCH_EVENTS || b->len >= BATCH_TEXT) && !pipe_publish(r->pipe)) {
+        r->stop = 1;
+        return NULL;
+    }
+    b = &r->pipe->b[r->pipe->fill];
+    if (!ag_i_grow((void **)&b->ev, &b->ev_cap, b->n_ev + 1, sizeof *b->ev) ||
+        !ag_i_grow((void **)&b->foff, &b->f_cap, b->n_f + nf, sizeof *b->foff) ||
+        !ag_i_grow((void **)&b->text, &b->text_cap, b->len + len, 1)) {
+        r->oom = true;
+        return NULL;
+    }
+    return &b->ev[b->n_ev++];
+}
+
+/* A diagnostic, to diags or, threaded, to the batch. */
+static void emit_diag(reader_t *r, ag_severity_t sev, const char *file, long line,
+                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void emit_diag(reader_t *r, ag_severity_t sev, const char *file, long line,
+                      const char *fmt, ...)
+{
+    va_list ap;
+    char msg[2048]; /* as ag_diags_vadd cuts it */
+    size_t len;
+    event_t *e;
+    batch_t *b;
+    va_start(ap, fmt);
+    if (!r->pipe) {
+        ag_diags_vadd(r->diags, sev, file, line, fmt, ap);
+        va_end(ap);
+        return;
+    }
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    len = strlen(msg) + 1;
+    if (!(e = pipe_event(r, 0, len)))
+        return;
+    b = &r->pipe->b[r->pipe->fill];
+    e->line = line;
+    e->file = file;
+    e->sev = sev;
+    e->n = 0;
+    e->at = b->len;
+    memcpy(b->text + b->len, msg, len);
+    b->len += len;
+}
 
 static void clear_fields(reader_t *r)
 {
@@ -86,9 +199,22 @@ static void on_record(int c, void *ud)
         return;
     }
     if (r->overlong) {
-        ag_diags_add(r->diags, AG_SEV_ERROR, r->path, r->start,
-                     "field of %zu bytes is too long (the limit is %zu)",
-                     r->overlong_len, r->opts->max_field);
+        emit_diag(r, AG_SEV_ERROR, r->path, r->start,
+                  "field of %zu bytes is too long (the limit is %zu)",
+                  r->overlong_len, r->opts->max_field);
+    } else if (r->pipe) {
+        event_t *e = pipe_event(r, r->n, r->len);
+        if (e) {
+            batch_t *b = &r->pipe->b[r->pipe->fill];
+            e->line = r->start;
+            e->file = NULL;
+            e->n = r->n;
+            e->at = b->n_f;
+            for (size_t i = 0; i < r->n; i++)
+                b->foff[b->n_f++] = b->len + r->off[i];
+            memcpy(b->text + b->len, r->text, r->len);
+            b->len += r->len;
+        }
     } else {
         r->records++;
         for (size_t i = 0; i < r->n; i++)
@@ -188,17 +314,244 @@ static ssize_t read_line(FILE *fp, char **buf, size_t *cap)
     return (ssize_t)n;
 }
 
-int ag_i_csv_read(const char *path, const ag_i_csv_opts_t *opts, ag_i_csv_record_fn fn,
-                void *ud, ag_diags_t *diags, size_t *records, ag_error_t *err)
+/* Reads fp through for ag_i_csv_read, on whichever thread. path is the
+ * caller's, for messages. Returns the status. */
+static int read_all(reader_t *r, FILE *fp, const char *path, ag_error_t *err)
 {
+    const ag_i_csv_opts_t *opts = r->opts;
     struct csv_parser p;
-    reader_t r;
-    FILE *fp;
     char *buf = NULL;
     size_t bufcap = 0;
     ssize_t len;
     int status = AG_OK;
     unsigned char options = CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL;
+
+    if (!opts->quoted)
+        options = CSV_APPEND_NULL;
+    if (parser_init(&p, options, opts) != 0) {
+        free(buf);
+        return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");
+    }
+
+    while ((len = read_line(fp, &buf, &bufcap)) > 0) {
+        char *s = buf;
+        size_t n = (size_t)len, bad;
+        r->line++;
+        if (r->line == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+            s += 3;
+            n -= 3;
+        }
+        if (r->line == 1 && n >= 2 &&
+            (memcmp(s, "\xFF\xFE", 2) == 0 || memcmp(s, "\xFE\xFF", 2) == 0)) {
+            /* Spreadsheets' "Unicode text": one error, not one per line. */
+            emit_diag(r, AG_SEV_ERROR, path, r->line,
+                      "the file is UTF-16: save it as UTF-8");
+            goto done;
+        }
+        if (memchr(s, '\0', n)) {
+            emit_diag(r, AG_SEV_ERROR, path, r->line,
+                      "NUL byte at column %zu: the file is not text",
+                      (size_t)((char *)memchr(s, '\0', n) - s) + 1);
+            goto resync;
+        }
+        if (opts->check_utf8 && !ag_i_utf8_valid(s, n, &bad)) {
+            emit_diag(r, AG_SEV_ERROR, path, r->line,
+                      "invalid UTF-8 at byte %zu of the line: save the file as UTF-8",
+                      bad + 1);
+            goto resync;
+        }
+        if (r->start == 0) {
+            if (blank(s, n))
+                continue;
+            r->start = r->line;
+        }
+        if (opts->quoted) {
+            /* In well-formed CSV every quote opens or closes a quoted field,
+             * or is half of a doubled quote inside one (a "closing" quote
+             * followed at once by an "opening" one), so counting tells
+             * whether a field is still open and on which line it opened:
+             * an unterminated quote is reported there. */
+            size_t closed = (size_t)-1;
+            for (size_t i = 0; i < n; i++) {
+                if (s[i] != '"')
+                    continue;
+                if (r->in_quote) {
+                    closed = i;
+                } else if (i == 0 || closed != i - 1) {
+                    r->quote_line = r->line;
+                }
+                r->in_quote = !r->in_quote;
+            }
+        }
+        if (parse_slices(&p, s, n, r) != n) {
+            emit_diag(r, AG_SEV_ERROR, path, r->start,
+                      "malformed CSV: a quote inside an unquoted field, or "
+                      "text after a closing quote (double the quote: \"\")");
+            goto resync;
+        }
+        if (r->oom) {
+            status = ag_error_set(err, AG_ENOMEM, path, r->line, "out of memory");
+            goto done;
+        }
+        if (r->stop) {
+            status = r->stop;
+            goto done;
+        }
+        continue;
+    resync:
+        /* Drop the partial record and start afresh on the next line. */
+        csv_free(&p);
+        if (parser_init(&p, options, opts) != 0) {
+            status = ag_error_set(err, AG_ENOMEM, path, r->line, "out of memory");
+            goto done_nofree;
+        }
+        clear_fields(r);
+        r->start = 0;
+        r->in_quote = false;
+        r->dropped = 0;
+    }
+    if (len < 0) {
+        status = ag_error_set(err, AG_ENOMEM, path, r->line, "out of memory");
+        goto done;
+    }
+    if (ferror(fp)) {
+        status = ag_error_set(err, AG_EIO, path, r->line, "read error: %s", strerror(errno));
+        goto done;
+    }
+    if (csv_fini(&p, on_field, on_record, r) != 0) {
+        emit_diag(r, AG_SEV_ERROR, path, r->in_quote ? r->quote_line : r->start,
+                  "unterminated quoted field: a quote opened here is never closed");
+    }
+    if (r->oom)
+        status = ag_error_set(err, AG_ENOMEM, path, r->line, "out of memory");
+    else if (r->stop)
+        status = r->stop;
+done:
+    csv_free(&p);
+done_nofree:
+    clear_fields(r);
+    free(buf);
+    return status;
+}
+
+/* The reading thread: read_all into the pipe, then say it is done. */
+typedef struct {
+    reader_t *r;
+    FILE *fp;
+    const char *path;
+    ag_error_t *err;
+    int status;
+} reading_t;
+
+static void *reading_thread(void *arg)
+{
+    reading_t *t = arg;
+    pipe_t *p = t->r->pipe;
+    t->status = read_all(t->r, t->fp, t->path, t->err);
+    pthread_mutex_lock(&p->mu);
+    p->full[p->fill] = true;
+    p->done = true;
+    pthread_cond_broadcast(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
+/* Replays the batches on the caller's thread: fn for each record, diags
+ * for each diagnostic. Returns fn's non-zero return, or 0. */
+static int replay(reader_t *r, size_t *records, bool *oom)
+{
+    pipe_t *p = r->pipe;
+    char **fields = NULL;
+    size_t cap = 0;
+    int rc = 0;
+    for (int k = 0;; k ^= 1) {
+        batch_t *b = &p->b[k];
+        bool last;
+        pthread_mutex_lock(&p->mu);
+        while (!p->full[k])
+            pthread_cond_wait(&p->cv, &p->mu);
+        last = p->done && p->fill == k;
+        pthread_mutex_unlock(&p->mu);
+        for (size_t i = 0; i < b->n_ev && !rc; i++) {
+            const event_t *e = &b->ev[i];
+            if (e->file) {
+                ag_diags_add(r->diags, e->sev, e->file, e->line, "%s", b->text + e->at);
+                continue;
+            }
+            if (!ag_i_grow((void **)&fields, &cap, e->n, sizeof *fields)) {
+                *oom = true;
+                rc = AG_ENOMEM;
+                break;
+            }
+            for (size_t f = 0; f < e->n; f++)
+                fields[f] = b->text + b->foff[e->at + f];
+            (*records)++;
+            rc = r->fn(r->ud, e->line, fields, e->n);
+        }
+        pthread_mutex_lock(&p->mu);
+        if (rc)
+            p->stop = true;
+        p->full[k] = false;
+        pthread_cond_broadcast(&p->cv);
+        pthread_mutex_unlock(&p->mu);
+        if (rc || last)
+            break;
+    }
+    free(fields);
+    return rc;
+}
+
+/* Reads fp on a second thread (see pipe_t). Returns false, having read
+ * nothing, when the thread can't be had; else true with the status. */
+static bool read_threaded(reader_t *r, FILE *fp, const char *path, ag_error_t *err,
+                          size_t *records, int *status)
+{
+    pipe_t p;
+    reading_t t = { r, fp, path, err, AG_OK };
+    pthread_t th;
+    bool oom = false;
+    int rc;
+    memset(&p, 0, sizeof p);
+    if (pthread_mutex_init(&p.mu, NULL) != 0)
+        return false;
+    if (pthread_cond_init(&p.cv, NULL) != 0) {
+        pthread_mutex_destroy(&p.mu);
+        return false;
+    }
+    r->pipe = &p;
+    if (pthread_create(&th, NULL, reading_thread, &t) != 0) {
+        r->pipe = NULL;
+        pthread_cond_destroy(&p.cv);
+        pthread_mutex_destroy(&p.mu);
+        return false;
+    }
+    rc = replay(r, records, &oom);
+    pthread_join(th, NULL);
+    /* As on one thread: the callback's stop wins over what the reader
+     * found after it; an error of the reader comes after every record. */
+    if (oom)
+        *status = ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");
+    else
+        *status = rc ? rc : t.status;
+    for (int k = 0; k < 2; k++) {
+        free(p.b[k].ev);
+        free(p.b[k].foff);
+        free(p.b[k].text);
+    }
+    r->pipe = NULL;
+    pthread_cond_destroy(&p.cv);
+    pthread_mutex_destroy(&p.mu);
+    return true;
+}
+
+int ag_i_csv_read(const char *path, const ag_i_csv_opts_t *opts, ag_i_csv_record_fn fn,
+                void *ud, ag_diags_t *diags, size_t *records, ag_error_t *err)
+{
+    reader_t r;
+    FILE *fp;
+    struct stat st;
+    size_t count = 0;
+    int status;
 
     memset(&r, 0, sizeof r);
     r.opts = opts;
@@ -216,118 +569,18 @@ int ag_i_csv_read(const char *path, const ag_i_csv_opts_t *opts, ag_i_csv_record
     } else if (!(fp = fopen(path, "rb"))) {
         return ag_error_set(err, AG_EIO, path, 0, "cannot open: %s", strerror(errno));
     }
-    if (!opts->quoted)
-        options = CSV_APPEND_NULL;
-    if (parser_init(&p, options, opts) != 0) {
-        if (fp != stdin)
-            fclose(fp);
-        return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");
+    if (!(opts->thread_min && fp != stdin && fstat(fileno(fp), &st) == 0 &&
+          S_ISREG(st.st_mode) && (uintmax_t)st.st_size >= opts->thread_min &&
+          read_threaded(&r, fp, path, err, &count, &status))) {
+        status = read_all(&r, fp, path, err);
+        count = r.records;
     }
-
-    while ((len = read_line(fp, &buf, &bufcap)) > 0) {
-        char *s = buf;
-        size_t n = (size_t)len, bad;
-        r.line++;
-        if (r.line == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-            s += 3;
-            n -= 3;
-        }
-        if (r.line == 1 && n >= 2 &&
-            (memcmp(s, "\xFF\xFE", 2) == 0 || memcmp(s, "\xFE\xFF", 2) == 0)) {
-            /* Spreadsheets' "Unicode text": one error, not one per line. */
-            ag_diags_add(diags, AG_SEV_ERROR, path, r.line,
-                         "the file is UTF-16: save it as UTF-8");
-            goto done;
-        }
-        if (memchr(s, '\0', n)) {
-            ag_diags_add(diags, AG_SEV_ERROR, path, r.line,
-                         "NUL byte at column %zu: the file is not text",
-                         (size_t)((char *)memchr(s, '\0', n) - s) + 1);
-            goto resync;
-        }
-        if (opts->check_utf8 && !ag_i_utf8_valid(s, n, &bad)) {
-            ag_diags_add(diags, AG_SEV_ERROR, path, r.line,
-                         "invalid UTF-8 at byte %zu of the line: save the file as UTF-8",
-                         bad + 1);
-            goto resync;
-        }
-        if (r.start == 0) {
-            if (blank(s, n))
-                continue;
-            r.start = r.line;
-        }
-        if (opts->quoted) {
-            /* In well-formed CSV every quote opens or closes a quoted field,
-             * or is half of a doubled quote inside one (a "closing" quote
-             * followed at once by an "opening" one), so counting tells
-             * whether a field is still open and on which line it opened:
-             * an unterminated quote is reported there. */
-            size_t closed = (size_t)-1;
-            for (size_t i = 0; i < n; i++) {
-                if (s[i] != '"')
-                    continue;
-                if (r.in_quote) {
-                    closed = i;
-                } else if (i == 0 || closed != i - 1) {
-                    r.quote_line = r.line;
-                }
-                r.in_quote = !r.in_quote;
-            }
-        }
-        if (parse_slices(&p, s, n, &r) != n) {
-            ag_diags_add(diags, AG_SEV_ERROR, path, r.start,
-                         "malformed CSV: a quote inside an unquoted field, or "
-                         "text after a closing quote (double the quote: \"\")");
-            goto resync;
-        }
-        if (r.oom) {
-            status = ag_error_set(err, AG_ENOMEM, path, r.line, "out of memory");
-            goto done;
-        }
-        if (r.stop) {
-            status = r.stop;
-            goto done;
-        }
-        continue;
-    resync:
-        /* Drop the partial record and start afresh on the next line. */
-        csv_free(&p);
-        if (parser_init(&p, options, opts) != 0) {
-            status = ag_error_set(err, AG_ENOMEM, path, r.line, "out of memory");
-            goto done_nofree;
-        }
-        clear_fields(&r);
-        r.start = 0;
-        r.in_quote = false;
-        r.dropped = 0;
-    }
-    if (len < 0) {
-        status = ag_error_set(err, AG_ENOMEM, path, r.line, "out of memory");
-        goto done;
-    }
-    if (ferror(fp)) {
-        status = ag_error_set(err, AG_EIO, path, r.line, "read error: %s", strerror(errno));
-        goto done;
-    }
-    if (csv_fini(&p, on_field, on_record, &r) != 0) {
-        ag_diags_add(diags, AG_SEV_ERROR, path, r.in_quote ? r.quote_line : r.start,
-                     "unterminated quoted field: a quote opened here is never closed");
-    }
-    if (r.oom)
-        status = ag_error_set(err, AG_ENOMEM, path, r.line, "out of memory");
-    else if (r.stop)
-        status = r.stop;
-done:
-    csv_free(&p);
-done_nofree:
-    clear_fields(&r);
     free(r.fields);
     free(r.off);
     free(r.text);
-    free(buf);
     if (fp != stdin)
         fclose(fp);
     if (records)
-        *records = r.records;
+        *records = count;
     return status;
 }

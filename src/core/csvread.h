@@ -35,13 +35,22 @@ typedef int (*ag_i_csv_record_fn)(void *ud, long line, char **fields, size_t n);
  *              byte literally (the layout of GDELT's tab-separated files).
  *   max_field: longest field accepted, in bytes.
  *   check_utf8: report lines that are not valid UTF-8.
+ *   thread_min: a file of at least this many bytes is read and parsed on a
+ *              second thread while fn runs on the caller's (0: never).
+ *              Records and diagnostics reach fn and diags in the same
+ *              order, from the caller's thread, either way.
  */
 typedef struct {
     char delim;
     bool quoted;
     size_t max_field;
     bool check_utf8;
+    size_t thread_min;
 } ag_i_csv_opts_t;
+
+/* The thread_min the loader uses: below a megabyte a thread gains
+ * nothing. */
+#define AG_I_CSV_THREAD_MIN ((size_t)1 << 20)
 
 /*
  * Reads path ("-": standard input, named "standard input" in

@@ -213,6 +213,52 @@ void ag_era_graph_destroy(ag_era_graph_t *g)
     memset(g, 0, sizeof *g);
 }
 
+void ag_era_graph_drop_edges(ag_era_graph_t *g)
+{
+    igraph_t dyad_graph, rel_graph;
+    igraph_vector_t dyad_weight, rel_weight;
+    if (!g || !g->actor)
+        return;
+    /* The empty replacements first: without them, nothing changes. */
+    if (igraph_empty(&dyad_graph, 0, false) != IGRAPH_SUCCESS)
+        return;
+    if (igraph_empty(&rel_graph, 0, true) != IGRAPH_SUCCESS) {
+        igraph_destroy(&dyad_graph);
+        return;
+    }
+    if (igraph_vector_init(&dyad_weight, 0) != IGRAPH_SUCCESS) {
+        igraph_destroy(&dyad_graph);
+        igraph_destroy(&rel_graph);
+        return;
+    }
+    if (igraph_vector_init(&rel_weight, 0) != IGRAPH_SUCCESS) {
+        igraph_destroy(&dyad_graph);
+        igraph_destroy(&rel_graph);
+        igraph_vector_destroy(&dyad_weight);
+        return;
+    }
+    igraph_destroy(&g->dyad_graph);
+    igraph_vector_destroy(&g->dyad_weight);
+    igraph_destroy(&g->rel_graph);
+    igraph_vector_destroy(&g->rel_weight);
+    g->dyad_graph = dyad_graph;
+    g->dyad_weight = dyad_weight;
+    g->rel_graph = rel_graph;
+    g->rel_weight = rel_weight;
+    for (size_t i = 0; i < g->n_dyads; i++)
+        free(g->dyads[i].rels);
+    free(g->dyads);
+    free(g->rels);
+    free(g->edge_dyad);
+    free(g->arc_rel);
+    g->dyads = NULL;
+    g->n_dyads = 0;
+    g->rels = NULL;
+    g->n_rels = 0;
+    g->edge_dyad = NULL;
+    g->arc_rel = NULL;
+}
+
 static ag_status_t build_graphs(ag_era_graph_t *g, ag_error_t *err)
 {
     const ag_dataset_t *ds = g->ds;

@@ -73,6 +73,24 @@ typedef struct {
     size_t cap, n; /* cap: 0 or a power of two, at least twice n */
 } idset_t;
 
+/* Records by id, for relations' look-ups: an open-addressing table of
+ * (hash, index, short id) beside a dense copy of the ids, so that a
+ * look-up compares 32-bit hashes and, for ids of up to 7 bytes (most),
+ * the id in the slot itself; a longer id reads one string, never the
+ * records. */
+typedef struct {
+    uint32_t hash;
+    int32_t index;             /* -1 in an empty slot */
+    uint64_t key;              /* an id of up to 7 bytes, NUL-padded, else 0 */
+} idref_t;
+
+typedef struct {
+    idref_t *slot;
+    size_t mask;               /* slots - 1 (a power of two) */
+    const char **ids;          /* the records' ids, by index */
+    bool built, failed;        /* failed: no memory, binary search instead */
+} idtable_t;
+
 /* State of one file being read. */
 typedef struct loader loader_t;
 typedef void (*row_fn)(loader_t *ld, long line, char **f);
@@ -96,9 +114,9 @@ struct loader {
     char **cur;                /* fields of the record being handled */
     bool oom;
     size_t rows;               /* records after the header */
-    long *actor_slots;         /* relations: actor indices by id hash, -1 */
-    size_t actor_mask;         /* empty; slots - 1 (a power of two) */
-    bool no_actor_slots;       /* no memory for them: binary search */
+    idtable_t actor_ids;       /* relations: actors by id */
+    idtable_t type_ids;        /* relations: types by id */
+    uintptr_t prefaulted;      /* relations: prefaulted up to this address */
     idset_t ids;               /* types, eras: the ids read so far */
     bool no_builtin;           /* types.csv: a NO_BUILTIN row was seen */
     bool builtin_known;        /* types.csv: n_builtin is set */
@@ -325,22 +343,29 @@ static int on_record(void *ud, long line, char **f, size_t n)
     return ld->oom ? AG_ENOMEM : 0;
 }
 
+/* A copy of s in the dataset's string arena ("" shared); NULL and oom set
+ * on lack of memory. */
+static char *dup_or_oom(loader_t *ld, const char *s)
+{
+    char *p = ag_i_arena_strdup(&ld->ds->strings, s);
+    if (!p)
+        ld->oom = true;
+    return p;
+}
+
 /* Copies the extra columns of the record being handled. */
 static char **take_extra(loader_t *ld)
 {
     char **extra;
     if (ld->extra_cols->n == 0)
         return NULL;
-    extra = calloc(ld->extra_cols->n, sizeof *extra);
+    extra = ag_i_arena_alloc(&ld->ds->strings, ld->extra_cols->n * sizeof *extra);
     if (!extra) {
         ld->oom = true;
         return NULL;
     }
-    for (size_t k = 0; k < ld->extra_cols->n; k++) {
-        extra[k] = ag_i_strdup(ld->cur[ld->extra_pos[k]]);
-        if (!extra[k])
-            ld->oom = true;
-    }
+    for (size_t k = 0; k < ld->extra_cols->n; k++)
+        extra[k] = dup_or_oom(ld, ld->cur[ld->extra_pos[k]]);
     return extra;
 }
 
@@ -407,13 +432,6 @@ static bool parse_date(loader_t *ld, long line, const char *what, const char *s,
     return true;
 }
 
-static char *dup_or_oom(loader_t *ld, const char *s)
-{
-    char *p = ag_i_strdup(s);
-    if (!p)
-        ld->oom = true;
-    return p;
-}
 
 /* ---- actors ---- */
 
@@ -469,8 +487,11 @@ static void actor_row(loader_t *ld, long line, char **f)
     a.parent = a.continues = -1;
     a.line = line;
     a.extra = take_extra(ld);
-    ld->parent_ids[ds->n_actors] = dup_or_oom(ld, f[A_PARENT]);
-    ld->continues_ids[ds->n_actors] = dup_or_oom(ld, f[A_CONTINUES]);
+    /* The loader's own copies, freed by loader_free(). */
+    ld->parent_ids[ds->n_actors] = ag_i_strdup(f[A_PARENT]);
+    ld->continues_ids[ds->n_actors] = ag_i_strdup(f[A_CONTINUES]);
+    if (!ld->parent_ids[ds->n_actors] || !ld->continues_ids[ds->n_actors])
+        ld->oom = true;
     ds->actors[ds->n_actors++] = a;
 }
 
@@ -516,16 +537,6 @@ static void resolve_actor_links(loader_t *ld)
  * built-ins"); a type of that name would make no sense in relations.csv. */
 #define NO_BUILTIN "-builtin"
 
-/* Frees a built-in type's fields (it has no extra columns). */
-static void free_builtin_type(ag_type_t *t)
-{
-    free(t->id);
-    free(t->label);
-    free(t->cameo);
-    free(t->style);
-    free(t->extra);
-    memset(t, 0, sizeof *t);
-}
 
 static void type_row(loader_t *ld, long line, char **f)
 {
@@ -586,9 +597,7 @@ static void type_row(loader_t *ld, long line, char **f)
     if (t.id && !idset_add(&ld->ids, t.id, line))
         ld->oom = true;
     if (over >= 0) {
-        ag_type_t old = ds->types[over];
-        ds->types[over] = t;
-        free_builtin_type(&old);
+        ds->types[over] = t; /* the built-in's strings stay in the arena */
     } else {
         ds->types[ds->n_types++] = t;
     }
@@ -606,9 +615,7 @@ static void drop_builtin_types(ag_dataset_t *ds)
 {
     size_t k = 0;
     for (size_t i = 0; i < ds->n_types; i++) {
-        if (ds->types[i].line == 0)
-            free_builtin_type(&ds->types[i]);
-        else
+        if (ds->types[i].line != 0)
             ds->types[k++] = ds->types[i];
     }
     ds->n_types = k;
@@ -657,44 +664,102 @@ static void era_row(loader_t *ld, long line, char **f)
 /* ---- relations ---- */
 
 /* Ids are short; a table of ids by hash (hash_id) makes each relation's
- * two lookups O(1) instead of a binary search of string comparisons. */
+ * look-ups O(1) instead of a binary search of string comparisons. */
 
-/* Fills the table of actor ids (the first of equal ids wins, as with
- * ag_dataset_find_actor). */
-static void build_actor_slots(loader_t *ld)
+/* The id as a short key (see idref_t) and its hash. */
+static uint64_t short_key(const char *id, uint32_t *hash)
 {
-    const ag_dataset_t *ds = ld->ds;
+    uint64_t key = 0;
+    size_t n = strlen(id);
+    *hash = (uint32_t)hash_id(id);
+    if (n < sizeof key)
+        memcpy(&key, id, n);
+    return key;
+}
+
+/* Fills t with the ids of n records of size stride, each starting with its
+ * id pointer (the first of equal ids wins, as with ag_dataset_find_*). On
+ * lack of memory t->failed is set and look-ups fall back to the index. */
+static void idtable_build(idtable_t *t, const void *base, size_t n, size_t stride)
+{
     size_t slots = 16;
-    while (slots < 2 * ds->n_actors)
+    t->built = true;
+    while (slots < 2 * n)
         slots *= 2;
-    if (!(ld->actor_slots = malloc(slots * sizeof *ld->actor_slots))) {
-        ld->no_actor_slots = true;
+    t->slot = malloc(slots * sizeof *t->slot);
+    t->ids = malloc((n ? n : 1) * sizeof *t->ids);
+    if (!t->slot || !t->ids || n > INT32_MAX) {
+        free(t->slot);
+        free(t->ids);
+        t->slot = NULL;
+        t->ids = NULL;
+        t->failed = true;
         return;
     }
-    ld->actor_mask = slots - 1;
+    t->mask = slots - 1;
     for (size_t k = 0; k < slots; k++)
-        ld->actor_slots[k] = -1;
-    for (size_t i = 0; i < ds->n_actors; i++) {
-        size_t k = hash_id(ds->actors[i].id) & ld->actor_mask;
-        while (ld->actor_slots[k] >= 0 && strcmp(ds->actors[ld->actor_slots[k]].id,
-                                                ds->actors[i].id) != 0)
-            k = (k + 1) & ld->actor_mask;
-        if (ld->actor_slots[k] < 0)
-            ld->actor_slots[k] = (long)i;
+        t->slot[k].index = -1;
+    for (size_t i = 0; i < n; i++) {
+        const char *id = *(char *const *)((const char *)base + i * stride);
+        uint32_t h;
+        uint64_t key = short_key(id, &h);
+        size_t k = h & t->mask;
+        t->ids[i] = id;
+        while (t->slot[k].index >= 0 &&
+               (t->slot[k].hash != h || strcmp(t->ids[t->slot[k].index], id) != 0))
+            k = (k + 1) & t->mask;
+        if (t->slot[k].index < 0) {
+            t->slot[k].hash = h;
+            t->slot[k].index = (int32_t)i;
+            t->slot[k].key = key;
+        }
     }
+}
+
+/* The index of the record with this id, or -1; -2 when the table could
+ * not be built. */
+static long idtable_find(const idtable_t *t, const char *id)
+{
+    uint32_t h;
+    uint64_t key;
+    if (!t->slot)
+        return -2;
+    key = short_key(id, &h);
+    for (size_t k = h & t->mask;; k = (k + 1) & t->mask) {
+        const idref_t *e = &t->slot[k];
+        if (e->index < 0)
+            return -1;
+        if (e->hash == h &&
+            (key ? e->key == key : !e->key && strcmp(t->ids[e->index], id) == 0))
+            return e->index;
+    }
+}
+
+static void idtable_free(idtable_t *t)
+{
+    free(t->slot);
+    free(t->ids);
+    memset(t, 0, sizeof *t);
 }
 
 static long find_actor(loader_t *ld, const char *id)
 {
-    if (!ld->actor_slots && !ld->no_actor_slots)
-        build_actor_slots(ld);
-    if (!ld->actor_slots)
-        return ag_dataset_find_actor(ld->ds, id);
-    for (size_t k = hash_id(id) & ld->actor_mask;; k = (k + 1) & ld->actor_mask) {
-        long i = ld->actor_slots[k];
-        if (i < 0 || strcmp(ld->ds->actors[i].id, id) == 0)
-            return i;
-    }
+    long i;
+    if (!ld->actor_ids.built)
+        idtable_build(&ld->actor_ids, ld->ds->actors, ld->ds->n_actors,
+                      sizeof *ld->ds->actors);
+    i = idtable_find(&ld->actor_ids, id);
+    return i == -2 ? ag_dataset_find_actor(ld->ds, id) : i;
+}
+
+static long find_type(loader_t *ld, const char *id)
+{
+    long i;
+    if (!ld->type_ids.built)
+        idtable_build(&ld->type_ids, ld->ds->types, ld->ds->n_types,
+                      sizeof *ld->ds->types);
+    i = idtable_find(&ld->type_ids, id);
+    return i == -2 ? ag_dataset_find_type(ld->ds, id) : i;
 }
 
 static long lookup_actor(loader_t *ld, long line, const char *what, const char *id)
@@ -712,21 +777,43 @@ static long lookup_actor(loader_t *ld, long line, const char *what, const char *
     return -1;
 }
 
+/* Maps the next megabyte of the relations array before it is written,
+ * once the array is large (see ag_i_prefault): only the stretch about to
+ * be filled, so the resident size does not grow beyond what is held. */
+static void prefault_relations(loader_t *ld)
+{
+    enum { STRETCH = 1 << 20 };
+    const ag_dataset_t *ds = ld->ds;
+    uintptr_t at = (uintptr_t)(ds->relations + ds->n_relations);
+    uintptr_t end = (uintptr_t)(ds->relations + ld->id_cap);
+    if (ld->id_cap * sizeof *ds->relations < 8 * (size_t)STRETCH || at < ld->prefaulted)
+        return;
+    ld->prefaulted = at + STRETCH < end ? at + STRETCH : end;
+    ag_i_prefault((void *)at, ld->prefaulted - at);
+}
+
 static void relation_row(loader_t *ld, long line, char **f)
 {
     ag_dataset_t *ds = ld->ds;
     ag_relation_t r;
     char buf[128];
+    long source, target, type = -1;
+    int sign = 0;
     bool ok = required_ok(ld, f);
     memset(&r, 0, sizeof r);
-    r.source = lookup_actor(ld, line, "source", f[R_SOURCE]);
-    r.target = lookup_actor(ld, line, "target", f[R_TARGET]);
-    r.type = -1;
-    if (r.source < 0 || r.target < 0)
+    if (line > INT32_MAX) {
+        /* ag_relation_t keeps lines in 32 bits. */
+        diag(ld, AG_SEV_ERROR, line, "too many lines: a relations file may have at most %ld",
+             (long)INT32_MAX);
+        return;
+    }
+    source = lookup_actor(ld, line, "source", f[R_SOURCE]);
+    target = lookup_actor(ld, line, "target", f[R_TARGET]);
+    if (source < 0 || target < 0)
         ok = false;
     if (*f[R_TYPE]) {
-        r.type = ag_dataset_find_type(ds, f[R_TYPE]);
-        if (r.type < 0) {
+        type = find_type(ld, f[R_TYPE]);
+        if (type < 0) {
             const char *s = ag_suggest_type(ds, f[R_TYPE]);
             if (s)
                 diag(ld, AG_SEV_ERROR, line, "unknown type '%s' (did you mean '%s'?)",
@@ -741,7 +828,7 @@ static void relation_row(loader_t *ld, long line, char **f)
     if (*f[R_DATE] && !parse_date(ld, line, "date", f[R_DATE], &r.date))
         ok = false;
     if (*f[R_SIGN]) {
-        if (!parse_sign(f[R_SIGN], &r.sign)) {
+        if (!parse_sign(f[R_SIGN], &sign)) {
             diag(ld, AG_SEV_ERROR, line, "bad sign '%s': use + or - (or leave it empty)",
                  f[R_SIGN]);
             ok = false;
@@ -759,20 +846,27 @@ static void relation_row(loader_t *ld, long line, char **f)
     }
     if (!ok)
         return;
-    if (!r.sign_set)
-        r.sign = ds->types[r.type].sign;
+    /* Actor and type counts are far below 2^31 (each costs memory). */
+    r.source = (int32_t)source;
+    r.target = (int32_t)target;
+    r.type = (int32_t)type;
+    r.sign = (int8_t)(r.sign_set ? sign : ds->types[type].sign);
     if (!r.weight_set)
-        r.weight = ds->types[r.type].weight;
-    if (!ag_i_grow((void **)&ds->relations, &ld->id_cap, ds->n_relations + 1,
-                 sizeof *ds->relations)) {
-        ld->oom = true;
-        return;
+        r.weight = ds->types[type].weight;
+    if (ds->n_relations == ld->id_cap) {
+        if (!ag_i_grow((void **)&ds->relations, &ld->id_cap, ds->n_relations + 1,
+                       sizeof *ds->relations)) {
+            ld->oom = true;
+            return;
+        }
+        ld->prefaulted = 0;
     }
+    prefault_relations(ld);
     ag_date_format(&r.date, buf, sizeof buf);
     r.date_text = dup_or_oom(ld, buf);
     r.cite = dup_or_oom(ld, f[R_CITE]);
     r.note = dup_or_oom(ld, f[R_NOTE]);
-    r.line = line;
+    r.line = (int32_t)line;
     r.extra = take_extra(ld);
     ds->relations[ds->n_relations++] = r;
 }
@@ -814,7 +908,7 @@ static ag_status_t read_file(ag_dataset_t *ds, ag_diags_t *diags, const char *pa
                              const column_t *cols, size_t ncols, ag_columns_t *extra,
                              row_fn row, bool required, loader_t *out, ag_error_t *err)
 {
-    ag_i_csv_opts_t opts = { ',', true, AG_MAX_FIELD, true };
+    ag_i_csv_opts_t opts = { ',', true, AG_MAX_FIELD, true, AG_I_CSV_THREAD_MIN };
     loader_t *ld = out;
     ag_error_t e;
     struct stat st;
@@ -877,7 +971,8 @@ static void loader_free(loader_t *ld, size_t n_actors)
     free(ld->parent_ids);
     free(ld->continues_ids);
     free(ld->extra_pos);
-    free(ld->actor_slots);
+    idtable_free(&ld->actor_ids);
+    idtable_free(&ld->type_ids);
     free(ld->ids.slot);
     memset(ld, 0, sizeof *ld);
 }

@@ -15,15 +15,6 @@ void ag_dataset_init(ag_dataset_t *ds)
     memset(ds, 0, sizeof *ds);
 }
 
-static void free_extra(char **extra, const ag_columns_t *cols)
-{
-    if (!extra)
-        return;
-    for (size_t i = 0; i < cols->n; i++)
-        free(extra[i]);
-    free(extra);
-}
-
 static void free_cols(ag_columns_t *cols)
 {
     for (size_t i = 0; i < cols->n; i++)
@@ -35,36 +26,8 @@ void ag_dataset_destroy(ag_dataset_t *ds)
 {
     if (!ds)
         return;
-    for (size_t i = 0; i < ds->n_actors; i++) {
-        ag_actor_t *a = &ds->actors[i];
-        free(a->id);
-        free(a->name);
-        free(a->note);
-        free_extra(a->extra, &ds->actor_cols);
-    }
-    for (size_t i = 0; i < ds->n_types; i++) {
-        ag_type_t *t = &ds->types[i];
-        free(t->id);
-        free(t->label);
-        free(t->cameo);
-        free(t->style);
-        free_extra(t->extra, &ds->type_cols);
-    }
-    for (size_t i = 0; i < ds->n_relations; i++) {
-        ag_relation_t *r = &ds->relations[i];
-        free(r->date_text);
-        free(r->cite);
-        free(r->note);
-        free_extra(r->extra, &ds->relation_cols);
-    }
-    for (size_t i = 0; i < ds->n_eras; i++) {
-        ag_era_t *e = &ds->eras[i];
-        free(e->id);
-        free(e->name);
-        free(e->period_text);
-        free(e->note);
-        free_extra(e->extra, &ds->era_cols);
-    }
+    /* The records' strings and extra arrays are all in the arena. */
+    ag_i_arena_free(&ds->strings);
     free(ds->actors);
     free(ds->types);
     free(ds->relations);
@@ -158,25 +121,16 @@ ag_status_t ag_dataset_add_window(ag_dataset_t *ds, const char *id, int32_t firs
     e.period.interval = true;
     e.period.start.first = e.period.start.last = e.period.first = first;
     e.period.end.first = e.period.end.last = e.period.last = last;
-    e.id = ag_i_strdup(id);
-    e.name = ag_i_strdup(id);
-    e.period_text = ag_i_strdup(id);
-    if (!e.id || !e.name || !e.period_text ||
-        !(grown = realloc(ds->eras, (ds->n_eras + 1) * sizeof *grown))) {
-        free(e.id);
-        free(e.name);
-        free(e.period_text);
+    /* One copy serves as id, name and period text. On failure the copy
+     * stays in the arena, unused, until the dataset goes. */
+    e.id = e.name = e.period_text = ag_i_arena_strdup(&ds->strings, id);
+    e.note = (char *)"";
+    if (!e.id || !(grown = realloc(ds->eras, (ds->n_eras + 1) * sizeof *grown)))
         return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
-    }
     ds->eras = grown;
     ds->eras[ds->n_eras] = e;
-    if (!(index = build_index(ds->eras, ds->n_eras + 1, sizeof *ds->eras))) {
-        ag_era_t *last_era = &ds->eras[ds->n_eras];
-        free(last_era->id);
-        free(last_era->name);
-        free(last_era->period_text);
+    if (!(index = build_index(ds->eras, ds->n_eras + 1, sizeof *ds->eras)))
         return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
-    }
     free(ds->era_index);
     ds->era_index = index;
     *era = (long)ds->n_eras++;
@@ -263,10 +217,10 @@ ag_status_t ag_dataset_use_builtin_types(ag_dataset_t *ds, ag_error_t *err)
     for (size_t i = 0; i < n; i++) {
         ag_type_t *t = &ds->types[i];
         ds->n_types++;
-        t->id = ag_i_strdup(builtin[i].id);
-        t->label = ag_i_strdup(builtin[i].label);
-        t->cameo = ag_i_strdup(builtin[i].cameo);
-        t->style = ag_i_strdup(builtin[i].style);
+        t->id = ag_i_arena_strdup(&ds->strings, builtin[i].id);
+        t->label = ag_i_arena_strdup(&ds->strings, builtin[i].label);
+        t->cameo = ag_i_arena_strdup(&ds->strings, builtin[i].cameo);
+        t->style = ag_i_arena_strdup(&ds->strings, builtin[i].style);
         t->directed = builtin[i].directed;
         t->sign = builtin[i].sign;
         t->weight = builtin[i].weight;

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 char *ag_i_strndup(const char *s, size_t n)
 {
@@ -22,6 +24,101 @@ char *ag_i_strndup(const char *s, size_t n)
 char *ag_i_strdup(const char *s)
 {
     return ag_i_strndup(s, strlen(s));
+}
+
+/* Block sizes, and the alignment of ag_i_arena_alloc (that of the block's
+ * data, which follows three words). */
+enum { ARENA_FIRST = 4096, ARENA_MAX = 1 << 20, ARENA_ALIGN = sizeof(void *) };
+
+/* Room for size bytes at an offset aligned to align (1 or ARENA_ALIGN):
+ * the head block, a new head, or for what is bigger than a block a block
+ * of its own behind the head, so that the head keeps filling. */
+static char *arena_take(struct ag_strblock **head, size_t size, size_t align)
+{
+    struct ag_strblock *b = *head, *nb;
+    size_t cap;
+    if (b) {
+        size_t at = (b->used + align - 1) & ~(align - 1);
+        if (at <= b->cap && size <= b->cap - at) {
+            b->used = at + size;
+            return b->data + at;
+        }
+    }
+    cap = b ? (b->cap < ARENA_MAX / 2 ? 2 * b->cap : ARENA_MAX) : ARENA_FIRST;
+    if (size > cap) {
+        if (size > SIZE_MAX - sizeof *nb)
+            return NULL;
+        if (!(nb = malloc(sizeof *nb + size)))
+            return NULL;
+        nb->used = nb->cap = size;
+        if (b) {
+            nb->next = b->next;
+            b->next = nb;
+        } else {
+            nb->next = NULL;
+            *head = nb;
+        }
+        return nb->data;
+    }
+    if (!(nb = malloc(sizeof *nb + cap)))
+        return NULL;
+    /* Blocks are filled: map them at once (see ag_i_prefault). */
+    if (cap == ARENA_MAX)
+        ag_i_prefault(nb, sizeof *nb + cap);
+    nb->next = b;
+    nb->cap = cap;
+    nb->used = size;
+    *head = nb;
+    return nb->data;
+}
+
+char *ag_i_arena_strndup(struct ag_strblock **head, const char *s, size_t n)
+{
+    char *p;
+    if (n == 0)
+        return (char *)"";
+    if (n == SIZE_MAX || !(p = arena_take(head, n + 1, 1)))
+        return NULL;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *ag_i_arena_strdup(struct ag_strblock **head, const char *s)
+{
+    return ag_i_arena_strndup(head, s, strlen(s));
+}
+
+void *ag_i_arena_alloc(struct ag_strblock **head, size_t size)
+{
+    char *p = arena_take(head, size ? size : 1, ARENA_ALIGN);
+    if (p)
+        memset(p, 0, size);
+    return p;
+}
+
+void ag_i_arena_free(struct ag_strblock **head)
+{
+    while (*head) {
+        struct ag_strblock *next = (*head)->next;
+        free(*head);
+        *head = next;
+    }
+}
+
+void ag_i_prefault(void *p, size_t size)
+{
+#ifdef MADV_POPULATE_WRITE
+    long page = sysconf(_SC_PAGESIZE);
+    uintptr_t mask = page > 0 ? (uintptr_t)page - 1 : 4095;
+    uintptr_t from = ((uintptr_t)p + mask) & ~mask;
+    uintptr_t to = ((uintptr_t)p + size) & ~mask;
+    if (to > from)
+        (void)madvise((void *)from, to - from, MADV_POPULATE_WRITE);
+#else
+    (void)p;
+    (void)size;
+#endif
 }
 
 char *ag_i_trim(char *s)

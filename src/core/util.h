@@ -11,6 +11,42 @@
 char *ag_i_strdup(const char *s);
 char *ag_i_strndup(const char *s, size_t n);
 
+/*
+ * The string arena of a dataset (ag_dataset_t.strings): a list of blocks,
+ * newest first, that hands out the strings and extra-column arrays of the
+ * records and is freed at once. Blocks grow from 4 KB to 1 MB; a string
+ * longer than that gets a block of its own.
+ *   next:      the older block.
+ *   used, cap: bytes handed out and bytes in data.
+ */
+struct ag_strblock {
+    struct ag_strblock *next;
+    size_t used, cap;
+    char data[];
+};
+
+/* A copy of the n bytes at s and a NUL in the arena *head, or NULL on lack
+ * of memory. The empty string is a shared constant, not allocated: nobody
+ * may write to a dataset's strings. */
+char *ag_i_arena_strndup(struct ag_strblock **head, const char *s, size_t n);
+char *ag_i_arena_strdup(struct ag_strblock **head, const char *s);
+
+/* size bytes from the arena, aligned for pointers and doubles and zeroed,
+ * or NULL on lack of memory. */
+void *ag_i_arena_alloc(struct ag_strblock **head, size_t size);
+
+/* Frees every block and sets *head to NULL; accepts NULL. Can't fail. */
+void ag_i_arena_free(struct ag_strblock **head);
+
+/*
+ * Maps the whole pages inside the size bytes at p in one call, before they
+ * are written (Linux 5.14 and later; elsewhere nothing): filling a large
+ * array a 4 KB page fault at a time costs a tenth of loading a million
+ * relations where faults are dear (virtual machines). A hint: failing it
+ * changes nothing. Can't fail.
+ */
+void ag_i_prefault(void *p, size_t size);
+
 /* Trims ASCII spaces and tabs at both ends, in place; returns s. */
 char *ag_i_trim(char *s);
 

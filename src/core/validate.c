@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/util.h"
+
 static void check_cycles(const ag_dataset_t *ds, const char *path, ag_diags_t *diags,
                          bool parent)
 {
@@ -81,40 +83,69 @@ static bool same_rel(const ag_relation_t *a, const ag_relation_t *b)
            strcmp(a->date_text, b->date_text) == 0;
 }
 
-/* Duplicates through a hash table of relation indices (32-bit, so the
- * extra memory is 8 bytes a relation): in file order, each relation
- * equal to one seen before is reported against the latest such one,
- * which then takes its place. */
-static void check_duplicates(const ag_dataset_t *ds, const char *path, ag_diags_t *diags)
+/*
+ * Duplicates through a hash table of relation numbers, 32 bits a slot (8
+ * bytes a relation): in file order, each relation equal to one seen
+ * before is reported against the latest such one, which then takes its
+ * place. A slot holds the relation's number + 1 in its low bits (0: empty)
+ * and, in the bits the numbers leave free, a tag of the hash, so that most
+ * probes past another relation are settled without reading it.
+ */
+typedef struct {
+    uint32_t *slot;
+    size_t mask;
+    unsigned bits;  /* low bits holding the number + 1 */
+} dup_table_t;
+
+static bool dup_init(dup_table_t *t, size_t n)
 {
-    size_t n = ds->n_relations, slots = 16, mask;
-    uint32_t *slot = NULL;
+    size_t slots = 16;
     while (slots < 2 * n)
         slots *= 2;
-    mask = slots - 1;
-    if (n < UINT32_MAX)
-        slot = malloc(slots * sizeof *slot);
-    if (!slot) {
-        ag_diags_add(diags, AG_SEV_WARNING, path, 0,
-                     "out of memory: duplicate relations were not looked for");
-        return;
-    }
-    for (size_t k = 0; k < slots; k++)
-        slot[k] = UINT32_MAX;
-    for (size_t i = 0; i < n; i++) {
-        const ag_relation_t *r = &ds->relations[i];
-        size_t k = (size_t)rel_hash(r) & mask;
-        while (slot[k] != UINT32_MAX && !same_rel(&ds->relations[slot[k]], r))
-            k = (k + 1) & mask;
-        if (slot[k] != UINT32_MAX)
-            ag_diags_add(diags, AG_SEV_WARNING, path, r->line,
-                         "duplicate relation: same source, target, type and date "
-                         "as line %ld", ds->relations[slot[k]].line);
-        slot[k] = (uint32_t)i;
-    }
-    free(slot);
+    t->mask = slots - 1;
+    t->bits = 1;
+    while (t->bits < 32 && ((uint64_t)1 << t->bits) <= n)
+        t->bits++;
+    t->slot = n < UINT32_MAX ? calloc(slots, sizeof *t->slot) : NULL;
+    /* Relations land all over the table: every page gets written. */
+    if (t->slot && slots >= 1 << 20)
+        ag_i_prefault(t->slot, slots * sizeof *t->slot);
+    return t->slot != NULL;
 }
 
+/* Relations look ahead this far: the slot of relation i + AHEAD is
+ * fetched while relation i is checked, as the table is too large for the
+ * caches and each slot would otherwise be a wait on memory. */
+enum { AHEAD = 8 };
+
+/* The hash of relations[i] (h), and a prefetch of its slot. */
+static uint64_t dup_ahead(const dup_table_t *t, const ag_dataset_t *ds, size_t i)
+{
+    uint64_t h = rel_hash(&ds->relations[i]);
+    __builtin_prefetch(&t->slot[(size_t)h & t->mask], 1);
+    return h;
+}
+
+/* The relation equal to relations[i] (of hash h) seen last before it, or
+ * -1; i takes its place. */
+static long dup_check(dup_table_t *t, const ag_dataset_t *ds, size_t i, uint64_t h)
+{
+    const ag_relation_t *r = &ds->relations[i];
+    uint32_t low = t->bits < 32 ? ((uint32_t)1 << t->bits) - 1 : UINT32_MAX;
+    uint32_t tag = t->bits < 32 ? (uint32_t)(h >> 32) & ~low : 0;
+    size_t k = (size_t)h & t->mask;
+    for (;; k = (k + 1) & t->mask) {
+        uint32_t v = t->slot[k];
+        if (v == 0)
+            break;
+        if ((v & ~low) == tag && same_rel(&ds->relations[(v & low) - 1], r)) {
+            t->slot[k] = tag | (uint32_t)(i + 1);
+            return (long)(v & low) - 1;
+        }
+    }
+    t->slot[k] = tag | (uint32_t)(i + 1);
+    return -1;
+}
 /* The earlier or later actor of a lineage active on the relation's date. */
 static long lineage_alternative(const ag_dataset_t *ds, long actor, const ag_date_t *d)
 {
@@ -128,14 +159,19 @@ static long lineage_alternative(const ag_dataset_t *ds, long actor, const ag_dat
     return -1;
 }
 
-static void check_active(const ag_dataset_t *ds, const ag_relation_t *r, long actor,
-                         const char *path, ag_diags_t *diags)
+/* active: whether each actor has an active interval (NULL: read the
+ * actors), kept apart so that the check reads a byte, not an actor. */
+static void check_active(const ag_dataset_t *ds, const unsigned char *active,
+                         const ag_relation_t *r, long actor, const char *path,
+                         ag_diags_t *diags)
 {
-    const ag_actor_t *a = &ds->actors[actor];
+    const ag_actor_t *a;
     char period[128];
     long alt;
-    if (!a->has_active ||
-        ag_date_overlaps(a->active.first, a->active.last, r->date.first, r->date.last))
+    if (active ? !active[actor] : !ds->actors[actor].has_active)
+        return;
+    a = &ds->actors[actor];
+    if (ag_date_overlaps(a->active.first, a->active.last, r->date.first, r->date.last))
         return;
     ag_date_format(&a->active, period, sizeof period);
     alt = lineage_alternative(ds, actor, &r->date);
@@ -155,6 +191,10 @@ static void check_active(const ag_dataset_t *ds, const ag_relation_t *r, long ac
 void ag_dataset_validate(const ag_dataset_t *ds, const char *actors_path,
                          const char *relations_path, ag_diags_t *diags)
 {
+    unsigned char *active;
+    dup_table_t dup;
+    uint64_t ahead[AHEAD] = { 0 };
+    bool dups;
     check_cycles(ds, actors_path, diags, true);
     check_cycles(ds, actors_path, diags, false);
     for (size_t i = 0; i < ds->n_actors; i++) {
@@ -164,8 +204,22 @@ void ag_dataset_validate(const ag_dataset_t *ds, const char *actors_path,
                          "%s '%s' has no parent: at state level it stays on its own",
                          ag_kind_name(a->kind), a->id);
     }
+    if ((active = malloc(ds->n_actors ? ds->n_actors : 1)))
+        for (size_t i = 0; i < ds->n_actors; i++)
+            active[i] = ds->actors[i].has_active;
+    if (!(dups = dup_init(&dup, ds->n_relations)))
+        ag_diags_add(diags, AG_SEV_WARNING, relations_path, 0,
+                     "out of memory: duplicate relations were not looked for");
+    /* One pass over the relations; a relation's warnings come in the order
+     * below, and ag_diags_sort keeps it among those of its line. */
+    for (size_t i = 0; dups && i < AHEAD && i < ds->n_relations; i++)
+        ahead[i] = dup_ahead(&dup, ds, i);
     for (size_t i = 0; i < ds->n_relations; i++) {
         const ag_relation_t *r = &ds->relations[i];
+        uint64_t h = ahead[i % AHEAD];
+        long first;
+        if (dups && i + AHEAD < ds->n_relations)
+            ahead[i % AHEAD] = dup_ahead(&dup, ds, i + AHEAD);
         if (r->source == r->target)
             ag_diags_add(diags, AG_SEV_WARNING, relations_path, r->line,
                          "self-relation of '%s' (it is left out of every graph)",
@@ -173,9 +227,15 @@ void ag_dataset_validate(const ag_dataset_t *ds, const char *actors_path,
         if (!r->cite || !*r->cite)
             ag_diags_add(diags, AG_SEV_WARNING, relations_path, r->line,
                          "relation has no cite: say where the fact comes from");
-        check_active(ds, r, r->source, relations_path, diags);
+        check_active(ds, active, r, r->source, relations_path, diags);
         if (r->target != r->source)
-            check_active(ds, r, r->target, relations_path, diags);
+            check_active(ds, active, r, r->target, relations_path, diags);
+        if (dups && (first = dup_check(&dup, ds, i, h)) >= 0)
+            ag_diags_add(diags, AG_SEV_WARNING, relations_path, r->line,
+                         "duplicate relation: same source, target, type and date "
+                         "as line %ld", (long)ds->relations[first].line);
     }
-    check_duplicates(ds, relations_path, diags);
+    free(active);
+    if (dups)
+        free(dup.slot);
 }

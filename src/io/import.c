@@ -216,7 +216,7 @@ static int builtin_records(mapping_t *m)
 static ag_status_t mapping_load(mapping_t *m, const char *path, ag_diags_t *diags,
                                 ag_error_t *err)
 {
-    static const ag_i_csv_opts_t opts = { ',', true, 1 << 16, true };
+    static const ag_i_csv_opts_t opts = { ',', true, 1 << 16, true, 0 };
     size_t errors = diags->errors;
     int r;
     memset(m, 0, sizeof *m);
@@ -984,7 +984,7 @@ ag_status_t ag_import(const char *const *files, size_t n, const char *outdir,
     fprintf(rel.fp, "source,target,type,date,sign,weight,cite,note,%s\n",
             opts->aggregate != AG_AGGREGATE_NONE ? "events" : im.fmt->extra_cols);
     for (size_t i = 0; i < n; i++) {
-        const ag_i_csv_opts_t copts = { im.fmt->delim, false, 1 << 20, true };
+        const ag_i_csv_opts_t copts = { im.fmt->delim, false, 1 << 20, true, 0 };
         int r;
         im.path = strcmp(files[i], "-") == 0 ? "standard input" : files[i];
         r = ag_i_csv_read(files[i], &copts, on_record, &im, diags, NULL, err);

@@ -45,7 +45,7 @@ ag_status_t ag_relations_table_add(ag_table_t *t, const ag_dataset_t *ds, long r
     size_t n_lead = t->ncols - N_REL_COLS, n = 0;
     for (size_t i = 0; i < n_lead; i++)
         cells[n++] = lead[i];
-    snprintf(line, sizeof line, "%ld", r->line);
+    snprintf(line, sizeof line, "%ld", (long)r->line);
     cells[n++] = r->date_text;
     cells[n++] = ds->actors[r->source].id;
     cells[n++] = ds->actors[r->target].id;

@@ -187,4 +187,29 @@ run check "$nl"
 if [[ $rc == 1 && $(cat "$tmp/err") == "actorgraph: $nl/relations.csv:17: unknown source actor 'PA\\nK' (did you mean 'PAK'?)" ]]
 then pass "line break in a message is escaped"; else fail "line break in a message is escaped" "$(cat "$tmp/err")"; fi
 
+# Diagnostics go to stderr in blocks of 16 KB: 1,000 lines of exactly 128
+# bytes (lines 1000..1999, the folder's name padded to fit) fill a block
+# to the byte, and every line must still come out whole.
+lines_of() { printf '%s' "$1" | tr -cd '\n' | wc -c; }
+for target in 128 256 512; do
+    pad=$((target - 80 - 14 - ${#tmp} - 1))
+    ((pad >= 1)) && break
+done
+if ((pad >= 1)); then
+    blk=$tmp/$(printf '%*s' "$pad" '' | tr ' ' b)
+    mkdir -p "$blk"
+    cp tests/data/clean/{actors,eras}.csv "$blk/"
+    {
+        echo "source,target,type,date,sign,weight,cite,note"
+        for ((i = 2; i < 1000; i++)); do echo; done
+        for ((i = 1000; i < 2000; i++)); do echo "CHN,AFG,visit,$i,,,,"; done
+    } >"$blk/relations.csv"
+    run check --quiet "$blk"
+    if [[ $rc == 0 && $(wc -l <"$tmp/err") == 1000 &&
+          $(grep -c "^actorgraph: $blk/relations.csv:1[0-9][0-9][0-9]: warning: relation has no cite: say where the fact comes from\$" "$tmp/err") == 1000 &&
+          $(awk '{ if (length($0) + 1 != '"$target"') bad++ } END { print bad + 0 }' "$tmp/err") == 0 ]]
+    then pass "diagnostics that fill the stderr block to the byte come out whole"
+    else fail "diagnostics that fill the stderr block to the byte come out whole" "$(head -3 "$tmp/err")"; fi
+fi
+
 summary
