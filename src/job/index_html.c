@@ -142,18 +142,6 @@ static ag_status_t chart_figure(ag_doc_t *d, const char *dir, const char *file, 
     return st;
 }
 
-/* Eras of the report in date order: first day, last day, file order. */
-static int cmp_era(const void *a, const void *b, void *ud)
-{
-    const ag_report_t *r = ud;
-    const ag_report_era_t *x = &r->eras[*(const size_t *)a], *y = &r->eras[*(const size_t *)b];
-    if (x->first != y->first)
-        return x->first < y->first ? -1 : 1;
-    if (x->last != y->last)
-        return x->last < y->last ? -1 : 1;
-    return (*(const size_t *)a > *(const size_t *)b) - (*(const size_t *)a < *(const size_t *)b);
-}
-
 /* Rows of an era's actor table: best betweenness first, then id. */
 typedef struct {
     const ag_report_era_t *e;
@@ -644,9 +632,7 @@ ag_status_t ag_i_index_html(const ag_i_index_t *x, const char *dir, FILE *fp, ag
                     : ag_doc_paragraph(&d, AG_FOR_READING, ag_i_sbuf_str(&b), err)) != AG_OK)
         goto done;
 
-    for (size_t k = 0; k < r->n_eras; k++)
-        order[k] = k;
-    qsort_r(order, r->n_eras, sizeof *order, cmp_era, (void *)r);
+    ag_i_era_date_order(r, order);
     for (size_t k = 0; k < r->n_eras; k++) {
         const ag_report_era_t *e = &r->eras[order[k]];
         if ((st = era_view(&d, x, e, (long)order[k], dir, err)) != AG_OK)
