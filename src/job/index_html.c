@@ -54,34 +54,47 @@ static char *slurp(const char *path)
     return data;
 }
 
+/* The contents of DIR/FILE, which the job wrote (a "diagram" or a
+ * "chart", as what says), into *data for the caller to free. */
+static ag_status_t read_back(const char *dir, const char *file, const char *what, char **data,
+                             ag_error_t *err)
+{
+    char *path = ag_i_path_join(dir, file);
+    ag_status_t st = AG_OK;
+    if (!path)
+        return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
+    if (!(*data = slurp(path)))
+        st = ag_error_set(err, errno == ENOMEM ? AG_ENOMEM : AG_EIO, path, 0,
+                          "cannot read the %s back: %s", what, strerror(errno));
+    free(path);
+    return st;
+}
+
+/* b as raw HTML of the page (AG_ENOMEM if b ran out of memory); frees b. */
+static ag_status_t raw_html(ag_doc_t *d, ag_i_sbuf_t *b, ag_error_t *err)
+{
+    ag_status_t st = b->oom ? ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory")
+                            : ag_doc_raw(d, AG_FOR_READING, AG_FMT_HTML, ag_i_sbuf_str(b), err);
+    ag_i_sbuf_destroy(b);
+    return st;
+}
+
 /* An SVG diagram the job wrote, inline in a <figure>: from its <svg> on
  * (the XML prolog and doctype can't stand inside HTML). */
 static ag_status_t svg_figure(ag_doc_t *d, const char *dir, const char *file,
                               const char *caption, ag_error_t *err)
 {
-    char *path = malloc(strlen(dir) + strlen(file) + 2), *svg;
+    char *svg;
     const char *start;
     ag_i_sbuf_t b = { 0 };
     ag_status_t st;
-    if (!path)
-        return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
-    sprintf(path, "%s/%s", dir, file);
-    svg = slurp(path);
-    if (!svg) {
-        st = ag_error_set(err, errno == ENOMEM ? AG_ENOMEM : AG_EIO, path, 0,
-                          "cannot read the diagram back: %s", strerror(errno));
-        free(path);
+    if ((st = read_back(dir, file, "diagram", &svg, err)) != AG_OK)
         return st;
-    }
-    free(path);
     start = strstr(svg, "<svg");
     ag_i_sbuf_addf(&b, "<figure class=\"diagram\">%s", start ? start : "");
     ag_i_sbuf_addf(&b, "<figcaption>%s</figcaption></figure>\n", caption);
     free(svg);
-    st = b.oom ? ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory")
-               : ag_doc_raw(d, AG_FOR_READING, AG_FMT_HTML, ag_i_sbuf_str(&b), err);
-    ag_i_sbuf_destroy(&b);
-    return st;
+    return raw_html(d, &b, err);
 }
 
 /*
@@ -94,21 +107,12 @@ static ag_status_t chart_figure(ag_doc_t *d, const char *dir, const char *file, 
                                 const char *alt, const char *caption, ag_error_t *err)
 {
     static const char *const refs[] = { "id=\"", "href=\"#", "url(#" };
-    char *path = malloc(strlen(dir) + strlen(file) + 2), *svg;
+    char *svg;
     const char *p;
     ag_i_sbuf_t b = { 0 };
     ag_status_t st;
-    if (!path)
-        return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
-    sprintf(path, "%s/%s", dir, file);
-    svg = slurp(path);
-    if (!svg) {
-        st = ag_error_set(err, errno == ENOMEM ? AG_ENOMEM : AG_EIO, path, 0,
-                          "cannot read the chart back: %s", strerror(errno));
-        free(path);
+    if ((st = read_back(dir, file, "chart", &svg, err)) != AG_OK)
         return st;
-    }
-    free(path);
     p = strstr(svg, "<svg");
     ag_i_sbuf_add(&b, "<figure class=\"chart\">");
     if (p && strncmp(p, "<svg ", 5) == 0) {
@@ -136,10 +140,7 @@ static ag_status_t chart_figure(ag_doc_t *d, const char *dir, const char *file, 
     }
     ag_i_sbuf_addf(&b, "<figcaption>%s</figcaption></figure>\n", caption);
     free(svg);
-    st = b.oom ? ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory")
-               : ag_doc_raw(d, AG_FOR_READING, AG_FMT_HTML, ag_i_sbuf_str(&b), err);
-    ag_i_sbuf_destroy(&b);
-    return st;
+    return raw_html(d, &b, err);
 }
 
 /* Rows of an era's actor table: best betweenness first, then id. */
@@ -583,7 +584,6 @@ static ag_status_t data_island(ag_doc_t *d, const ag_report_t *r, ag_error_t *er
     json_t *j = ag_i_html_data(r, human);
     char *text;
     ag_i_sbuf_t b = { 0 };
-    ag_status_t st;
     if (!j)
         return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
     text = json_dumps(j, JSON_COMPACT | JSON_ESCAPE_SLASH);
@@ -592,10 +592,7 @@ static ag_status_t data_island(ag_doc_t *d, const ag_report_t *r, ag_error_t *er
         return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
     ag_i_sbuf_addf(&b, "<script id=\"ag-data\" type=\"application/json\">%s</script>\n", text);
     free(text);
-    st = b.oom ? ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory")
-               : ag_doc_raw(d, AG_FOR_READING, AG_FMT_HTML, ag_i_sbuf_str(&b), err);
-    ag_i_sbuf_destroy(&b);
-    return st;
+    return raw_html(d, &b, err);
 }
 
 ag_status_t ag_i_index_html(const ag_i_index_t *x, const char *dir, FILE *fp, ag_error_t *err)
