@@ -55,7 +55,9 @@ static char *slurp(const char *path)
 }
 
 /* The contents of DIR/FILE, which the job wrote (a "diagram" or a
- * "chart", as what says), into *data for the caller to free. */
+ * "chart", as what says), into *data for the caller to free. Lack of
+ * memory is said as everywhere else ("out of memory"), not as a failure
+ * to read. */
 static ag_status_t read_back(const char *dir, const char *file, const char *what, char **data,
                              ag_error_t *err)
 {
@@ -64,8 +66,9 @@ static ag_status_t read_back(const char *dir, const char *file, const char *what
     if (!path)
         return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
     if (!(*data = slurp(path)))
-        st = ag_error_set(err, errno == ENOMEM ? AG_ENOMEM : AG_EIO, path, 0,
-                          "cannot read the %s back: %s", what, strerror(errno));
+        st = errno == ENOMEM ? ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory")
+                             : ag_error_set(err, AG_EIO, path, 0, "cannot read the %s back: %s",
+                                            what, strerror(errno));
     free(path);
     return st;
 }
