@@ -549,6 +549,33 @@ static void test_sbuf_escapes(void **state)
     ag_i_sbuf_destroy(&b);
 }
 
+/* ag_i_sbuf_take hands the text over, "" for an empty string, and NULL
+ * once memory ran out, so that a truncated text is never taken. */
+static void test_sbuf_take(void **state)
+{
+    ag_i_sbuf_t b = { 0 };
+    char *s;
+    (void)state;
+    s = ag_i_sbuf_take(&b);
+    assert_non_null(s);
+    assert_string_equal(s, "");
+    free(s);
+    ag_i_sbuf_addf(&b, "%s, %s", "a", "b");
+    s = ag_i_sbuf_take(&b);
+    assert_string_equal(s, "a, b");
+    free(s);
+    assert_null(b.s);
+    assert_int_equal(b.len, 0);
+    ag_i_sbuf_add(&b, "kept");
+    b.oom = true; /* as a later append that failed would leave it */
+    ag_i_sbuf_add(&b, " lost");
+    assert_string_equal(ag_i_sbuf_str(&b), "kept");
+    assert_null(ag_i_sbuf_take(&b));
+    assert_null(b.s);
+    assert_false(b.oom);
+    ag_i_sbuf_destroy(&b);
+}
+
 int main(void)
 {
     ag_init(NULL);
@@ -567,6 +594,7 @@ int main(void)
         cmocka_unit_test(test_render_file),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_sbuf_escapes),
+        cmocka_unit_test(test_sbuf_take),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

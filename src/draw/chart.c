@@ -19,6 +19,7 @@
 
 #include "actorgraph/date.h"
 #include "actorgraph/output.h"
+#include "core/sbuf.h"
 #include "core/util.h"
 
 #define FONT "DejaVu Sans"
@@ -310,6 +311,20 @@ static const char *fit_text(cairo_t *cr, const char *s, double width, char *buf,
             return buf;
     }
     return "";
+}
+
+/* The title (bold, dark) and the subtitle (grey) at the top left, from x,
+ * each cut to width. */
+static void draw_heading(cairo_t *cr, double x, double width, const char *title,
+                         const char *subtitle)
+{
+    char cut[256];
+    cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+    font(cr, 15, true);
+    text_at(cr, x, 24, 0, fit_text(cr, title, width, cut, sizeof cut));
+    font(cr, 11, false);
+    cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
+    text_at(cr, x, 44, 0, fit_text(cr, subtitle, width, cut, sizeof cut));
 }
 
 /*
@@ -665,12 +680,7 @@ static bool draw_linechart(cairo_t *cr, const void *chart, double w, double h)
     f.y1 = h - 42;
 
     /* Title and subtitle. */
-    cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-    font(cr, 15, true);
-    text_at(cr, f.x0, 24, 0, fit_text(cr, c->title, w - f.x0 - 10, cut, sizeof cut));
-    font(cr, 11, false);
-    cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
-    text_at(cr, f.x0, 44, 0, fit_text(cr, c->subtitle, w - f.x0 - 10, cut, sizeof cut));
+    draw_heading(cr, f.x0, w - f.x0 - 10, c->title, c->subtitle);
 
     /* Bands: the first lane's shaded across the plot, every lane's as a
      * labelled bar above it. */
@@ -887,30 +897,17 @@ static bool draw_linechart(cairo_t *cr, const void *chart, double w, double h)
 /* The chart in words, for the SVG's <desc> and the PDF's subject. */
 static char *linechart_desc(const ag_linechart_t *c)
 {
-    membuf_t b = { NULL, 0, 0, false };
-    char head[512];
-    snprintf(head, sizeof head, "%s. %s. Lines:", c->subtitle, c->y_label);
-    membuf_write(&b, (const unsigned char *)head, (unsigned)strlen(head));
+    ag_i_sbuf_t b = { 0 };
+    ag_i_sbuf_addf(&b, "%s. %s. Lines:", c->subtitle, c->y_label);
     for (size_t i = 0; i < c->n_series; i++) {
         const ag_chart_series_t *s = &c->series[i];
-        char part[64];
-        membuf_write(&b, (const unsigned char *)(i ? "; " : " "), i ? 2 : 1);
-        membuf_write(&b, (const unsigned char *)s->label, (unsigned)strlen(s->label));
-        snprintf(part, sizeof part, " (%s", s->id);
-        membuf_write(&b, (const unsigned char *)part, (unsigned)strlen(part));
-        for (size_t k = 0; k < s->n_marks; k++) {
-            membuf_write(&b, (const unsigned char *)", ", 2);
-            membuf_write(&b, (const unsigned char *)s->marks[k].text,
-                         (unsigned)strlen(s->marks[k].text));
-        }
-        membuf_write(&b, (const unsigned char *)")", 1);
+        ag_i_sbuf_addf(&b, "%s%s (%s", i ? "; " : " ", s->label, s->id);
+        for (size_t k = 0; k < s->n_marks; k++)
+            ag_i_sbuf_addf(&b, ", %s", s->marks[k].text);
+        ag_i_sbuf_add(&b, ")");
     }
-    membuf_write(&b, (const unsigned char *)".", 2);
-    if (b.failed) {
-        free(b.data);
-        return NULL;
-    }
-    return (char *)b.data;
+    ag_i_sbuf_add(&b, ".");
+    return ag_i_sbuf_take(&b);
 }
 
 ag_status_t ag_linechart_write(const ag_linechart_t *c, const char *path, ag_error_t *err)
@@ -1010,12 +1007,7 @@ static bool draw_slopechart(cairo_t *cr, const void *chart, double w, double h)
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
 
-    cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-    font(cr, 15, true);
-    text_at(cr, 16, 24, 0, fit_text(cr, s->title, w - 32, cut, sizeof cut));
-    font(cr, 11, false);
-    cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
-    text_at(cr, 16, 44, 0, fit_text(cr, s->subtitle, w - 32, cut, sizeof cut));
+    draw_heading(cr, 16, w - 32, s->title, s->subtitle);
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
     font(cr, 12, true);
     text_at(cr, xa, 72, 0.5, fit_text(cr, s->era_a, xb - xa - 10 + (xa - 16), cut, sizeof cut));
@@ -1111,28 +1103,17 @@ static bool draw_slopechart(cairo_t *cr, const void *chart, double w, double h)
 
 static char *slopechart_desc(const ag_slopechart_t *s)
 {
-    membuf_t b = { NULL, 0, 0, false };
-    char head[512];
-    snprintf(head, sizeof head, "%s. Ranks in %s and %s:", s->subtitle, s->era_a, s->era_b);
-    membuf_write(&b, (const unsigned char *)head, (unsigned)strlen(head));
+    ag_i_sbuf_t b = { 0 };
+    ag_i_sbuf_addf(&b, "%s. Ranks in %s and %s:", s->subtitle, s->era_a, s->era_b);
     for (size_t i = 0; i < s->n_rows; i++) {
         const ag_slope_row_t *r = &s->rows[i];
-        char part[64];
-        membuf_write(&b, (const unsigned char *)(i ? "; " : " "), i ? 2 : 1);
-        membuf_write(&b, (const unsigned char *)r->label_a, (unsigned)strlen(r->label_a));
-        if (strcmp(r->label_a, r->label_b) != 0) {
-            membuf_write(&b, (const unsigned char *)" \xe2\x86\x92 ", 5);
-            membuf_write(&b, (const unsigned char *)r->label_b, (unsigned)strlen(r->label_b));
-        }
-        snprintf(part, sizeof part, " %ld \xe2\x86\x92 %ld", r->rank_a, r->rank_b);
-        membuf_write(&b, (const unsigned char *)part, (unsigned)strlen(part));
+        ag_i_sbuf_addf(&b, "%s%s", i ? "; " : " ", r->label_a);
+        if (strcmp(r->label_a, r->label_b) != 0)
+            ag_i_sbuf_addf(&b, " \xe2\x86\x92 %s", r->label_b);
+        ag_i_sbuf_addf(&b, " %ld \xe2\x86\x92 %ld", r->rank_a, r->rank_b);
     }
-    membuf_write(&b, (const unsigned char *)".", 2);
-    if (b.failed) {
-        free(b.data);
-        return NULL;
-    }
-    return (char *)b.data;
+    ag_i_sbuf_add(&b, ".");
+    return ag_i_sbuf_take(&b);
 }
 
 ag_status_t ag_slopechart_write(const ag_slopechart_t *s, const char *path, ag_error_t *err)

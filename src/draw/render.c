@@ -209,14 +209,8 @@ static ag_status_t build(const ag_i_style_era_t *e, const ag_render_opts_t *opts
     if (!g)
         return ag_i_gv_error(err, "cannot create a graph");
     ag_i_style_title_legend(&b, e, with_legend, opts->note);
-    if (b.oom) {
-        rc = ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
+    if ((rc = ag_i_gv_title(g, &b, err)) != AG_OK)
         goto done;
-    }
-    if (ag_i_gv_set_html(g, g, "label", ag_i_sbuf_str(&b)) != 0) {
-        rc = ag_i_gv_error(err, "cannot set the title");
-        goto done;
-    }
     nodes = calloc(eg->n ? eg->n : 1, sizeof *nodes);
     if (!nodes) {
         rc = ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");

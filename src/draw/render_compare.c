@@ -293,14 +293,8 @@ static ag_status_t build(const ag_compare_t *c, Agraph_t **out, ag_error_t *err)
     if (!g)
         return ag_i_gv_error(err, "cannot create a graph");
     title_legend(&b, c);
-    if (b.oom) {
-        rc = ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
+    if ((rc = ag_i_gv_title(g, &b, err)) != AG_OK)
         goto done;
-    }
-    if (ag_i_gv_set_html(g, g, "label", ag_i_sbuf_str(&b)) != 0) {
-        rc = ag_i_gv_error(err, "cannot set the title");
-        goto done;
-    }
     nodes = calloc(c->n_actors ? c->n_actors : 1, sizeof *nodes);
     if (!nodes) {
         rc = ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");

@@ -105,6 +105,15 @@ int ag_i_gv_set_html(Agraph_t *g, void *obj, const char *name, const char *html)
     return 0;
 }
 
+ag_status_t ag_i_gv_title(Agraph_t *g, const ag_i_sbuf_t *b, ag_error_t *err)
+{
+    if (b->oom)
+        return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
+    if (ag_i_gv_set_html(g, g, "label", ag_i_sbuf_str(b)) != 0)
+        return ag_i_gv_error(err, "cannot set the title");
+    return AG_OK;
+}
+
 Agraph_t *ag_i_gv_open(const char *name, const char *engine, const char *sep, const char *esep)
 {
     Agraph_t *g = agopen((char *)name, Agundirected, NULL);

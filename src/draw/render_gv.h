@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "actorgraph/error.h"
+#include "core/sbuf.h"
 
 /*
  * The Graphviz context of the process, made on first use and freed by
@@ -50,6 +51,11 @@ void ag_i_gv_setf(void *obj, const char *name, const char *fmt, double v);
 /* Sets an HTML-like label, which must be a string made by agstrdup_html.
  * Returns 0, or -1 when Graphviz could not make it. */
 int ag_i_gv_set_html(Agraph_t *g, void *obj, const char *name, const char *html);
+
+/* Sets g's title (its label) to the HTML-like label text b that a style
+ * function built. Returns AG_ENOMEM when b ran out of memory, AG_ERENDER
+ * when Graphviz could not take it, else AG_OK. */
+ag_status_t ag_i_gv_title(Agraph_t *g, const ag_i_sbuf_t *b, ag_error_t *err);
 
 /*
  * A new undirected graph with the settings both diagrams share: node and

@@ -22,37 +22,13 @@
 #include "actorgraph/metrics.h"
 #include "actorgraph/model.h"
 #include "actorgraph/summary.h"
+#include "core/sbuf.h"
 
-/*
- * A growing string. Appending never fails: on lack of memory oom is set
- * and later appends do nothing, so a builder checks once at the end.
- *   s:        the text, NUL-terminated once anything was added (NULL before).
- *   len, cap: its length and the allocated size.
- *   oom:      memory ran out.
- */
-typedef struct {
-    char *s;
-    size_t len, cap;
-    bool oom;
-} ag_i_sbuf_t;
-
-void ag_i_sbuf_init(ag_i_sbuf_t *b);
-void ag_i_sbuf_destroy(ag_i_sbuf_t *b);
-/* Empties b, keeping its memory. */
-void ag_i_sbuf_clear(ag_i_sbuf_t *b);
-/* The text so far: never NULL ("" when empty). */
-const char *ag_i_sbuf_str(const ag_i_sbuf_t *b);
-void ag_i_sbuf_add(ag_i_sbuf_t *b, const char *s);
-void ag_i_sbuf_addn(ag_i_sbuf_t *b, const char *s, size_t n);
-void ag_i_sbuf_addf(ag_i_sbuf_t *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
 /* s as escString text (see above); a newline becomes a centred line break. */
 void ag_i_sbuf_esc(ag_i_sbuf_t *b, const char *s);
 /* s as tooltip text: as esc, but a backslash is written four times (a
  * tooltip is unescaped twice). */
 void ag_i_sbuf_tip(ag_i_sbuf_t *b, const char *s);
-/* s as text of an HTML-like label. */
-void ag_i_sbuf_html(ag_i_sbuf_t *b, const char *s);
 
 /* Sign classes of a dyad under the ties. */
 typedef enum { AG_I_SIGN_COOPERATIVE, AG_I_SIGN_CONFLICTUAL, AG_I_SIGN_MIXED } ag_i_sign_class_t;

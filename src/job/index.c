@@ -4,7 +4,6 @@
  */
 #include "job/index.h"
 
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +12,7 @@
 #include "actorgraph/doc.h"
 #include "actorgraph/rankcorr.h"
 #include "actorgraph/table.h"
-#include "core/util.h"
+#include "core/sbuf.h"
 
 static const char *const unit_name[] = { "day", "month", "year" };
 
@@ -44,49 +43,19 @@ static void describe_slice(const ag_job_opts_t *o, char *buf, size_t n)
              ag_dates_name(o->dates));
 }
 
-/* A growing string. */
-typedef struct {
-    char *s;
-    size_t len, cap;
-    bool oom;
-} text_t;
-
-static void add(text_t *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void add(text_t *t, const char *fmt, ...)
-{
-    va_list ap;
-    int n;
-    if (t->oom)
-        return;
-    va_start(ap, fmt);
-    n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0 || !ag_i_grow((void **)&t->s, &t->cap, t->len + (size_t)n + 1, 1)) {
-        t->oom = true;
-        return;
-    }
-    va_start(ap, fmt);
-    vsnprintf(t->s + t->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    t->len += (size_t)n;
-}
-
 /* Takes the text as a paragraph (or a list item) and empties t. */
-static ag_status_t flush(ag_doc_t *d, text_t *t, ag_error_t *err)
+static ag_status_t flush(ag_doc_t *d, ag_i_sbuf_t *t, ag_error_t *err)
 {
     ag_status_t st = t->oom ? ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory")
-                            : ag_doc_paragraph(d, 0, t->s ? t->s : "", err);
-    t->len = 0;
-    if (t->s)
-        t->s[0] = '\0';
+                            : ag_doc_paragraph(d, 0, ag_i_sbuf_str(t), err);
+    ag_i_sbuf_clear(t);
     return st;
 }
 
-static void link_list(text_t *t, const char *base, const char *const *ext, size_t n)
+static void link_list(ag_i_sbuf_t *t, const char *base, const char *const *ext, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        add(t, "%s[%s](%s.%s)", i ? " \xc2\xb7 " : "", ext[i], base, ext[i]);
+        ag_i_sbuf_addf(t, "%s[%s](%s.%s)", i ? " \xc2\xb7 " : "", ext[i], base, ext[i]);
 }
 
 static ag_status_t eras_table(const ag_i_index_t *x, ag_doc_t *d, ag_error_t *err)
@@ -139,7 +108,7 @@ static ag_status_t eras_table(const ag_i_index_t *x, ag_doc_t *d, ag_error_t *er
     return ag_doc_table(d, 0, NULL, NULL, &t, err);
 }
 
-static ag_status_t comparison(const ag_i_index_t *x, ag_doc_t *d, text_t *p, ag_error_t *err)
+static ag_status_t comparison(const ag_i_index_t *x, ag_doc_t *d, ag_i_sbuf_t *p, ag_error_t *err)
 {
     static const char *const ext[] = { "md", "json", "svg", "png", "dot" };
     const ag_dataset_t *ds = x->ds;
@@ -153,13 +122,14 @@ static ag_status_t comparison(const ag_i_index_t *x, ag_doc_t *d, text_t *p, ag_
 
     snprintf(base, sizeof base, "compare/%s-vs-%s", ea->id, eb->id);
     if (x->default_pair)
-        add(p, "%s (%s) \xe2\x86\x92 %s (%s): the first and the last of the main eras "
-               "(those with relations whose period does not lie inside another era's), "
-               "by date.",
-            ea->name, ea->period_text, eb->name, eb->period_text);
+        ag_i_sbuf_addf(p,
+                       "%s (%s) \xe2\x86\x92 %s (%s): the first and the last of the main eras "
+                       "(those with relations whose period does not lie inside another era's), "
+                       "by date.",
+                       ea->name, ea->period_text, eb->name, eb->period_text);
     else
-        add(p, "%s (%s) \xe2\x86\x92 %s (%s), the pair chosen for this run.", ea->name,
-            ea->period_text, eb->name, eb->period_text);
+        ag_i_sbuf_addf(p, "%s (%s) \xe2\x86\x92 %s (%s), the pair chosen for this run.", ea->name,
+                       ea->period_text, eb->name, eb->period_text);
     if ((st = flush(d, p, err)) != AG_OK)
         return st;
     snprintf(alt, sizeof alt, "%s \xe2\x86\x92 %s", ea->name, eb->name);
@@ -177,13 +147,15 @@ static ag_status_t comparison(const ag_i_index_t *x, ag_doc_t *d, text_t *p, ag_
             return st;
     }
     link_list(p, base, ext, sizeof ext / sizeof ext[0]);
-    add(p, "; slope chart of betweenness ranks: [svg](%s-slope.svg) \xc2\xb7 "
-           "[png](%s-slope.png)",
-        base, base);
-    add(p, "; csv: [actors](%s-actors.csv) \xc2\xb7 [correlations](%s-correlations.csv)"
-           " \xc2\xb7 [summary](%s-summary.csv) \xc2\xb7 [dyads](%s-dyads.csv) "
-           "\xc2\xb7 [relations](%s-relations.csv)",
-        base, base, base, base, base);
+    ag_i_sbuf_addf(p,
+                   "; slope chart of betweenness ranks: [svg](%s-slope.svg) \xc2\xb7 "
+                   "[png](%s-slope.png)",
+                   base, base);
+    ag_i_sbuf_addf(p,
+                   "; csv: [actors](%s-actors.csv) \xc2\xb7 [correlations](%s-correlations.csv)"
+                   " \xc2\xb7 [summary](%s-summary.csv) \xc2\xb7 [dyads](%s-dyads.csv) "
+                   "\xc2\xb7 [relations](%s-relations.csv)",
+                   base, base, base, base, base);
     if ((st = flush(d, p, err)) != AG_OK)
         return st;
 
@@ -193,47 +165,50 @@ static ag_status_t comparison(const ag_i_index_t *x, ag_doc_t *d, text_t *p, ag_
         const ag_cmp_actor_t *a = &c->actors[i];
         if (a->match != AG_MATCH_LINEAGE)
             continue;
-        add(p, "%s %s (%s) in %s is %s (%s) in %s", any ? ";" : "Matched by lineage:",
-            ds->actors[a->actor_a].id, ds->actors[a->actor_a].name, ea->id,
-            ds->actors[a->actor_b].id, ds->actors[a->actor_b].name, eb->id);
+        ag_i_sbuf_addf(p, "%s %s (%s) in %s is %s (%s) in %s",
+                       any ? ";" : "Matched by lineage:", ds->actors[a->actor_a].id,
+                       ds->actors[a->actor_a].name, ea->id, ds->actors[a->actor_b].id,
+                       ds->actors[a->actor_b].name, eb->id);
         any = true;
     }
     if (any) {
-        add(p, ".");
-        items[n++] = p->s;
-        *p = (text_t){ 0 };
+        ag_i_sbuf_add(p, ".");
+        items[n++] = ag_i_sbuf_take(p);
     }
-    add(p, "Dyads: %zu flipped, %zu gained, %zu lost, %zu kept.", c->changes[AG_CHANGE_FLIPPED],
-        c->changes[AG_CHANGE_GAINED], c->changes[AG_CHANGE_LOST], c->changes[AG_CHANGE_KEPT]);
-    items[n++] = p->s;
-    *p = (text_t){ 0 };
+    ag_i_sbuf_addf(p, "Dyads: %zu flipped, %zu gained, %zu lost, %zu kept.",
+                   c->changes[AG_CHANGE_FLIPPED], c->changes[AG_CHANGE_GAINED],
+                   c->changes[AG_CHANGE_LOST], c->changes[AG_CHANGE_KEPT]);
+    items[n++] = ag_i_sbuf_take(p);
     for (size_t i = 0; i < c->n_dyads; i++) {
         const ag_cmp_dyad_t *y = &c->dyads[i];
         char l1[AG_CMP_LABEL_SIZE], l2[AG_CMP_LABEL_SIZE];
         if (y->change != AG_CHANGE_FLIPPED)
             continue;
-        add(p, "Flipped: %s\xe2\x80\x93%s, net %s \xe2\x86\x92 %s.",
-            ag_cmp_actor_label(c, &c->actors[y->r1], l1, sizeof l1),
-            ag_cmp_actor_label(c, &c->actors[y->r2], l2, sizeof l2),
-            y->sign_a > 0 ? "+" : y->sign_a < 0 ? "\xe2\x88\x92" : "0",
-            y->sign_b > 0 ? "+" : y->sign_b < 0 ? "\xe2\x88\x92" : "0");
-        items[n++] = p->s;
-        *p = (text_t){ 0 };
+        ag_i_sbuf_addf(p, "Flipped: %s\xe2\x80\x93%s, net %s \xe2\x86\x92 %s.",
+                       ag_cmp_actor_label(c, &c->actors[y->r1], l1, sizeof l1),
+                       ag_cmp_actor_label(c, &c->actors[y->r2], l2, sizeof l2),
+                       y->sign_a > 0   ? "+"
+                       : y->sign_a < 0 ? "\xe2\x88\x92"
+                                       : "0",
+                       y->sign_b > 0   ? "+"
+                       : y->sign_b < 0 ? "\xe2\x88\x92"
+                                       : "0");
+        items[n++] = ag_i_sbuf_take(p);
     }
     if (c->corr[AG_M_DEGREE].n) {
         const ag_cmp_corr_t *k = &c->corr[AG_M_DEGREE];
         char rho[32], tau[32], pv[32];
-        add(p, "Degree ranks of the %zu actors in both eras: Spearman's rho %s (p = %s), "
-               "Kendall's tau-b %s",
-            k->n, ag_doc_number(k->spearman, AG_NUM_PEOPLE, rho),
-            ag_doc_number(k->spearman_p, AG_NUM_PEOPLE, pv),
-            ag_doc_number(k->kendall, AG_NUM_PEOPLE, tau));
+        ag_i_sbuf_addf(p,
+                       "Degree ranks of the %zu actors in both eras: Spearman's rho %s (p = %s), "
+                       "Kendall's tau-b %s",
+                       k->n, ag_doc_number(k->spearman, AG_NUM_PEOPLE, rho),
+                       ag_doc_number(k->spearman_p, AG_NUM_PEOPLE, pv),
+                       ag_doc_number(k->kendall, AG_NUM_PEOPLE, tau));
         if (k->n < AG_RANKCORR_FEW)
-            add(p, "; over fewer than %d actors a rank correlation says little",
-                AG_RANKCORR_FEW);
-        add(p, ".");
-        items[n++] = p->s;
-        *p = (text_t){ 0 };
+            ag_i_sbuf_addf(p, "; over fewer than %d actors a rank correlation says little",
+                           AG_RANKCORR_FEW);
+        ag_i_sbuf_add(p, ".");
+        items[n++] = ag_i_sbuf_take(p);
     }
     for (size_t i = 0; i < n; i++)
         if (!items[i])
@@ -250,41 +225,45 @@ ag_status_t ag_i_index_page(const ag_i_index_t *x, ag_doc_t *d, ag_error_t *err)
 {
     const ag_dataset_t *ds = x->ds;
     char slice[1024], window[64], step[64];
-    text_t p = { 0 };
+    ag_i_sbuf_t p = { 0 };
     ag_status_t st;
 
     describe_slice(x->opts, slice, sizeof slice);
     if ((st = ag_doc_title(d, 0, ds->name, err)) != AG_OK)
         goto done;
-    add(&p, "Written by `actorgraph run` from `%s`: %zu actors, %zu relations, %zu eras "
-            "(%s). %s; the diagrams fill actors by the bloc of their state (blocs found "
-            "at state level); every number is defined in "
-            "the project's docs/METHODS.md and traced to its relations by "
-            "`actorgraph explain`. To explore the results, open [index.html](index.html).",
-        ds->dir, ds->n_actors, ds->n_relations, ds->n_eras,
-        ds->builtin_types ? "built-in relation types" : "types from types.csv", slice);
+    ag_i_sbuf_addf(&p,
+                   "Written by `actorgraph run` from `%s`: %zu actors, %zu relations, %zu eras "
+                   "(%s). %s; the diagrams fill actors by the bloc of their state (blocs found "
+                   "at state level); every number is defined in "
+                   "the project's docs/METHODS.md and traced to its relations by "
+                   "`actorgraph explain`. To explore the results, open [index.html](index.html).",
+                   ds->dir, ds->n_actors, ds->n_relations, ds->n_eras,
+                   ds->builtin_types ? "built-in relation types" : "types from types.csv", slice);
     if ((st = flush(d, &p, err)) != AG_OK ||
         (st = ag_doc_heading(d, 0, 2, "eras", "Eras", err)) != AG_OK ||
         (st = eras_table(x, d, err)) != AG_OK ||
         (st = ag_doc_heading(d, 0, 2, "comparison", "Comparison", err)) != AG_OK)
         goto done;
     if (!x->c) {
-        add(&p, "Fewer than two main eras (eras with relations whose period does not lie "
-                "inside another era's): no comparison.");
+        ag_i_sbuf_addf(&p,
+                       "Fewer than two main eras (eras with relations whose period does not lie "
+                       "inside another era's): no comparison.");
         st = flush(d, &p, err);
     } else {
         st = comparison(x, d, &p, err);
     }
     if (st != AG_OK || (st = ag_doc_heading(d, 0, 2, "timeline", "Timeline", err)) != AG_OK)
         goto done;
-    add(&p, "Every metric in %s windows %s apart, each window measured as an "
-            "era: [md](timeline.md) (degree, betweenness and pagerank of the leading "
-            "actors) \xc2\xb7 [csv](timeline.csv) (all of them).",
-        span_length(&x->opts->window, window, sizeof window),
-        span_distance(&x->opts->step, step, sizeof step));
+    ag_i_sbuf_addf(&p,
+                   "Every metric in %s windows %s apart, each window measured as an "
+                   "era: [md](timeline.md) (degree, betweenness and pagerank of the leading "
+                   "actors) \xc2\xb7 [csv](timeline.csv) (all of them).",
+                   span_length(&x->opts->window, window, sizeof window),
+                   span_distance(&x->opts->step, step, sizeof step));
     if (x->timeline_chart)
-        add(&p, " The betweenness of the leading actors: [svg](timeline-betweenness.svg) "
-                "\xc2\xb7 [png](timeline-betweenness.png).");
+        ag_i_sbuf_addf(&p,
+                       " The betweenness of the leading actors: [svg](timeline-betweenness.svg) "
+                       "\xc2\xb7 [png](timeline-betweenness.png).");
     if ((st = flush(d, &p, err)) != AG_OK ||
         (x->timeline_chart &&
          (st = ag_doc_figure(d, 0, "timeline-betweenness.png",
@@ -292,9 +271,9 @@ ag_status_t ag_i_index_page(const ag_i_index_t *x, ag_doc_t *d, ag_error_t *err)
              AG_OK) ||
         (st = ag_doc_heading(d, 0, 2, "balance", "Structural balance", err)) != AG_OK)
         goto done;
-    add(&p, "Triangles of the net-signed dyad graph per era, and the unbalanced ones "
-            "with the relations behind each side: [md](balance.md) \xc2\xb7 "
-            "[csv](balance.csv) \xc2\xb7 [json](balance.json).");
+    ag_i_sbuf_addf(&p, "Triangles of the net-signed dyad graph per era, and the unbalanced ones "
+                       "with the relations behind each side: [md](balance.md) \xc2\xb7 "
+                       "[csv](balance.csv) \xc2\xb7 [json](balance.json).");
     if ((st = flush(d, &p, err)) != AG_OK ||
         (st = ag_doc_heading(d, 0, 2, "diagrams", "Diagrams", err)) != AG_OK)
         goto done;
@@ -311,7 +290,7 @@ ag_status_t ag_i_index_page(const ag_i_index_t *x, ag_doc_t *d, ag_error_t *err)
             st = ag_doc_figure(d, 0, png, e->name, NULL, err);
     }
 done:
-    free(p.s);
+    ag_i_sbuf_destroy(&p);
     return st;
 }
 

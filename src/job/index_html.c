@@ -10,7 +10,6 @@
  */
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,49 +17,10 @@
 #include "actorgraph/balance.h"
 #include "actorgraph/doc.h"
 #include "actorgraph/rankcorr.h"
+#include "core/sbuf.h"
 #include "core/util.h"
 #include "job/index.h"
 #include "pages/html_data.h"
-
-/* A growing string for paragraphs. */
-typedef struct {
-    char *s;
-    size_t len, cap;
-    int oom;
-} buf_t;
-
-static void add(buf_t *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void add(buf_t *b, const char *fmt, ...)
-{
-    va_list ap;
-    int n;
-    if (b->oom)
-        return;
-    va_start(ap, fmt);
-    n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0 || !ag_i_grow((void **)&b->s, &b->cap, b->len + (size_t)n + 1, 1)) {
-        b->oom = 1;
-        return;
-    }
-    va_start(ap, fmt);
-    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
-}
-
-static const char *str(const buf_t *b)
-{
-    return b->s ? b->s : "";
-}
-
-static void reset(buf_t *b)
-{
-    b->len = 0;
-    if (b->s)
-        b->s[0] = '\0';
-}
 
 static char *people(double v, char *buf)
 {
@@ -94,34 +54,50 @@ static char *slurp(const char *path)
     return data;
 }
 
+/* The contents of DIR/FILE, which the job wrote (a "diagram" or a
+ * "chart", as what says), into *data for the caller to free. Lack of
+ * memory is said as everywhere else ("out of memory"), not as a failure
+ * to read. */
+static ag_status_t read_back(const char *dir, const char *file, const char *what, char **data,
+                             ag_error_t *err)
+{
+    char *path = ag_i_path_join(dir, file);
+    ag_status_t st = AG_OK;
+    if (!path)
+        return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
+    if (!(*data = slurp(path)))
+        st = errno == ENOMEM ? ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory")
+                             : ag_error_set(err, AG_EIO, path, 0, "cannot read the %s back: %s",
+                                            what, strerror(errno));
+    free(path);
+    return st;
+}
+
+/* b as raw HTML of the page (AG_ENOMEM if b ran out of memory); frees b. */
+static ag_status_t raw_html(ag_doc_t *d, ag_i_sbuf_t *b, ag_error_t *err)
+{
+    ag_status_t st = b->oom ? ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory")
+                            : ag_doc_raw(d, AG_FOR_READING, AG_FMT_HTML, ag_i_sbuf_str(b), err);
+    ag_i_sbuf_destroy(b);
+    return st;
+}
+
 /* An SVG diagram the job wrote, inline in a <figure>: from its <svg> on
  * (the XML prolog and doctype can't stand inside HTML). */
 static ag_status_t svg_figure(ag_doc_t *d, const char *dir, const char *file,
                               const char *caption, ag_error_t *err)
 {
-    char *path = malloc(strlen(dir) + strlen(file) + 2), *svg;
+    char *svg;
     const char *start;
-    buf_t b = { 0 };
+    ag_i_sbuf_t b = { 0 };
     ag_status_t st;
-    if (!path)
-        return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
-    sprintf(path, "%s/%s", dir, file);
-    svg = slurp(path);
-    if (!svg) {
-        st = ag_error_set(err, errno == ENOMEM ? AG_ENOMEM : AG_EIO, path, 0,
-                          "cannot read the diagram back: %s", strerror(errno));
-        free(path);
+    if ((st = read_back(dir, file, "diagram", &svg, err)) != AG_OK)
         return st;
-    }
-    free(path);
     start = strstr(svg, "<svg");
-    add(&b, "<figure class=\"diagram\">%s", start ? start : "");
-    add(&b, "<figcaption>%s</figcaption></figure>\n", caption);
+    ag_i_sbuf_addf(&b, "<figure class=\"diagram\">%s", start ? start : "");
+    ag_i_sbuf_addf(&b, "<figcaption>%s</figcaption></figure>\n", caption);
     free(svg);
-    st = b.oom ? ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory")
-               : ag_doc_raw(d, AG_FOR_READING, AG_FMT_HTML, str(&b), err);
-    free(b.s);
-    return st;
+    return raw_html(d, &b, err);
 }
 
 /*
@@ -134,29 +110,18 @@ static ag_status_t chart_figure(ag_doc_t *d, const char *dir, const char *file, 
                                 const char *alt, const char *caption, ag_error_t *err)
 {
     static const char *const refs[] = { "id=\"", "href=\"#", "url(#" };
-    char *path = malloc(strlen(dir) + strlen(file) + 2), *svg;
+    char *svg;
     const char *p;
-    buf_t b = { 0 };
+    ag_i_sbuf_t b = { 0 };
     ag_status_t st;
-    if (!path)
-        return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
-    sprintf(path, "%s/%s", dir, file);
-    svg = slurp(path);
-    if (!svg) {
-        st = ag_error_set(err, errno == ENOMEM ? AG_ENOMEM : AG_EIO, path, 0,
-                          "cannot read the chart back: %s", strerror(errno));
-        free(path);
+    if ((st = read_back(dir, file, "chart", &svg, err)) != AG_OK)
         return st;
-    }
-    free(path);
     p = strstr(svg, "<svg");
-    add(&b, "<figure class=\"chart\">");
+    ag_i_sbuf_add(&b, "<figure class=\"chart\">");
     if (p && strncmp(p, "<svg ", 5) == 0) {
-        add(&b, "<svg role=\"img\" aria-label=\"");
-        for (const char *c = alt; *c; c++)
-            add(&b, "%s", *c == '"' ? "&quot;" : *c == '&' ? "&amp;" : *c == '<' ? "&lt;"
-                                                                        : (char[2]){ *c, 0 });
-        add(&b, "\" ");
+        ag_i_sbuf_add(&b, "<svg role=\"img\" aria-label=\"");
+        ag_i_sbuf_html(&b, alt);
+        ag_i_sbuf_add(&b, "\" ");
         p += 5;
     }
     while (p && *p) {
@@ -170,30 +135,15 @@ static ag_status_t chart_figure(ag_doc_t *d, const char *dir, const char *file, 
             }
         }
         if (!next) {
-            add(&b, "%s", p);
+            ag_i_sbuf_add(&b, p);
             break;
         }
-        add(&b, "%.*s%s%s-", (int)(next - p), p, refs[k], pfx);
+        ag_i_sbuf_addf(&b, "%.*s%s%s-", (int)(next - p), p, refs[k], pfx);
         p = next + strlen(refs[k]);
     }
-    add(&b, "<figcaption>%s</figcaption></figure>\n", caption);
+    ag_i_sbuf_addf(&b, "<figcaption>%s</figcaption></figure>\n", caption);
     free(svg);
-    st = b.oom ? ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory")
-               : ag_doc_raw(d, AG_FOR_READING, AG_FMT_HTML, str(&b), err);
-    free(b.s);
-    return st;
-}
-
-/* Eras of the report in date order: first day, last day, file order. */
-static int cmp_era(const void *a, const void *b, void *ud)
-{
-    const ag_report_t *r = ud;
-    const ag_report_era_t *x = &r->eras[*(const size_t *)a], *y = &r->eras[*(const size_t *)b];
-    if (x->first != y->first)
-        return x->first < y->first ? -1 : 1;
-    if (x->last != y->last)
-        return x->last < y->last ? -1 : 1;
-    return (*(const size_t *)a > *(const size_t *)b) - (*(const size_t *)a < *(const size_t *)b);
+    return raw_html(d, &b, err);
 }
 
 /* Rows of an era's actor table: best betweenness first, then id. */
@@ -281,7 +231,7 @@ static ag_status_t era_view(ag_doc_t *d, const ag_i_index_t *x, const ag_report_
 {
     const ag_dataset_t *ds = x->ds;
     const ag_summary_t *s = &e->summary;
-    buf_t b = { 0 };
+    ag_i_sbuf_t b = { 0 };
     char n1[32], n2[32], id[600];
     ag_balance_t bal;
     ag_frustration_t fr;
@@ -292,12 +242,15 @@ static ag_status_t era_view(ag_doc_t *d, const ag_i_index_t *x, const ag_report_
     snprintf(id, sizeof id, "era-%.500s", e->id);
     if ((st = ag_doc_heading(d, AG_FOR_READING | AG_BLOCK_VIEW, 2, id, e->name, err)) != AG_OK)
         return st;
-    add(&b, "%s \xc2\xb7 %zu actors \xc2\xb7 %zu relations \xc2\xb7 %zu ties (%zu net cooperative, "
-            "%zu net conflictual) \xc2\xb7 density %s \xc2\xb7 %ld component%s \xc2\xb7 transitivity %s",
+    ag_i_sbuf_addf(
+        &b,
+        "%s \xc2\xb7 %zu actors \xc2\xb7 %zu relations \xc2\xb7 %zu ties (%zu net cooperative, "
+        "%zu net conflictual) \xc2\xb7 density %s \xc2\xb7 %ld component%s \xc2\xb7 transitivity "
+        "%s",
         e->period, s->vertices, s->relations, s->edges, s->positive_dyads, s->negative_dyads,
         people(s->density, n1), s->components, s->components == 1 ? "" : "s",
         people(s->transitivity, n2));
-    if ((st = ag_doc_paragraph(d, AG_FOR_READING, str(&b), err)) != AG_OK)
+    if ((st = ag_doc_paragraph(d, AG_FOR_READING, ag_i_sbuf_str(&b), err)) != AG_OK)
         goto done;
     if (e->graph.n == 0) {
         st = ag_doc_paragraph(d, AG_FOR_READING, "No relation falls in this era.", err);
@@ -308,37 +261,40 @@ static ag_status_t era_view(ag_doc_t *d, const ag_i_index_t *x, const ag_report_
         snprintf(file, sizeof file, "eras/%.500s.svg", e->id);
         /* Links in the caption are Markdown-like for the back-end's
          * paragraphs; a raw figure caption is HTML, so say it plainly. */
-        buf_t cap = { 0 };
-        add(&cap, "%s: shape is the kind of actor, size its betweenness, fill the bloc of its "
-                  "state; "
-                  "blue ties cooperate, red ones conflict. Hover for details; click an actor "
-                  "or a tie for the relations behind it.",
-            e->name);
+        ag_i_sbuf_t cap = { 0 };
+        ag_i_sbuf_addf(&cap,
+                       "%s: shape is the kind of actor, size its betweenness, fill the bloc of its "
+                       "state; "
+                       "blue ties cooperate, red ones conflict. Hover for details; click an actor "
+                       "or a tie for the relations behind it.",
+                       e->name);
         st = cap.oom ? ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory")
-                     : svg_figure(d, dir, file, str(&cap), err);
-        free(cap.s);
+                     : svg_figure(d, dir, file, ag_i_sbuf_str(&cap), err);
+        ag_i_sbuf_destroy(&cap);
         if (st != AG_OK)
             goto done;
     }
-    reset(&b);
-    add(&b, "Files: report [md](eras/%s.md) \xc2\xb7 [csv](eras/%s.csv) \xc2\xb7 "
-            "[json](eras/%s.json); diagram [svg](eras/%s.svg) \xc2\xb7 [png](eras/%s.png) "
-            "\xc2\xb7 [dot](eras/%s.dot); graph for Gephi [gexf](eras/%s.gexf) \xc2\xb7 "
-            "[graphml](eras/%s.graphml).",
-        e->id, e->id, e->id, e->id, e->id, e->id, e->id, e->id);
-    if ((st = ag_doc_paragraph(d, AG_FOR_READING, str(&b), err)) != AG_OK)
+    ag_i_sbuf_clear(&b);
+    ag_i_sbuf_addf(&b,
+                   "Files: report [md](eras/%s.md) \xc2\xb7 [csv](eras/%s.csv) \xc2\xb7 "
+                   "[json](eras/%s.json); diagram [svg](eras/%s.svg) \xc2\xb7 [png](eras/%s.png) "
+                   "\xc2\xb7 [dot](eras/%s.dot); graph for Gephi [gexf](eras/%s.gexf) \xc2\xb7 "
+                   "[graphml](eras/%s.graphml).",
+                   e->id, e->id, e->id, e->id, e->id, e->id, e->id, e->id);
+    if ((st = ag_doc_paragraph(d, AG_FOR_READING, ag_i_sbuf_str(&b), err)) != AG_OK)
         goto done;
 
     /* Blocs. */
     if ((st = ag_doc_heading(d, AG_FOR_READING, 3, NULL, "Blocs", err)) != AG_OK)
         goto done;
-    reset(&b);
+    ag_i_sbuf_clear(&b);
     if (s->communities > 0 && !isnan(s->modularity))
-        add(&b, "%ld %s on net-positive ties, enemies apart (Leiden, modularity %s):",
-            s->communities, s->communities == 1 ? "bloc" : "blocs", people(s->modularity, n1));
+        ag_i_sbuf_addf(&b, "%ld %s on net-positive ties, enemies apart (Leiden, modularity %s):",
+                       s->communities, s->communities == 1 ? "bloc" : "blocs",
+                       people(s->modularity, n1));
     else
-        add(&b, "No net-positive ties to form blocs.");
-    if ((st = ag_doc_paragraph(d, AG_FOR_READING, str(&b), err)) != AG_OK)
+        ag_i_sbuf_add(&b, "No net-positive ties to form blocs.");
+    if ((st = ag_doc_paragraph(d, AG_FOR_READING, ag_i_sbuf_str(&b), err)) != AG_OK)
         goto done;
     if (s->communities > 0 && !isnan(s->modularity)) {
         char **items = calloc((size_t)s->communities, sizeof *items);
@@ -347,13 +303,13 @@ static ag_status_t era_view(ag_doc_t *d, const ag_i_index_t *x, const ag_report_
             goto done;
         }
         for (long k = 0; k < s->communities; k++) {
-            buf_t it = { 0 };
+            ag_i_sbuf_t it = { 0 };
             for (size_t v = 0; v < e->graph.n; v++)
                 if (s->membership[v] == k)
-                    add(&it, "%s%s", it.len ? ", " : "", ds->actors[e->graph.actor[v]].name);
-            items[k] = it.s;
-            if (it.oom)
-                b.oom = 1;
+                    ag_i_sbuf_addf(&it, "%s%s", it.len ? ", " : "",
+                                   ds->actors[e->graph.actor[v]].name);
+            if (!(items[k] = ag_i_sbuf_take(&it)))
+                b.oom = true;
         }
         st = b.oom ? ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory")
                    : ag_doc_list(d, AG_FOR_READING, true, (const char *const *)items,
@@ -370,21 +326,24 @@ static ag_status_t era_view(ag_doc_t *d, const ag_i_index_t *x, const ag_report_
         (st = ag_balance_compute(&e->graph, &bal, err)) != AG_OK ||
         (st = ag_frustration_compute(&e->graph, AG_FRUSTRATION_SECONDS, &fr, err)) != AG_OK)
         goto done;
-    reset(&b);
+    ag_i_sbuf_clear(&b);
     if (bal.triangles == 0)
-        add(&b, "No triangle of net-signed ties.");
+        ag_i_sbuf_add(&b, "No triangle of net-signed ties.");
     else
-        add(&b, "%zu triangle%s of net-signed ties: %zu balanced, %zu unbalanced (balance ratio "
-                "%s). A triangle is balanced when the product of its signs is positive: the "
-                "friend of a friend a friend, the enemy of an enemy a friend.",
+        ag_i_sbuf_addf(
+            &b,
+            "%zu triangle%s of net-signed ties: %zu balanced, %zu unbalanced (balance ratio "
+            "%s). A triangle is balanced when the product of its signs is positive: the "
+            "friend of a friend a friend, the enemy of an enemy a friend.",
             bal.triangles, bal.triangles == 1 ? "" : "s", bal.balanced, bal.unbalanced,
             people(bal.ratio, n1));
     if (fr.edges)
-        add(&b, " Frustration index %s%zu of %zu net-signed ties: the fewest whose sign, "
-                "flipped, would make the era balanced%s.",
-            fr.exact ? "" : "at most ", fr.frustration, fr.edges,
-            fr.exact ? "" : " (time limit reached)");
-    if ((st = ag_doc_paragraph(d, AG_FOR_READING, str(&b), err)) != AG_OK)
+        ag_i_sbuf_addf(&b,
+                       " Frustration index %s%zu of %zu net-signed ties: the fewest whose sign, "
+                       "flipped, would make the era balanced%s.",
+                       fr.exact ? "" : "at most ", fr.frustration, fr.edges,
+                       fr.exact ? "" : " (time limit reached)");
+    if ((st = ag_doc_paragraph(d, AG_FOR_READING, ag_i_sbuf_str(&b), err)) != AG_OK)
         goto done;
     if (bal.unbalanced > 0) {
         char **items = calloc(bal.unbalanced, sizeof *items);
@@ -395,17 +354,16 @@ static ag_status_t era_view(ag_doc_t *d, const ag_i_index_t *x, const ag_report_
         }
         for (size_t k = 0; k < bal.triangles; k++) {
             const ag_triangle_t *t = &bal.tri[k];
-            buf_t it = { 0 };
+            ag_i_sbuf_t it = { 0 };
             if (t->sign[0] * t->sign[1] * t->sign[2] > 0)
                 continue;
-            add(&it, "%s \xe2\x80\x93 %s \xe2\x80\x93 %s: signs %s %s %s",
-                ds->actors[e->graph.actor[t->v[0]]].name,
-                ds->actors[e->graph.actor[t->v[1]]].name,
-                ds->actors[e->graph.actor[t->v[2]]].name, sign_text(t->sign[0]),
-                sign_text(t->sign[1]), sign_text(t->sign[2]));
-            if (it.oom)
-                b.oom = 1;
-            items[n++] = it.s;
+            ag_i_sbuf_addf(&it, "%s \xe2\x80\x93 %s \xe2\x80\x93 %s: signs %s %s %s",
+                           ds->actors[e->graph.actor[t->v[0]]].name,
+                           ds->actors[e->graph.actor[t->v[1]]].name,
+                           ds->actors[e->graph.actor[t->v[2]]].name, sign_text(t->sign[0]),
+                           sign_text(t->sign[1]), sign_text(t->sign[2]));
+            if (!(items[n++] = ag_i_sbuf_take(&it)))
+                b.oom = true;
         }
         st = b.oom ? ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory")
                    : ag_doc_list(d, AG_FOR_READING, false, (const char *const *)items, n, err);
@@ -426,16 +384,16 @@ done:
     ag_frustration_destroy(&fr);
     if (st == AG_OK && b.oom)
         st = ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
-    free(b.s);
+    ag_i_sbuf_destroy(&b);
     return st;
 }
 
 /* "Pakistan–Russia" for a dyad of the comparison. */
-static void dyad_names(const ag_compare_t *c, const ag_cmp_dyad_t *y, buf_t *b)
+static void dyad_names(const ag_compare_t *c, const ag_cmp_dyad_t *y, ag_i_sbuf_t *b)
 {
     const ag_dataset_t *ds = c->ds;
-    add(b, "%s\xe2\x80\x93%s", ds->actors[c->actors[y->r1].key].name,
-        ds->actors[c->actors[y->r2].key].name);
+    ag_i_sbuf_addf(b, "%s\xe2\x80\x93%s", ds->actors[c->actors[y->r1].key].name,
+                   ds->actors[c->actors[y->r2].key].name);
 }
 
 static const char *ordinal_suffix(long n)
@@ -468,21 +426,22 @@ static ag_status_t compare_view(ag_doc_t *d, const ag_i_index_t *x, const char *
     const ag_compare_t *c = x->c;
     const ag_dataset_t *ds = x->ds;
     const ag_era_t *ea = &ds->eras[c->era_a], *eb = &ds->eras[c->era_b];
-    buf_t b = { 0 }, it = { 0 };
+    ag_i_sbuf_t b = { 0 }, it = { 0 };
     char **items = NULL, n1[32], n2[32], file[1200];
     size_t n_items = 0, *rows = NULL, n_rows = 0;
     ag_status_t st;
 
-    add(&b, "%s \xe2\x86\x92 %s", ea->name, eb->name);
-    if ((st = ag_doc_heading(d, AG_FOR_READING | AG_BLOCK_VIEW, 2, "compare", str(&b), err)) !=
-        AG_OK)
+    ag_i_sbuf_addf(&b, "%s \xe2\x86\x92 %s", ea->name, eb->name);
+    if ((st = ag_doc_heading(d, AG_FOR_READING | AG_BLOCK_VIEW, 2, "compare", ag_i_sbuf_str(&b),
+                             err)) != AG_OK)
         goto done;
-    reset(&b);
-    add(&b, "The comparison of %s (%s) with %s (%s)%s. Actors are matched by lineage, so a "
-            "state and its successor count as one.",
-        ea->name, ea->period_text, eb->name, eb->period_text,
-        x->default_pair ? ", the first and the last of the main eras" : "");
-    if ((st = ag_doc_paragraph(d, AG_FOR_READING, str(&b), err)) != AG_OK)
+    ag_i_sbuf_clear(&b);
+    ag_i_sbuf_addf(&b,
+                   "The comparison of %s (%s) with %s (%s)%s. Actors are matched by lineage, so a "
+                   "state and its successor count as one.",
+                   ea->name, ea->period_text, eb->name, eb->period_text,
+                   x->default_pair ? ", the first and the last of the main eras" : "");
+    if ((st = ag_doc_paragraph(d, AG_FOR_READING, ag_i_sbuf_str(&b), err)) != AG_OK)
         goto done;
 
     if (!(items = calloc(8 + c->changes[AG_CHANGE_FLIPPED], sizeof *items))) {
@@ -493,33 +452,38 @@ static ag_status_t compare_view(ag_doc_t *d, const ag_i_index_t *x, const char *
         const ag_cmp_actor_t *a = &c->actors[k];
         if (a->match != AG_MATCH_LINEAGE)
             continue;
-        reset(&it);
-        add(&it, "%s in %s continues as %s in %s.", ds->actors[a->actor_a].name, ea->name,
-            ds->actors[a->actor_b].name, eb->name);
-        if (!(items[n_items++] = ag_i_strdup(str(&it))))
-            it.oom = 1;
+        ag_i_sbuf_clear(&it);
+        ag_i_sbuf_addf(&it, "%s in %s continues as %s in %s.", ds->actors[a->actor_a].name,
+                       ea->name, ds->actors[a->actor_b].name, eb->name);
+        if (!(items[n_items++] = ag_i_strdup(ag_i_sbuf_str(&it))))
+            it.oom = true;
         break;
     }
-    reset(&it);
-    add(&it, "%zu tie%s flipped sign, %zu were gained, %zu lost and %zu kept.",
-        c->changes[AG_CHANGE_FLIPPED], c->changes[AG_CHANGE_FLIPPED] == 1 ? "" : "s",
-        c->changes[AG_CHANGE_GAINED], c->changes[AG_CHANGE_LOST], c->changes[AG_CHANGE_KEPT]);
-    if (!(items[n_items++] = ag_i_strdup(str(&it))))
-        it.oom = 1;
+    ag_i_sbuf_clear(&it);
+    ag_i_sbuf_addf(&it, "%zu tie%s flipped sign, %zu were gained, %zu lost and %zu kept.",
+                   c->changes[AG_CHANGE_FLIPPED], c->changes[AG_CHANGE_FLIPPED] == 1 ? "" : "s",
+                   c->changes[AG_CHANGE_GAINED], c->changes[AG_CHANGE_LOST],
+                   c->changes[AG_CHANGE_KEPT]);
+    if (!(items[n_items++] = ag_i_strdup(ag_i_sbuf_str(&it))))
+        it.oom = true;
     for (size_t k = 0; k < c->n_dyads; k++) {
         const ag_cmp_dyad_t *y = &c->dyads[k];
         if (y->change != AG_CHANGE_FLIPPED)
             continue;
-        reset(&it);
-        add(&it, "Flipped: ");
+        ag_i_sbuf_clear(&it);
+        ag_i_sbuf_add(&it, "Flipped: ");
         dyad_names(c, y, &it);
-        add(&it, " from %s (net %s) to %s (net %s).",
-            y->sign_a > 0 ? "cooperation" : y->sign_a < 0 ? "conflict" : "a net of zero",
-            people(c->ga.dyads[y->da].net, n1),
-            y->sign_b > 0 ? "cooperation" : y->sign_b < 0 ? "conflict" : "a net of zero",
-            people(c->gb.dyads[y->db].net, n2));
-        if (!(items[n_items++] = ag_i_strdup(str(&it))))
-            it.oom = 1;
+        ag_i_sbuf_addf(&it, " from %s (net %s) to %s (net %s).",
+                       y->sign_a > 0   ? "cooperation"
+                       : y->sign_a < 0 ? "conflict"
+                                       : "a net of zero",
+                       people(c->ga.dyads[y->da].net, n1),
+                       y->sign_b > 0   ? "cooperation"
+                       : y->sign_b < 0 ? "conflict"
+                                       : "a net of zero",
+                       people(c->gb.dyads[y->db].net, n2));
+        if (!(items[n_items++] = ag_i_strdup(ag_i_sbuf_str(&it))))
+            it.oom = true;
     }
 
     /* Who rose and who fell, by betweenness rank among the actors in both. */
@@ -534,37 +498,40 @@ static ag_status_t compare_view(ag_doc_t *d, const ag_i_index_t *x, const char *
         qsort_r(rows, n_rows, sizeof *rows, cmp_shift, (void *)c);
         for (int side = 0; side < 2; side++) {
             int shown = 0;
-            reset(&it);
-            add(&it, side == 0 ? "Rose (betweenness rank): " : "Fell (betweenness rank): ");
+            ag_i_sbuf_clear(&it);
+            ag_i_sbuf_add(&it,
+                          side == 0 ? "Rose (betweenness rank): " : "Fell (betweenness rank): ");
             for (size_t j = 0; j < n_rows && shown < 3; j++) {
                 const ag_cmp_actor_t *a = &c->actors[rows[side == 0 ? j : n_rows - 1 - j]];
                 long ra = c->rank_a[AG_M_BETWEENNESS][a->va];
                 long rb = c->rank_b[AG_M_BETWEENNESS][a->vb];
                 if (side == 0 ? rb >= ra : rb <= ra)
                     break;
-                add(&it, "%s%s from %ld%s to %ld%s", shown ? "; " : "",
-                    ds->actors[a->key].name, ra, ordinal_suffix(ra), rb, ordinal_suffix(rb));
+                ag_i_sbuf_addf(&it, "%s%s from %ld%s to %ld%s", shown ? "; " : "",
+                               ds->actors[a->key].name, ra, ordinal_suffix(ra), rb,
+                               ordinal_suffix(rb));
                 shown++;
             }
             if (shown) {
-                add(&it, ".");
-                if (!(items[n_items++] = ag_i_strdup(str(&it))))
-                    it.oom = 1;
+                ag_i_sbuf_add(&it, ".");
+                if (!(items[n_items++] = ag_i_strdup(ag_i_sbuf_str(&it))))
+                    it.oom = true;
             }
         }
     }
     if (c->corr[AG_M_BETWEENNESS].n > 0) {
         const ag_cmp_corr_t *k = &c->corr[AG_M_BETWEENNESS];
-        reset(&it);
-        add(&it, "Betweenness ranks of the %zu actor%s in both eras: Spearman's rho %s", k->n,
-            k->n == 1 ? "" : "s", people(k->spearman, n1));
+        ag_i_sbuf_clear(&it);
+        ag_i_sbuf_addf(&it, "Betweenness ranks of the %zu actor%s in both eras: Spearman's rho %s",
+                       k->n, k->n == 1 ? "" : "s", people(k->spearman, n1));
         if (!isnan(k->spearman_p))
-            add(&it, " (p = %s)", people(k->spearman_p, n2));
+            ag_i_sbuf_addf(&it, " (p = %s)", people(k->spearman_p, n2));
         if (k->n < AG_RANKCORR_FEW)
-            add(&it, "; over fewer than %d actors a rank correlation says little", AG_RANKCORR_FEW);
-        add(&it, ".");
-        if (!(items[n_items++] = ag_i_strdup(str(&it))))
-            it.oom = 1;
+            ag_i_sbuf_addf(&it, "; over fewer than %d actors a rank correlation says little",
+                           AG_RANKCORR_FEW);
+        ag_i_sbuf_add(&it, ".");
+        if (!(items[n_items++] = ag_i_strdup(ag_i_sbuf_str(&it))))
+            it.oom = true;
     }
     if (it.oom) {
         st = ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
@@ -580,34 +547,36 @@ static ag_status_t compare_view(ag_doc_t *d, const ag_i_index_t *x, const char *
                          err)) != AG_OK)
         goto done;
     snprintf(file, sizeof file, "compare/%.500s-vs-%.500s-slope.svg", ea->id, eb->id);
-    reset(&b);
-    add(&b, "Betweenness rank, %s \xe2\x86\x92 %s", ea->name, eb->name);
+    ag_i_sbuf_clear(&b);
+    ag_i_sbuf_addf(&b, "Betweenness rank, %s \xe2\x86\x92 %s", ea->name, eb->name);
     if (b.oom) {
         st = ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
         goto done;
     }
-    if ((st = chart_figure(d, dir, file, "slope", str(&b),
+    if ((st = chart_figure(d, dir, file, "slope", ag_i_sbuf_str(&b),
                            "Who rose and who fell: each actor's betweenness rank in the first "
                            "era (left) and in the second (right).",
                            err)) != AG_OK)
         goto done;
-    reset(&b);
-    add(&b, "Files: the comparison as [md](compare/%s-vs-%s.md) \xc2\xb7 "
-            "[json](compare/%s-vs-%s.json), its actors, dyads and correlations as CSV under "
-            "compare/, the diagram as [svg](compare/%s-vs-%s.svg) \xc2\xb7 "
-            "[png](compare/%s-vs-%s.png), the slope chart as [svg](compare/%s-vs-%s-slope.svg) "
-            "\xc2\xb7 [png](compare/%s-vs-%s-slope.png).",
+    ag_i_sbuf_clear(&b);
+    ag_i_sbuf_addf(
+        &b,
+        "Files: the comparison as [md](compare/%s-vs-%s.md) \xc2\xb7 "
+        "[json](compare/%s-vs-%s.json), its actors, dyads and correlations as CSV under "
+        "compare/, the diagram as [svg](compare/%s-vs-%s.svg) \xc2\xb7 "
+        "[png](compare/%s-vs-%s.png), the slope chart as [svg](compare/%s-vs-%s-slope.svg) "
+        "\xc2\xb7 [png](compare/%s-vs-%s-slope.png).",
         ea->id, eb->id, ea->id, eb->id, ea->id, eb->id, ea->id, eb->id, ea->id, eb->id, ea->id,
         eb->id);
     st = b.oom ? ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory")
-               : ag_doc_paragraph(d, AG_FOR_READING, str(&b), err);
+               : ag_doc_paragraph(d, AG_FOR_READING, ag_i_sbuf_str(&b), err);
 done:
     for (size_t k = 0; k < n_items; k++)
         free(items[k]);
     free(items);
     free(rows);
-    free(b.s);
-    free(it.s);
+    ag_i_sbuf_destroy(&b);
+    ag_i_sbuf_destroy(&it);
     return st;
 }
 
@@ -617,20 +586,16 @@ static ag_status_t data_island(ag_doc_t *d, const ag_report_t *r, ag_error_t *er
 {
     json_t *j = ag_i_html_data(r, human);
     char *text;
-    buf_t b = { 0 };
-    ag_status_t st;
+    ag_i_sbuf_t b = { 0 };
     if (!j)
         return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
     text = json_dumps(j, JSON_COMPACT | JSON_ESCAPE_SLASH);
     json_decref(j);
     if (!text)
         return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
-    add(&b, "<script id=\"ag-data\" type=\"application/json\">%s</script>\n", text);
+    ag_i_sbuf_addf(&b, "<script id=\"ag-data\" type=\"application/json\">%s</script>\n", text);
     free(text);
-    st = b.oom ? ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory")
-               : ag_doc_raw(d, AG_FOR_READING, AG_FMT_HTML, str(&b), err);
-    free(b.s);
-    return st;
+    return raw_html(d, &b, err);
 }
 
 ag_status_t ag_i_index_html(const ag_i_index_t *x, const char *dir, FILE *fp, ag_error_t *err)
@@ -638,7 +603,7 @@ ag_status_t ag_i_index_html(const ag_i_index_t *x, const char *dir, FILE *fp, ag
     const ag_report_t *r = x->report;
     const ag_dataset_t *ds = x->ds;
     ag_doc_t d;
-    buf_t b = { 0 };
+    ag_i_sbuf_t b = { 0 };
     size_t *order = malloc((r->n_eras ? r->n_eras : 1) * sizeof *order);
     ag_status_t st;
 
@@ -647,13 +612,15 @@ ag_status_t ag_i_index_html(const ag_i_index_t *x, const char *dir, FILE *fp, ag
         return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
     if ((st = ag_doc_title(&d, AG_FOR_READING, ds->name, err)) != AG_OK)
         goto done;
-    add(&b, "%zu actors, %zu relations, %zu eras from `%s`, measured at %s level on %s ties, %s, "
-            "single dates placed by the %s rule. "
-            "Pick an era (or the comparison) above; hover a diagram for details; click an actor "
-            "or a tie, in a diagram or a table, for its values in every era and the cited "
-            "relations behind it; search for an actor or for words of a relation's note or "
-            "cite. Every number is defined in the project's docs/METHODS.md. The same results "
-            "as files: [index.md](index.md).",
+    ag_i_sbuf_addf(
+        &b,
+        "%zu actors, %zu relations, %zu eras from `%s`, measured at %s level on %s ties, %s, "
+        "single dates placed by the %s rule. "
+        "Pick an era (or the comparison) above; hover a diagram for details; click an actor "
+        "or a tie, in a diagram or a table, for its values in every era and the cited "
+        "relations behind it; search for an actor or for words of a relation's note or "
+        "cite. Every number is defined in the project's docs/METHODS.md. The same results "
+        "as files: [index.md](index.md).",
         ds->n_actors, ds->n_relations, ds->n_eras, ds->dir,
         x->opts->level == AG_LEVEL_STATE ? "state" : "actor",
         x->opts->ties == AG_TIES_POSITIVE   ? "positive"
@@ -662,12 +629,10 @@ ag_status_t ag_i_index_html(const ag_i_index_t *x, const char *dir, FILE *fp, ag
         x->opts->types_text ? x->opts->types_text : "every relation type",
         ag_dates_name(x->opts->dates));
     if ((st = b.oom ? ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory")
-                    : ag_doc_paragraph(&d, AG_FOR_READING, str(&b), err)) != AG_OK)
+                    : ag_doc_paragraph(&d, AG_FOR_READING, ag_i_sbuf_str(&b), err)) != AG_OK)
         goto done;
 
-    for (size_t k = 0; k < r->n_eras; k++)
-        order[k] = k;
-    qsort_r(order, r->n_eras, sizeof *order, cmp_era, (void *)r);
+    ag_i_era_date_order(r, order);
     for (size_t k = 0; k < r->n_eras; k++) {
         const ag_report_era_t *e = &r->eras[order[k]];
         if ((st = era_view(&d, x, e, (long)order[k], dir, err)) != AG_OK)
@@ -700,6 +665,6 @@ ag_status_t ag_i_index_html(const ag_i_index_t *x, const char *dir, FILE *fp, ag
 done:
     ag_doc_destroy(&d);
     free(order);
-    free(b.s);
+    ag_i_sbuf_destroy(&b);
     return st;
 }

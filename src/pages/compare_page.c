@@ -5,6 +5,7 @@
  * by era_a,era_b,level,ties, and every part as one JSON object.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,12 +47,14 @@ static ag_status_t table_init(ag_table_t *t, bool lead, const char *const *head,
     return ag_table_init(t, k, h, ty, err);
 }
 
-/* Appends cells after the lead cells when lead is set. */
+/* Appends cells after the lead cells when lead is set. On failure t is
+ * destroyed, so that a table builder can simply return the error. */
 static ag_status_t table_add(const ag_compare_t *c, ag_table_t *t, bool lead,
                              const char *const *cells, size_t n, ag_error_t *err)
 {
     const char *row[32];
     size_t k = 0;
+    ag_status_t rc;
     if (lead) {
         row[k++] = c->ds->eras[c->era_a].id;
         row[k++] = c->ds->eras[c->era_b].id;
@@ -60,7 +63,9 @@ static ag_status_t table_add(const ag_compare_t *c, ag_table_t *t, bool lead,
     }
     for (size_t i = 0; i < n; i++)
         row[k++] = cells[i];
-    return ag_table_add(t, row, err);
+    if ((rc = ag_table_add(t, row, err)) != AG_OK)
+        ag_table_destroy(t);
+    return rc;
 }
 
 static const char *fmt_count(size_t v, char *buf)
@@ -121,10 +126,8 @@ static ag_status_t summary_table(const ag_compare_t *c, bool lead, ag_num_style_
                                      : ag_i_head_people(rows[i].name, name, sizeof name),
                                  ag_doc_number(rows[i].a, ns, ba),
                                  ag_doc_number(rows[i].b, ns, bb), ag_doc_number(d, ns, bd) };
-        if ((rc = table_add(c, t, lead, cells, 4, err)) != AG_OK) {
-            ag_table_destroy(t);
+        if ((rc = table_add(c, t, lead, cells, 4, err)) != AG_OK)
             return rc;
-        }
     }
     return AG_OK;
 }
@@ -142,7 +145,9 @@ static ag_status_t corr_table(const ag_compare_t *c, bool lead, ag_num_style_t n
                                          AG_COL_NUMBER, AG_COL_NUMBER, AG_COL_TEXT };
     const bool people = ns != AG_NUM_DATA;
     const size_t nc = people ? 6 : 5;
+    char few[32];
     ag_status_t rc;
+    snprintf(few, sizeof few, "fewer than %d actors", AG_RANKCORR_FEW);
     if ((rc = table_init(t, lead, people ? people_head : data_head, type, nc, err)) != AG_OK)
         return rc;
     for (int m = 0; m < AG_M_COUNT; m++) {
@@ -155,11 +160,9 @@ static ag_status_t corr_table(const ag_compare_t *c, bool lead, ag_num_style_t n
         cells[2] = ag_doc_number(c->corr[m].spearman, ns, bs);
         cells[3] = ag_doc_number(c->corr[m].kendall, ns, bk);
         cells[4] = ag_doc_number(c->corr[m].spearman_p, ns, bp);
-        cells[5] = c->corr[m].n < AG_RANKCORR_FEW ? "fewer than 10 actors" : "";
-        if ((rc = table_add(c, t, lead, cells, nc, err)) != AG_OK) {
-            ag_table_destroy(t);
+        cells[5] = c->corr[m].n < AG_RANKCORR_FEW ? few : "";
+        if ((rc = table_add(c, t, lead, cells, nc, err)) != AG_OK)
             return rc;
-        }
     }
     return AG_OK;
 }
@@ -219,10 +222,8 @@ static ag_status_t actors_long_table(const ag_compare_t *c, ag_table_t *t, ag_er
             cells[4] = id_or_empty(c, a->actor_b);
             cells[5] = ag_metric_name((ag_metric_t)m);
             metric_cells(c, a, m, AG_NUM_DATA, buf, cells + 6);
-            if ((rc = table_add(c, t, true, cells, 11, err)) != AG_OK) {
-                ag_table_destroy(t);
+            if ((rc = table_add(c, t, true, cells, 11, err)) != AG_OK)
                 return rc;
-            }
         }
     }
     return AG_OK;
@@ -279,10 +280,8 @@ static ag_status_t metric_table(const ag_compare_t *c, int m, ag_table_t *t, ag_
         cells[1] = c->ds->actors[a->key].name;
         cells[2] = ag_match_name(a->match);
         metric_cells(c, a, m, AG_NUM_TABLE, buf, cells + 3);
-        if ((rc = table_add(c, t, false, cells, 8, err)) != AG_OK) {
-            ag_table_destroy(t);
+        if ((rc = table_add(c, t, false, cells, 8, err)) != AG_OK)
             break;
-        }
     }
     free(order);
     return rc;
@@ -324,10 +323,8 @@ static ag_status_t dyads_table(const ag_compare_t *c, bool lead, ag_num_style_t 
         cells[8] = db ? ag_doc_number(db->W, ns, b[3]) : "";
         cells[9] = fmt_count(da ? da->n_rels : 0, b[4]);
         cells[10] = fmt_count(db ? db->n_rels : 0, b[5]);
-        if ((rc = table_add(c, t, lead, cells, 11, err)) != AG_OK) {
-            ag_table_destroy(t);
+        if ((rc = table_add(c, t, lead, cells, 11, err)) != AG_OK)
             return rc;
-        }
     }
     return AG_OK;
 }

@@ -48,6 +48,13 @@ static int cmp_era_date(const void *a, const void *b, void *ud)
     return (*(const size_t *)a > *(const size_t *)b) - (*(const size_t *)a < *(const size_t *)b);
 }
 
+void ag_i_era_date_order(const ag_report_t *r, size_t *order)
+{
+    for (size_t e = 0; e < r->n_eras; e++)
+        order[e] = e;
+    qsort_r(order, r->n_eras, sizeof *order, cmp_era_date, (void *)r);
+}
+
 /* Steps from an actor back to the root of its lineage. */
 static long lineage_depth(const ag_dataset_t *ds, long a)
 {
@@ -163,9 +170,7 @@ json_t *ag_i_html_data(const ag_report_t *r, ag_i_human_fn human)
         push(metrics, x, &bad);
     }
 
-    for (size_t e = 0; e < r->n_eras; e++)
-        eorder[e] = e;
-    qsort_r(eorder, r->n_eras, sizeof *eorder, cmp_era_date, (void *)r);
+    ag_i_era_date_order(r, eorder);
     for (size_t k = 0; k < r->n_eras; k++) {
         const ag_report_era_t *e = &r->eras[eorder[k]];
         json_t *x = json_object();

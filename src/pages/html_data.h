@@ -16,4 +16,9 @@ typedef char *(*ag_i_human_fn)(double v, char *buf);
  * reference, or NULL on lack of memory. */
 json_t *ag_i_html_data(const ag_report_t *r, ag_i_human_fn human);
 
+/* Fills order (r->n_eras entries) with the indices of r's eras in date
+ * order: by first day, then last day, then the order they were added.
+ * Can't fail. */
+void ag_i_era_date_order(const ag_report_t *r, size_t *order);
+
 #endif
