@@ -3,7 +3,10 @@
  *
  * Errors: cycles in parent or continues chains. Warnings: self-relations,
  * relations without a cite, duplicate relation rows, relations dated outside
- * an actor's active interval, leaders and agencies without a parent.
+ * an actor's active interval, leaders and agencies without a parent. A
+ * check that can't be made for lack of memory sets diags->oom, as a
+ * diagnostic that can't be stored does: the load then fails, never passes
+ * a check silently skipped.
  */
 #include "actorgraph/model.h"
 
@@ -23,6 +26,7 @@ static void check_cycles(const ag_dataset_t *ds, const char *path, ag_diags_t *d
     if (!state || !walk) {
         free(state);
         free(walk);
+        diags->oom = 1;
         return;
     }
     for (size_t i = 0; i < n; i++) {
@@ -95,8 +99,7 @@ static void check_duplicates(const ag_dataset_t *ds, const char *path, ag_diags_
     if (n < UINT32_MAX)
         slot = malloc(slots * sizeof *slot);
     if (!slot) {
-        ag_diags_add(diags, AG_SEV_WARNING, path, 0,
-                     "out of memory: duplicate relations were not looked for");
+        diags->oom = 1;
         return;
     }
     for (size_t k = 0; k < slots; k++)

@@ -10,9 +10,9 @@
 # the -o file or a temporary behind.
 #
 # The suite runs an even sample of N (80 per command, 25 under
-# sanitizers; AG_OOM_SAMPLES=K for K); AG_OOM_ALL=1 runs every N, as
-# docs/ROBUSTNESS.md reports. AG_OOM_JOBS=K runs K values of N at a time
-# (default 1), each in its own folder, with the same checks.
+# sanitizers; AG_OOM_SAMPLES=K for K) and the last 8 N; AG_OOM_ALL=1 runs
+# every N, as docs/ROBUSTNESS.md reports. AG_OOM_JOBS=K runs K values of N
+# at a time (default 1), each in its own folder, with the same checks.
 # Takes the path of actorgraph-oom.
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/../lib/cli.sh" "$@"
@@ -83,13 +83,23 @@ sweep() {
     [[ -n $outfile ]] && mv "$outfile" "$tmp/ref.file"
     total=$(head -1 "$tmp/count")
     echo "$name: $total allocations from $(sed -n 2p "$tmp/count") call sites"
-    local count=$total
+    # The Ns: every one, or an even sample plus the last few, which are
+    # the checks made once the dataset is read (validation's cycle and
+    # duplicate checks, which once skipped themselves silently).
+    local count=$total ns=()
     if [[ ${AG_OOM_ALL:-0} != 1 && $total -gt $samples ]]; then
         count=$samples
     fi
+    mapfile -t ns < <({
+        for ((i = 0; i < count; i++)); do
+            echo $((1 + i * total / count))
+        done
+        if ((count < total)); then
+            seq $((total > 8 ? total - 7 : 1)) "$total"
+        fi
+    } | sort -n -u)
     rm -rf "$tmp/runs"
-    for ((i = 0; i < count; i++)); do
-        n=$((1 + i * total / count))
+    for n in "${ns[@]}"; do
         dir=$tmp/runs/$n
         mkdir -p "$dir"
         outfile=""
@@ -104,8 +114,7 @@ sweep() {
         fi
     done
     wait
-    for ((i = 0; i < count; i++)); do
-        n=$((1 + i * total / count))
+    for n in "${ns[@]}"; do
         dir=$tmp/runs/$n
         v=$(cat "$dir/verdict" 2>/dev/null || echo "bad: no verdict")
         runs=$((runs + 1))
@@ -116,7 +125,7 @@ sweep() {
         esac
         rm -rf "$dir"
     done
-    pass "$name: $count of $total allocations failed in turn"
+    pass "$name: ${#ns[@]} of $total allocations failed in turn"
 }
 
 sweep "check" 0 check "$dataset"
