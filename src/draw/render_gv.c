@@ -182,9 +182,8 @@ static bool quote_dash_dot(char **dot, size_t *len)
             unsigned char c = (unsigned char)s[i];
             bool word = false;
             if (quoted) {
-                /* Only \" is an escape in a DOT string ("\\" is two
-                 * backslashes). */
-                if (c == '\\' && i + 1 < n && s[i + 1] == '"') {
+                /* As Graphviz's scanner reads it: \" and \\ are pairs. */
+                if (c == '\\' && i + 1 < n) {
                     if (o)
                         *o++ = s[i];
                     i++;
