@@ -73,7 +73,8 @@ typedef struct {
  * A growing list of diagnostics, in the order found.
  *   items, n, cap: the array, its length and capacity.
  *   errors, warnings: counts by severity.
- *   oom: set when a diagnostic could not be stored for lack of memory.
+ *   oom: set when a diagnostic could not be stored, or a check could not
+ *        be made (ag_dataset_validate), for lack of memory.
  */
 typedef struct {
     ag_diag_t *items;

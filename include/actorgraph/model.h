@@ -245,8 +245,8 @@ const char *ag_suggest_era(const ag_dataset_t *ds, const char *s);
 /* Validation across records, run by the loader after reading: parent and
  * continues chains (unknown ids were resolved by the loader; cycles are
  * found here), duplicate relations, relations outside an actor's active
- * interval, leaders and agencies without a parent. Adds to diags. Can't
- * fail (lack of memory skips the duplicate check and says so). */
+ * interval, leaders and agencies without a parent. Adds to diags; lack of
+ * memory sets diags->oom (the loader then fails with AG_ENOMEM). */
 void ag_dataset_validate(const ag_dataset_t *ds, const char *actors_path,
                          const char *relations_path, ag_diags_t *diags);
 

@@ -3,7 +3,10 @@
  *
  * Errors: cycles in parent or continues chains. Warnings: self-relations,
  * relations without a cite, duplicate relation rows, relations dated outside
- * an actor's active interval, leaders and agencies without a parent.
+ * an actor's active interval, leaders and agencies without a parent. A
+ * check that can't be made for lack of memory sets diags->oom, as a
+ * diagnostic that can't be stored does: the load then fails, never passes
+ * a check silently skipped.
  */
 #include "actorgraph/model.h"
 
@@ -25,6 +28,7 @@ static void check_cycles(const ag_dataset_t *ds, const char *path, ag_diags_t *d
     if (!state || !walk) {
         free(state);
         free(walk);
+        diags->oom = 1;
         return;
     }
     for (size_t i = 0; i < n; i++) {
@@ -207,9 +211,10 @@ void ag_dataset_validate(const ag_dataset_t *ds, const char *actors_path,
     if ((active = malloc(ds->n_actors ? ds->n_actors : 1)))
         for (size_t i = 0; i < ds->n_actors; i++)
             active[i] = ds->actors[i].has_active;
+    /* Without its table the duplicate check can't be made: the load fails
+     * (diags->oom) rather than pass it silently. */
     if (!(dups = dup_init(&dup, ds->n_relations)))
-        ag_diags_add(diags, AG_SEV_WARNING, relations_path, 0,
-                     "out of memory: duplicate relations were not looked for");
+        diags->oom = 1;
     /* One pass over the relations; a relation's warnings come in the order
      * below, and ag_diags_sort keeps it among those of its line. */
     for (size_t i = 0; dups && i < AHEAD && i < ds->n_relations; i++)

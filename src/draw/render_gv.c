@@ -7,6 +7,7 @@
 
 #include <graphviz/graphviz_version.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,6 +165,76 @@ static void route_edges(Agraph_t *g)
 
 /* ---- DOT ---- */
 
+static bool dot_id_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '.' || c == '-' || c >= 0x80;
+}
+
+/*
+ * Graphviz 2.42's agwrite takes the text "-." for a number and writes it
+ * without quotes, which no DOT reader (Graphviz's own included) accepts;
+ * later versions quote it. An actor id ("-." is a valid one), a name or a
+ * label may be exactly that. Each such bare word of the DOT text, outside
+ * quoted strings and HTML-like labels, is put in quotes: *dot is replaced,
+ * *len updated. Returns false, *dot untouched, when out of memory.
+ */
+static bool quote_dash_dot(char **dot, size_t *len)
+{
+    const char *s = *dot;
+    size_t n = *len, found = 0;
+    char *out = NULL, *o = NULL;
+    for (int pass = 0; pass < 2; pass++) {
+        int depth = 0;
+        bool quoted = false;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)s[i];
+            bool word = false;
+            if (quoted) {
+                /* As Graphviz's scanner reads it: \" and \\ are pairs. */
+                if (c == '\\' && i + 1 < n) {
+                    if (o)
+                        *o++ = s[i];
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+            } else if (depth > 0) {
+                depth += c == '<' ? 1 : c == '>' ? -1 : 0;
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '<') {
+                depth = 1;
+            } else if (c == '-' && i + 1 < n && s[i + 1] == '.' &&
+                       (i == 0 || !dot_id_char((unsigned char)s[i - 1])) &&
+                       (i + 2 == n || !dot_id_char((unsigned char)s[i + 2]))) {
+                word = true;
+            }
+            if (word && !o) {
+                found++;
+            } else if (word) {
+                memcpy(o, "\"-.\"", 4);
+                o += 4;
+                i++;
+            } else if (o) {
+                *o++ = s[i];
+            }
+        }
+        if (pass == 0) {
+            if (!found)
+                return true;
+            if (!(out = malloc(n + 2 * found + 1)))
+                return false;
+            o = out;
+        }
+    }
+    *o = '\0';
+    free(*dot);
+    *dot = out;
+    *len = (size_t)(o - out);
+    return true;
+}
+
 ag_status_t ag_i_gv_dot_text(Agraph_t *g, char **data, size_t *len, ag_error_t *err)
 {
     char *buf = NULL;
@@ -179,6 +250,10 @@ ag_status_t ag_i_gv_dot_text(Agraph_t *g, char **data, size_t *len, ag_error_t *
     if (bad) {
         free(buf);
         return ag_i_gv_error(err, "cannot write the DOT text");
+    }
+    if (!quote_dash_dot(&buf, &n)) {
+        free(buf);
+        return ag_error_set(err, AG_ENOMEM, NULL, 0, "out of memory");
     }
     *data = buf;
     *len = n;

@@ -13,7 +13,10 @@
  *                      second line the number of distinct call sites
  *                      they came from (return addresses; up to 8192)
  *
- * Process-wide counters are the point of this test-only file.
+ * Process-wide counters are the point of this test-only file. The
+ * library runs shortest paths on several threads, so the counter is
+ * atomic and the list of call sites is kept under a spin lock: the Nth
+ * allocation is the Nth of the process, whichever thread makes it.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -30,14 +33,18 @@ static unsigned long calls, fail_at;
 static int ready, want_sites;
 static void *sites[8192];
 static size_t n_sites;
+static char sites_lock;
 
 static void note_site(void *site)
 {
-    for (size_t i = 0; i < n_sites; i++)
-        if (sites[i] == site)
-            return;
-    if (n_sites < sizeof sites / sizeof *sites)
+    size_t i;
+    while (__atomic_test_and_set(&sites_lock, __ATOMIC_ACQUIRE))
+        ;
+    for (i = 0; i < n_sites && sites[i] != site; i++)
+        ;
+    if (i == n_sites && n_sites < sizeof sites / sizeof *sites)
         sites[n_sites++] = site;
+    __atomic_clear(&sites_lock, __ATOMIC_RELEASE);
 }
 
 static void write_count(void)
@@ -45,13 +52,14 @@ static void write_count(void)
     const char *path = getenv("AG_FAIL_COUNT");
     FILE *fp;
     if (path && *path && (fp = fopen(path, "w"))) {
-        fprintf(fp, "%lu\n%zu\n", calls, n_sites);
+        fprintf(fp, "%lu\n%zu\n", __atomic_load_n(&calls, __ATOMIC_SEQ_CST), n_sites);
         fclose(fp);
     }
 }
 
 static int fail_now(void *site)
 {
+    /* The first allocation comes before any thread is started. */
     if (!ready) {
         const char *s = getenv("AG_FAIL_ALLOC");
         ready = 1;
@@ -61,7 +69,7 @@ static int fail_now(void *site)
     }
     if (want_sites)
         note_site(site);
-    if (++calls == fail_at) {
+    if (__atomic_add_fetch(&calls, 1, __ATOMIC_SEQ_CST) == fail_at) {
         errno = ENOMEM;
         return 1;
     }
