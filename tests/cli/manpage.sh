@@ -69,7 +69,9 @@ if [[ $(complete_words actorgraph import "" | tr '\n' ' ') == "gdelt gdelt2 icew
 then pass "completion: import formats"; else fail "completion: import formats"; fi
 
 # Installed where man and bash-completion look.
-build=$(dirname "$ag")
+# (the build's folder: under valgrind $ag is tests/lib/actorgraph-memcheck,
+# the binary is AG_MEMCHECK_TARGET, which ctest sets in every build)
+build=$(dirname "${AG_MEMCHECK_TARGET:-$ag}")
 if [[ -f $build/cmake_install.cmake ]] && cmake --install "$build" --prefix "$tmp/p" >/dev/null 2>&1 &&
    [[ -f $tmp/p/share/man/man1/actorgraph.1 && -f $tmp/p/share/bash-completion/completions/actorgraph &&
       -f $tmp/p/share/actorgraph/cameo-types.csv ]]
