@@ -314,37 +314,46 @@ static igraph_error_t pn_sparse(const ag_era_graph_t *g, double beta, double *ou
     igraph_integer_t n = (igraph_integer_t)g->n;
     igraph_sparsemat_t t, m;
     igraph_vector_t b, x;
+    bool have_m = false, have_b = false, have_x = false;
     igraph_error_t ie;
 
-    IGRAPH_CHECK(igraph_sparsemat_init(&t, n, n, n + 2 * (igraph_integer_t)g->n_dyads));
-    IGRAPH_FINALLY(igraph_sparsemat_destroy, &t);
-    for (igraph_integer_t v = 0; v < n; v++)
-        IGRAPH_CHECK(igraph_sparsemat_entry(&t, v, v, 1));
-    for (size_t d = 0; d < g->n_dyads; d++) {
+    /* Not on igraph's finally stack: a failed Cholesky goes through the
+     * error handler, which frees that stack, and the LU fallback still
+     * needs the matrix. So each object is freed here, on every path. */
+    if ((ie = igraph_sparsemat_init(&t, n, n, n + 2 * (igraph_integer_t)g->n_dyads)))
+        return ie;
+    for (igraph_integer_t v = 0; v < n && !ie; v++)
+        ie = igraph_sparsemat_entry(&t, v, v, 1);
+    for (size_t d = 0; d < g->n_dyads && !ie; d++) {
         double a = pn_entry(&g->dyads[d]);
         if (a == 0)
             continue;
-        IGRAPH_CHECK(igraph_sparsemat_entry(&t, g->dyads[d].u, g->dyads[d].v, -beta * a));
-        IGRAPH_CHECK(igraph_sparsemat_entry(&t, g->dyads[d].v, g->dyads[d].u, -beta * a));
+        if (!(ie = igraph_sparsemat_entry(&t, g->dyads[d].u, g->dyads[d].v, -beta * a)))
+            ie = igraph_sparsemat_entry(&t, g->dyads[d].v, g->dyads[d].u, -beta * a);
     }
-    IGRAPH_CHECK(igraph_sparsemat_compress(&t, &m));
-    IGRAPH_FINALLY(igraph_sparsemat_destroy, &m);
-    IGRAPH_VECTOR_INIT_FINALLY(&b, n);
-    IGRAPH_VECTOR_INIT_FINALLY(&x, n);
-    igraph_vector_fill(&b, 1);
-    ie = igraph_sparsemat_cholsol(&m, &b, &x, /* order = AMD */ 1);
-    if (ie == IGRAPH_ENOMEM)
-        IGRAPH_ERROR("PN centrality", ie);
-    if (ie != IGRAPH_SUCCESS)
-        IGRAPH_CHECK(igraph_sparsemat_lusol(&m, &b, &x, /* order */ 1, /* tol */ 1e-12));
-    for (igraph_integer_t v = 0; v < n; v++)
-        out[v] = VECTOR(x)[v];
-    igraph_vector_destroy(&x);
-    igraph_vector_destroy(&b);
-    igraph_sparsemat_destroy(&m);
+    if (!ie)
+        have_m = !(ie = igraph_sparsemat_compress(&t, &m));
+    if (!ie)
+        have_b = !(ie = igraph_vector_init(&b, n));
+    if (!ie)
+        have_x = !(ie = igraph_vector_init(&x, n));
+    if (!ie) {
+        igraph_vector_fill(&b, 1);
+        ie = igraph_sparsemat_cholsol(&m, &b, &x, /* order = AMD */ 1);
+        if (ie != IGRAPH_SUCCESS && ie != IGRAPH_ENOMEM)
+            ie = igraph_sparsemat_lusol(&m, &b, &x, /* order */ 1, /* tol */ 1e-12);
+    }
+    if (!ie)
+        for (igraph_integer_t v = 0; v < n; v++)
+            out[v] = VECTOR(x)[v];
+    if (have_x)
+        igraph_vector_destroy(&x);
+    if (have_b)
+        igraph_vector_destroy(&b);
+    if (have_m)
+        igraph_sparsemat_destroy(&m);
     igraph_sparsemat_destroy(&t);
-    IGRAPH_FINALLY_CLEAN(4);
-    return IGRAPH_SUCCESS;
+    return ie;
 }
 
 ag_status_t ag_pn_centrality(const ag_era_graph_t *g, double *out, ag_error_t *err)
