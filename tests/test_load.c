@@ -1040,6 +1040,66 @@ static void write_big_csv(const char *path)
     fclose(fp);
 }
 
+/* Line ends where the reader's 64 KB blocks meet: a CRLF cut in two, a
+ * lone CR as the block's last byte, a CR as the file's last byte, and a
+ * line over three blocks long. Records and line numbers are those of the
+ * file, on one thread and on two. */
+static void test_line_ends_at_block_edges(void **state)
+{
+    enum { EDGE = 65535 }; /* offset of the block's last byte */
+    static const char *const tails[] = { "\nlast,1\n", "last,1\n", "" };
+    (void)state;
+    for (int v = 0; v < 4; v++) {
+        char path[] = "/tmp/ag-test-edgeXXXXXX", want[64];
+        int fd = mkstemp(path);
+        long pos = 4, line = 2;
+        FILE *fp;
+        char *one, *two;
+        assert_true(fd >= 0);
+        assert_non_null(fp = fdopen(fd, "wb"));
+        fputs("a,b\n", fp);
+        if (v == 3) {
+            /* 200,000 bytes on line 2: one field too long, then a record. */
+            fputs("long,", fp);
+            for (int k = 0; k < 200000; k++)
+                fputc('y', fp);
+            fputs("\nlast,1\n", fp);
+            line = 3;
+        } else {
+            while (EDGE - pos > 100) {
+                pos += fprintf(fp, "%ld,", line);
+                for (int k = 0; k < 50; k++, pos++)
+                    fputc('y', fp);
+                fputc('\n', fp);
+                pos++, line++;
+            }
+            pos += fprintf(fp, "%ld,", line);
+            for (; pos < EDGE; pos++)
+                fputc('z', fp);
+            fputc('\r', fp); /* at EDGE */
+            fputs(tails[v], fp);
+            line++;
+        }
+        fclose(fp);
+        one = read_transcript(path, 0, 0);
+        two = read_transcript(path, 1, 0);
+        assert_string_equal(one, two);
+        if (v < 2 || v == 3) {
+            snprintf(want, sizeof want, "\n%ld:last|1\n", line);
+            assert_non_null(strstr(one, want));
+        }
+        snprintf(want, sizeof want, "status 0 records %ld ",
+                 v == 3 ? 2L : v == 2 ? line - 1 : line);
+        if (!strstr(one, want))
+            fail_msg("variant %d: no '%s' in\n%s", v, want, one);
+        if (v == 3)
+            assert_non_null(strstr(one, ":2: field of 200000 bytes is too long"));
+        free(one);
+        free(two);
+        unlink(path);
+    }
+}
+
 static void test_threaded_read_same(void **state)
 {
     char path[] = "/tmp/ag-test-csvXXXXXX";
@@ -1092,6 +1152,7 @@ int main(void)
         cmocka_unit_test(test_quoting),
         cmocka_unit_test(test_crlf_bom),
         cmocka_unit_test(test_cr_only),
+        cmocka_unit_test(test_line_ends_at_block_edges),
         cmocka_unit_test(test_builtin_types),
         cmocka_unit_test(test_types_csv_extends_builtin),
         cmocka_unit_test(test_types_csv_only),

@@ -286,28 +286,65 @@ static size_t parse_slices(struct csv_parser *p, const char *s, size_t n, reader
     return done;
 }
 
+/* Lines are cut from blocks of the file read whole, not a getc per byte. */
+enum { LINE_BLOCK = 1 << 16 };
+
+typedef struct {
+    FILE *fp;
+    char *blk;          /* LINE_BLOCK bytes */
+    size_t pos, end;    /* the unread part of blk */
+} lines_t;
+
+static bool lines_fill(lines_t *l)
+{
+    l->pos = 0;
+    l->end = fread(l->blk, 1, LINE_BLOCK, l->fp);
+    return l->end > 0;
+}
+
+static bool line_append(char **buf, size_t *cap, size_t *n, const char *s, size_t k)
+{
+    if (*n + k + 1 > *cap && !ag_i_grow((void **)buf, cap, *n + k + 1, 1))
+        return false;
+    memcpy(*buf + *n, s, k);
+    *n += k;
+    return true;
+}
+
 /* Reads one line, with its line end, into *buf (NUL-terminated, grown as
  * needed). A line ends at LF, at CRLF, or at a lone CR, as in files saved
  * with classic Mac line ends, so that line numbers are those an editor
  * shows. Returns the line's length, 0 at the end of the file (or on a read
  * error: see ferror), or -1 on lack of memory. */
-static ssize_t read_line(FILE *fp, char **buf, size_t *cap)
+static ssize_t read_line(lines_t *l, char **buf, size_t *cap)
 {
     size_t n = 0;
-    int c;
-    while ((c = getc_unlocked(fp)) != EOF) {
-        if (n + 3 > *cap && !ag_i_grow((void **)buf, cap, n + 3, 1))
-            return -1;
-        (*buf)[n++] = (char)c;
-        if (c == '\n')
+    for (;;) {
+        const char *s, *nl, *cr;
+        size_t span;
+        if (l->pos == l->end && !lines_fill(l))
             break;
-        if (c == '\r') {
-            if ((c = getc_unlocked(fp)) == '\n')
-                (*buf)[n++] = '\n';
-            else if (c != EOF)
-                ungetc(c, fp);
+        s = l->blk + l->pos;
+        nl = memchr(s, '\n', l->end - l->pos);
+        span = nl ? (size_t)(nl - s) + 1 : l->end - l->pos;
+        if ((cr = memchr(s, '\r', span)))
+            span = (size_t)(cr - s) + 1;
+        if (!line_append(buf, cap, &n, s, span))
+            return -1;
+        l->pos += span;
+        if (cr) {
+            /* CRLF, or a lone CR: the LF may be in the next block. */
+            if (l->pos == l->end && !lines_fill(l))
+                break;
+            if (l->blk[l->pos] == '\n') {
+                if (!line_append(buf, cap, &n, "\n", 1))
+                    return -1;
+                l->pos++;
+            }
             break;
         }
+        if (nl)
+            break;
     }
     if (n > 0)
         (*buf)[n] = '\0';
@@ -320,6 +357,8 @@ static int read_all(reader_t *r, FILE *fp, const char *path, ag_error_t *err)
 {
     const ag_i_csv_opts_t *opts = r->opts;
     struct csv_parser p;
+    char blk[LINE_BLOCK];
+    lines_t lines = { fp, blk, 0, 0 };
     char *buf = NULL;
     size_t bufcap = 0;
     ssize_t len;
@@ -333,7 +372,7 @@ static int read_all(reader_t *r, FILE *fp, const char *path, ag_error_t *err)
         return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");
     }
 
-    while ((len = read_line(fp, &buf, &bufcap)) > 0) {
+    while ((len = read_line(&lines, &buf, &bufcap)) > 0) {
         char *s = buf;
         size_t n = (size_t)len, bad;
         r->line++;
