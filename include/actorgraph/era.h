@@ -117,6 +117,8 @@ typedef struct {
  *   rel_graph:    directed multigraph of the kept relations' arcs, in
  *                 relation order; rel_weight holds each arc's weight and
  *                 arc_rel its relation index.
+ *   dyad_rels:    one block holding every dyad's rels, in dyad order (the
+ *                 dyads' rels point into it; n_rels entries).
  */
 typedef struct {
     const ag_dataset_t *ds;
@@ -134,6 +136,7 @@ typedef struct {
     igraph_t rel_graph;
     igraph_vector_t rel_weight;
     long *arc_rel;
+    long *dyad_rels;
 } ag_era_graph_t;
 
 /* Options for a whole-dataset slice at actor level, all ties, all types. */

@@ -501,10 +501,18 @@ static long merged_arcs(const ag_era_graph_t *g, arc_t **arcs)
         else
             a[k++] = a[e];
     }
+    if (k > 0 && k < m) { /* merged: give the rest back */
+        arc_t *fit = realloc(a, (size_t)k * sizeof *a);
+        if (fit)
+            *arcs = fit;
+    }
     return k;
 }
 
-static igraph_error_t pagerank(const ag_era_graph_t *g, const arc_t *arcs, long na,
+/* PageRank of the merged digraph. Takes *arcs: they are freed (and *arcs
+ * set to NULL) once copied, so that they and the graph built from them
+ * are never both held. */
+static igraph_error_t pagerank(const ag_era_graph_t *g, arc_t **arcs, long na,
                                double *out)
 {
     igraph_t dg;
@@ -512,16 +520,20 @@ static igraph_error_t pagerank(const ag_era_graph_t *g, const arc_t *arcs, long 
     igraph_vector_t w, res;
     igraph_real_t value;
 
-    IGRAPH_CHECK(igraph_vector_int_init(&edges, 2 * na));
-    IGRAPH_FINALLY(igraph_vector_int_destroy, &edges);
     IGRAPH_VECTOR_INIT_FINALLY(&w, na);
     IGRAPH_VECTOR_INIT_FINALLY(&res, 0);
+    IGRAPH_CHECK(igraph_vector_int_init(&edges, 2 * na));
+    IGRAPH_FINALLY(igraph_vector_int_destroy, &edges);
     for (long e = 0; e < na; e++) {
-        VECTOR(edges)[2 * e] = arcs[e].s;
-        VECTOR(edges)[2 * e + 1] = arcs[e].t;
-        VECTOR(w)[e] = arcs[e].w;
+        VECTOR(edges)[2 * e] = (*arcs)[e].s;
+        VECTOR(edges)[2 * e + 1] = (*arcs)[e].t;
+        VECTOR(w)[e] = (*arcs)[e].w;
     }
+    free(*arcs);
+    *arcs = NULL;
     IGRAPH_CHECK(igraph_create(&dg, &edges, (igraph_integer_t)g->n, /* directed = */ true));
+    igraph_vector_int_destroy(&edges);
+    IGRAPH_FINALLY_CLEAN(1);
     IGRAPH_FINALLY(igraph_destroy, &dg);
     /* PRPACK: dangling vertices (no out-arcs) jump uniformly, as does the
      * teleport; the result sums to 1. */
@@ -534,8 +546,7 @@ static igraph_error_t pagerank(const ag_era_graph_t *g, const arc_t *arcs, long 
     igraph_destroy(&dg);
     igraph_vector_destroy(&res);
     igraph_vector_destroy(&w);
-    igraph_vector_int_destroy(&edges);
-    IGRAPH_FINALLY_CLEAN(4);
+    IGRAPH_FINALLY_CLEAN(3);
     return IGRAPH_SUCCESS;
 }
 
@@ -838,6 +849,12 @@ static ag_status_t compute(const ag_era_graph_t *g, unsigned mask,
     if (m->value[AG_M_PAGERANK] || m->value[AG_M_HUB] || m->value[AG_M_AUTHORITY]) {
         if ((na = merged_arcs(g, &arcs)) < 0)
             goto oom;
+        /* Hubs first: PageRank frees the arcs as it goes. */
+        if (m->value[AG_M_HUB] || m->value[AG_M_AUTHORITY]) {
+            what = "hub and authority scores";
+            if ((ie = hits(g, arcs, na, m->value[AG_M_HUB], m->value[AG_M_AUTHORITY])))
+                goto igraph_failed;
+        }
         if (m->value[AG_M_PAGERANK]) {
             /* PRPACK adds its OpenMP threads' sums in the order they
              * finish: on one thread the result is the same every time.
@@ -845,14 +862,9 @@ static ag_status_t compute(const ag_era_graph_t *g, unsigned mask,
             int omp_threads = omp_get_max_threads();
             what = "pagerank";
             omp_set_num_threads(1);
-            ie = pagerank(g, arcs, na, m->value[AG_M_PAGERANK]);
+            ie = pagerank(g, &arcs, na, m->value[AG_M_PAGERANK]);
             omp_set_num_threads(omp_threads);
             if (ie)
-                goto igraph_failed;
-        }
-        if (m->value[AG_M_HUB] || m->value[AG_M_AUTHORITY]) {
-            what = "hub and authority scores";
-            if ((ie = hits(g, arcs, na, m->value[AG_M_HUB], m->value[AG_M_AUTHORITY])))
                 goto igraph_failed;
         }
     }

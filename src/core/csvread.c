@@ -76,7 +76,7 @@ typedef struct pipe {
 } pipe_t;
 
 /* A batch is handed over at this many events or bytes of text. */
-enum { BATCH_EVENTS = 2048, BATCH_TEXT = 1 << 17 };
+enum { BATCH_EVENTS = 8192, BATCH_TEXT = 1 << 20 };
 
 /* Hands the batch being filled to the caller's thread and waits for the
  * other one to be free. Returns false when the caller wants no more. */

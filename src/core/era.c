@@ -202,8 +202,7 @@ void ag_era_graph_destroy(ag_era_graph_t *g)
         igraph_destroy(&g->rel_graph);
         igraph_vector_destroy(&g->rel_weight);
     }
-    for (size_t i = 0; i < g->n_dyads; i++)
-        free(g->dyads[i].rels);
+    free(g->dyad_rels);
     free(g->dyads);
     free(g->actor);
     free(g->vertex_of);
@@ -245,12 +244,12 @@ void ag_era_graph_drop_edges(ag_era_graph_t *g)
     g->dyad_weight = dyad_weight;
     g->rel_graph = rel_graph;
     g->rel_weight = rel_weight;
-    for (size_t i = 0; i < g->n_dyads; i++)
-        free(g->dyads[i].rels);
+    free(g->dyad_rels);
     free(g->dyads);
     free(g->rels);
     free(g->edge_dyad);
     free(g->arc_rel);
+    g->dyad_rels = NULL;
     g->dyads = NULL;
     g->n_dyads = 0;
     g->rels = NULL;
@@ -384,10 +383,16 @@ ag_status_t ag_era_graph_init(ag_era_graph_t *g, const ag_dataset_t *ds,
     for (size_t v = 0; v < g->n; v++)
         g->vertex_of[g->actor[v]] = (long)v;
 
-    /* Dyads: relations grouped by unordered pair, in date order within. */
+    /* Dyads: relations grouped by unordered pair, in date order within.
+     * The slice's relations are known now: g->rels is cut to them. */
+    if (g->n_rels > 0) {
+        long *fit = realloc(g->rels, g->n_rels * sizeof *g->rels);
+        if (fit)
+            g->rels = fit;
+    }
     pairs = malloc((g->n_rels ? g->n_rels : 1) * sizeof *pairs);
-    g->dyads = calloc(g->n_rels ? g->n_rels : 1, sizeof *g->dyads);
-    if (!pairs || !g->dyads)
+    g->dyad_rels = malloc((g->n_rels ? g->n_rels : 1) * sizeof *g->dyad_rels);
+    if (!pairs || !g->dyad_rels)
         goto oom_actor;
     for (size_t k = 0; k < g->n_rels; k++) {
         const ag_relation_t *r = &ds->relations[g->rels[k]];
@@ -398,6 +403,17 @@ ag_status_t ag_era_graph_init(ag_era_graph_t *g, const ag_dataset_t *ds,
         pairs[k].rel = g->rels[k];
     }
     qsort_r(pairs, g->n_rels, sizeof *pairs, cmp_pair, (void *)ds);
+    {
+        size_t n_dyads = 0;
+        for (size_t k = 0; k < g->n_rels; k++) {
+            g->dyad_rels[k] = pairs[k].rel;
+            if (k == 0 || pairs[k].u != pairs[k - 1].u || pairs[k].v != pairs[k - 1].v)
+                n_dyads++;
+        }
+        g->dyads = calloc(n_dyads ? n_dyads : 1, sizeof *g->dyads);
+        if (!g->dyads)
+            goto oom_actor;
+    }
     for (size_t k = 0; k < g->n_rels;) {
         size_t end = k;
         ag_dyad_t *y = &g->dyads[g->n_dyads++];
@@ -406,13 +422,10 @@ ag_status_t ag_era_graph_init(ag_era_graph_t *g, const ag_dataset_t *ds,
         y->u = pairs[k].u;
         y->v = pairs[k].v;
         y->n_rels = end - k;
-        y->rels = malloc(y->n_rels * sizeof *y->rels);
-        if (!y->rels)
-            goto oom_actor;
+        y->rels = g->dyad_rels + k;
         for (size_t j = k; j < end; j++) {
             const ag_relation_t *r = &ds->relations[pairs[j].rel];
             double w = r->sign * r->weight;
-            y->rels[j - k] = pairs[j].rel;
             if (w > 0)
                 y->pos += w;
             else
@@ -446,8 +459,7 @@ oom_actor:
 oom:
     free(used);
     free(pairs);
-    for (size_t i = 0; i < g->n_dyads; i++)
-        free(g->dyads[i].rels);
+    free(g->dyad_rels);
     free(g->dyads);
     free(g->vertex_of);
     free(g->rels);
