@@ -949,6 +949,76 @@ static void test_warnings(void **state)
     done(&ds, &d);
 }
 
+/* Enough relations for the duplicate check's two threads: every 997th
+ * repeats the relation 500 lines before it, and every 4,999th repeats the
+ * first relation, so that the warnings name the latest earlier copy. The
+ * relations differ in their dates and actors otherwise. */
+static void test_many_duplicates(void **state)
+{
+    const char *base = getenv("TMPDIR");
+    enum { N = 70000 };
+    size_t cap = (size_t)N * 64 + 4096, len = 0, want_dups = 0, seen = 0;
+    char *rel = malloc(cap), *actors = malloc(64 * 1024);
+    long *first_line = calloc(N + 2, sizeof *first_line);
+    ag_dataset_t ds;
+    ag_diags_t d;
+    ag_error_t err;
+    (void)state;
+    assert_non_null(rel);
+    assert_non_null(actors);
+    assert_non_null(first_line);
+    snprintf(tmpdir, sizeof tmpdir, "%s/ag-test-load-XXXXXX", base && *base ? base : "/tmp");
+    assert_non_null(mkdtemp(tmpdir));
+    len = (size_t)sprintf(actors, "id,name,kind\n");
+    for (int a = 0; a < 100; a++)
+        len += (size_t)sprintf(actors + len, "A%d,Actor %d,state\n", a, a);
+    write_file("actors.csv", actors);
+    write_file("eras.csv", "id,period\nall,1000/2999\n");
+    len = (size_t)sprintf(rel, "source,target,type,date,cite\n");
+    long last_first = 2; /* line of the latest copy of the first relation */
+    for (long i = 0; i < N; i++) {
+        long line = i + 2, of = i;
+        if (i > 0 && i % 4999 == 0) {
+            of = 0;
+            first_line[line] = last_first;
+            last_first = line;
+        } else if (i >= 500 && i % 997 == 0) {
+            of = i - 500;
+            first_line[line] = of + 2;
+        }
+        if (first_line[line])
+            want_dups++;
+        if (of % 4999 == 0 && of > 0)
+            of = 0; /* a copy of the first relation */
+        len += (size_t)sprintf(rel + len, "A%ld,A%ld,war,%ld-%02ld-%02ld,fn. 1\n",
+                               of % 100, (of / 100) % 100 == of % 100 ? (of + 1) % 100
+                                                                      : (of / 100) % 100,
+                               1000 + of / 336, 1 + (of / 28) % 12, 1 + of % 28);
+        assert_true(len < cap);
+    }
+    write_file("relations.csv", rel);
+    if (load_dir(tmpdir, &ds, &d, &err) != AG_OK)
+        print_diags(&d);
+    assert_int_equal(d.errors, 0);
+    for (size_t k = 0; k < d.n; k++) {
+        const char *msg = d.items[k].msg, *at = strstr(msg, "as line ");
+        if (!strstr(msg, "duplicate relation"))
+            continue;
+        seen++;
+        assert_non_null(at);
+        if (first_line[d.items[k].line] != atol(at + 8))
+            fail_msg("line %ld: '%s', expected line %ld", d.items[k].line, msg,
+                     first_line[d.items[k].line]);
+    }
+    assert_int_equal(seen, want_dups);
+    assert_true(want_dups > 80);
+    done(&ds, &d);
+    free(rel);
+    free(actors);
+    free(first_line);
+    remove_tmpdir();
+}
+
 /* ---- reading on a second thread (csvread.c) ------------------------ */
 
 /* What ag_i_csv_read reported: each record as "line:field|field" lines,
@@ -1172,6 +1242,7 @@ int main(void)
         cmocka_unit_test(test_not_a_folder),
         cmocka_unit_test(test_overlong_field),
         cmocka_unit_test(test_warnings),
+        cmocka_unit_test(test_many_duplicates),
         cmocka_unit_test(test_threaded_read_same),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -10,6 +10,7 @@
  */
 #include "actorgraph/model.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,37 +102,26 @@ typedef struct {
     unsigned bits;  /* low bits holding the number + 1 */
 } dup_table_t;
 
-static bool dup_init(dup_table_t *t, size_t n)
+/* A table for up to n relations numbered below total. */
+static bool dup_init(dup_table_t *t, size_t n, size_t total)
 {
     size_t slots = 16;
     while (slots < 2 * n)
         slots *= 2;
     t->mask = slots - 1;
     t->bits = 1;
-    while (t->bits < 32 && ((uint64_t)1 << t->bits) <= n)
+    while (t->bits < 32 && ((uint64_t)1 << t->bits) <= total)
         t->bits++;
-    t->slot = n < UINT32_MAX ? calloc(slots, sizeof *t->slot) : NULL;
+    t->slot = total < UINT32_MAX ? calloc(slots, sizeof *t->slot) : NULL;
     /* Relations land all over the table: every page gets written. */
     if (t->slot && slots >= 1 << 20)
         ag_i_prefault(t->slot, slots * sizeof *t->slot);
     return t->slot != NULL;
 }
 
-/* Relations look ahead this far: the slot of relation i + AHEAD is
- * fetched while relation i is checked, as the table is too large for the
- * caches and each slot would otherwise be a wait on memory. */
 enum { AHEAD = 8 };
 
 /* The hash of relations[i] (h), and a prefetch of its slot. */
-static uint64_t dup_ahead(const dup_table_t *t, const ag_dataset_t *ds, size_t i)
-{
-    uint64_t h = rel_hash(&ds->relations[i]);
-    __builtin_prefetch(&t->slot[(size_t)h & t->mask], 1);
-    return h;
-}
-
-/* The relation equal to relations[i] (of hash h) seen last before it, or
- * -1; i takes its place. */
 static long dup_check(dup_table_t *t, const ag_dataset_t *ds, size_t i, uint64_t h)
 {
     const ag_relation_t *r = &ds->relations[i];
@@ -151,6 +141,75 @@ static long dup_check(dup_table_t *t, const ag_dataset_t *ds, size_t i, uint64_t
     return -1;
 }
 /* The earlier or later actor of a lineage active on the relation's date. */
+/*
+ * The duplicate check, the costly part of validation (hashing every
+ * relation, a cache miss per probe), runs on two threads: relations are
+ * split by their hash's top bit, which duplicates share, and each half has
+ * its own table and sees its relations in file order, so each finds the
+ * same earlier line as one table would. What each finds is kept, in
+ * relation order, for the pass that writes the warnings.
+ */
+typedef struct {
+    const ag_dataset_t *ds;
+    unsigned half;
+    dup_table_t t;
+    long (*found)[2];   /* (relation, the earlier one it repeats) */
+    size_t n_found, cap;
+    bool oom;
+} dup_half_t;
+
+static void *dup_half(void *arg)
+{
+    dup_half_t *d = arg;
+    const ag_dataset_t *ds = d->ds;
+    size_t n = ds->n_relations;
+    uint64_t ahead[AHEAD] = { 0 };
+    for (size_t i = 0; i < AHEAD && i < n; i++)
+        ahead[i] = rel_hash(&ds->relations[i]);
+    for (size_t i = 0; i < n; i++) {
+        uint64_t h = ahead[i % AHEAD];
+        long first;
+        if (i + AHEAD < n) {
+            uint64_t g = rel_hash(&ds->relations[i + AHEAD]);
+            ahead[i % AHEAD] = g;
+            if (g >> 63 == d->half)
+                __builtin_prefetch(&d->t.slot[(size_t)g & d->t.mask], 1);
+        }
+        if (h >> 63 != d->half || (first = dup_check(&d->t, ds, i, h)) < 0)
+            continue;
+        if (!ag_i_grow((void **)&d->found, &d->cap, d->n_found + 1, sizeof *d->found)) {
+            d->oom = true;
+            break;
+        }
+        d->found[d->n_found][0] = (long)i;
+        d->found[d->n_found++][1] = first;
+    }
+    return NULL;
+}
+
+/* Both halves, the second on a thread of its own when one can be had.
+ * Returns false when a table or a list could not be allocated. */
+static bool find_duplicates(const ag_dataset_t *ds, dup_half_t half[2])
+{
+    pthread_t th;
+    bool threaded;
+    memset(half, 0, 2 * sizeof *half);
+    for (unsigned k = 0; k < 2; k++) {
+        half[k].ds = ds;
+        half[k].half = k;
+        if (!dup_init(&half[k].t, (ds->n_relations + 1) / 2, ds->n_relations))
+            return false;
+    }
+    threaded = ds->n_relations >= 1 << 16 &&
+               pthread_create(&th, NULL, dup_half, &half[1]) == 0;
+    dup_half(&half[0]);
+    if (threaded)
+        pthread_join(th, NULL);
+    else
+        dup_half(&half[1]);
+    return !half[0].oom && !half[1].oom;
+}
+
 static long lineage_alternative(const ag_dataset_t *ds, long actor, const ag_date_t *d)
 {
     for (size_t i = 0; i < ds->n_actors; i++) {
@@ -196,8 +255,8 @@ void ag_dataset_validate(const ag_dataset_t *ds, const char *actors_path,
                          const char *relations_path, ag_diags_t *diags)
 {
     unsigned char *active;
-    dup_table_t dup;
-    uint64_t ahead[AHEAD] = { 0 };
+    dup_half_t half[2];
+    size_t next[2] = { 0, 0 };
     bool dups;
     check_cycles(ds, actors_path, diags, true);
     check_cycles(ds, actors_path, diags, false);
@@ -213,18 +272,16 @@ void ag_dataset_validate(const ag_dataset_t *ds, const char *actors_path,
             active[i] = ds->actors[i].has_active;
     /* Without its table the duplicate check can't be made: the load fails
      * (diags->oom) rather than pass it silently. */
-    if (!(dups = dup_init(&dup, ds->n_relations)))
+    if (!(dups = find_duplicates(ds, half)))
         diags->oom = 1;
     /* One pass over the relations; a relation's warnings come in the order
      * below, and ag_diags_sort keeps it among those of its line. */
-    for (size_t i = 0; dups && i < AHEAD && i < ds->n_relations; i++)
-        ahead[i] = dup_ahead(&dup, ds, i);
     for (size_t i = 0; i < ds->n_relations; i++) {
         const ag_relation_t *r = &ds->relations[i];
-        uint64_t h = ahead[i % AHEAD];
-        long first;
-        if (dups && i + AHEAD < ds->n_relations)
-            ahead[i % AHEAD] = dup_ahead(&dup, ds, i + AHEAD);
+        long first = -1;
+        for (unsigned k = 0; dups && k < 2; k++)
+            if (next[k] < half[k].n_found && half[k].found[next[k]][0] == (long)i)
+                first = half[k].found[next[k]++][1];
         if (r->source == r->target)
             ag_diags_add(diags, AG_SEV_WARNING, relations_path, r->line,
                          "self-relation of '%s' (it is left out of every graph)",
@@ -235,12 +292,14 @@ void ag_dataset_validate(const ag_dataset_t *ds, const char *actors_path,
         check_active(ds, active, r, r->source, relations_path, diags);
         if (r->target != r->source)
             check_active(ds, active, r, r->target, relations_path, diags);
-        if (dups && (first = dup_check(&dup, ds, i, h)) >= 0)
+        if (first >= 0)
             ag_diags_add(diags, AG_SEV_WARNING, relations_path, r->line,
                          "duplicate relation: same source, target, type and date "
                          "as line %ld", (long)ds->relations[first].line);
     }
     free(active);
-    if (dups)
-        free(dup.slot);
+    for (unsigned k = 0; k < 2; k++) {
+        free(half[k].t.slot);
+        free(half[k].found);
+    }
 }
