@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "actorgraph/balance.h"
+#include "actorgraph/report.h"
 #include "actorgraph/summary.h"
 #include "testutil.h"
 
@@ -112,11 +113,65 @@ static void test_shipped(void **state)
     ag_dataset_destroy(&ds);
 }
 
+/* Writes r as the tidy CSV into a string (caller frees). */
+static char *tidy_csv(const ag_report_t *r)
+{
+    char *text = NULL;
+    size_t len = 0;
+    ag_error_t err;
+    FILE *fp = open_memstream(&text, &len);
+    assert_non_null(fp);
+    assert_int_equal(ag_report_write(r, AG_FMT_CSV, fp, &err), AG_OK);
+    assert_int_equal(fclose(fp), 0);
+    return text;
+}
+
+/* A report without summaries (what `report --format csv` asks for) has
+ * the same metrics, ranks and tidy CSV as one with them, and its eras'
+ * summaries are zeroed. */
+static void test_report_without_summary(void **state)
+{
+    ag_dataset_t ds;
+    ag_report_t with, without;
+    ag_report_opts_t opts;
+    ag_error_t err;
+    char *a, *b;
+    (void)state;
+    assert_int_equal(tu_load(&ds, "signed-cuba"), 0);
+    memset(&opts, 0, sizeof opts);
+    opts.metrics = AG_METRICS_ALL;
+    opts.top = -1;
+    assert_int_equal(ag_report_init(&with, &ds, &opts, &err), AG_OK);
+    assert_int_equal(ag_report_init(&without, &ds, &opts, &err), AG_OK);
+    ag_report_set_summary(&without, false);
+    for (size_t e = 0; e < ds.n_eras; e++) {
+        assert_int_equal(ag_report_add_era(&with, (long)e, &err), AG_OK);
+        assert_int_equal(ag_report_add_era(&without, (long)e, &err), AG_OK);
+    }
+    assert_true(with.n_eras > 0);
+    assert_int_equal(with.n_eras, without.n_eras);
+    for (size_t e = 0; e < with.n_eras; e++) {
+        assert_true(with.eras[e].summary.communities > 0);
+        assert_int_equal(without.eras[e].summary.communities, 0);
+        assert_null(without.eras[e].summary.membership);
+    }
+    a = tidy_csv(&with);
+    b = tidy_csv(&without);
+    assert_true(strlen(a) > 100);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    ag_report_destroy(&with);
+    ag_report_destroy(&without);
+    ag_dataset_destroy(&ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cuba),
         cmocka_unit_test(test_shipped),
+        cmocka_unit_test(test_report_without_summary),
     };
     ag_init(NULL);
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -76,6 +76,8 @@ typedef struct {
  *           ag_report_set_compute set; its label is each era's id.
  *   lean:   eras added keep of their graph only what the report's pages
  *           read (ag_era_graph_drop_edges): set by ag_report_set_lean.
+ *   no_summary: eras added have no summary (zeroed): set by
+ *           ag_report_set_summary.
  */
 typedef struct {
     const ag_dataset_t *ds;
@@ -84,6 +86,7 @@ typedef struct {
     size_t n_eras;
     ag_metrics_opts_t compute;
     bool lean;
+    bool no_summary;
 } ag_report_t;
 
 /* Sets up an empty report. AG_ENOMEM on failure (r zeroed). */
@@ -102,6 +105,12 @@ void ag_report_set_compute(ag_report_t *r, const ag_metrics_opts_t *compute);
  * the era graphs (drawing, balance, export). At 1M relations the graphs
  * are most of a report's memory. Off after ag_report_init. Can't fail. */
 void ag_report_set_lean(ag_report_t *r, bool lean);
+
+/* Whether the eras added from now on get their summary figures
+ * (ag_summary_compute: communities, blocs, density, transitivity...). The
+ * tidy table (ag_report_write's CSV, ag_report_tidy) reads none of them;
+ * every other page does. On after ag_report_init. Can't fail. */
+void ag_report_set_summary(ag_report_t *r, bool summary);
 
 /* Slices era index `era` of the dataset, measures it and appends it.
  * AG_ENOMEM or AG_EGRAPH on failure (err says why; r is unchanged). */

@@ -102,7 +102,7 @@ ag_status_t ag_report_add_window(ag_report_t *r, const char *id, const char *nam
         if ((rc = ag_rank(e.metrics.value[m], e.graph.n, e.rank[m], err)) != AG_OK)
             goto fail;
     }
-    if ((rc = ag_summary_compute(&e.graph, &e.summary, err)) != AG_OK)
+    if (!r->no_summary && (rc = ag_summary_compute(&e.graph, &e.summary, err)) != AG_OK)
         goto fail;
     if (r->lean)
         ag_era_graph_drop_edges(&e.graph);
@@ -127,6 +127,11 @@ fail:
 void ag_report_set_lean(ag_report_t *r, bool lean)
 {
     r->lean = lean;
+}
+
+void ag_report_set_summary(ag_report_t *r, bool summary)
+{
+    r->no_summary = !summary;
 }
 
 void ag_report_set_compute(ag_report_t *r, const ag_metrics_opts_t *compute)

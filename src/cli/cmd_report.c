@@ -128,6 +128,9 @@ int cmd_report(int argc, char **argv)
     /* The report's pages read the vertices of each era graph, not its
      * edges: those go once an era is measured. */
     ag_report_set_lean(&report, true);
+    /* The CSV is the tidy table of the metrics alone: no communities,
+     * blocs or transitivity to compute. */
+    ag_report_set_summary(&report, a.format != AG_FMT_CSV);
     for (size_t i = 0; i < a.n_eras && st == AG_OK; i++)
         st = ag_report_add_era(&report, a.eras[i], &err);
     if (st != AG_OK) {

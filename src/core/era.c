@@ -268,6 +268,15 @@ static ag_status_t build_graphs(ag_era_graph_t *g, ag_error_t *err)
 
     if ((ie = igraph_vector_int_init(&edges, 0)) != IGRAPH_SUCCESS)
         return ag_i_igraph_error(err, ie, "building the dyad graph");
+    /* Vectors sized once: grown by doubling, they would keep up to half
+     * their room unused for the era's life, and fault in twice the pages. */
+    for (size_t d = 0; d < g->n_dyads; d++)
+        if (g->dyads[d].W > 0)
+            n_edges++;
+    if (igraph_vector_int_reserve(&edges, 2 * (igraph_integer_t)n_edges) ||
+        igraph_vector_reserve(&g->dyad_weight, (igraph_integer_t)n_edges))
+        goto oom;
+    n_edges = 0;
     g->edge_dyad = malloc((g->n_dyads ? g->n_dyads : 1) * sizeof *g->edge_dyad);
     if (!g->edge_dyad)
         goto oom;
@@ -292,7 +301,16 @@ static ag_status_t build_graphs(ag_era_graph_t *g, ag_error_t *err)
     }
 
     igraph_vector_int_clear(&edges);
-    g->arc_rel = malloc((2 * g->n_rels + 1) * sizeof *g->arc_rel);
+    for (size_t k = 0; k < g->n_rels; k++) {
+        const ag_relation_t *r = &ds->relations[g->rels[k]];
+        if (chosen(g->opts.ties, r->sign * r->weight) > 0)
+            n_arcs += ds->types[r->type].directed ? 1 : 2;
+    }
+    if (igraph_vector_int_reserve(&edges, 2 * (igraph_integer_t)n_arcs) ||
+        igraph_vector_reserve(&g->rel_weight, (igraph_integer_t)n_arcs))
+        goto oom_rel;
+    g->arc_rel = malloc((n_arcs ? n_arcs : 1) * sizeof *g->arc_rel);
+    n_arcs = 0;
     if (!g->arc_rel)
         goto oom_rel;
     for (size_t k = 0; k < g->n_rels; k++) {
