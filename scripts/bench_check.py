@@ -93,7 +93,16 @@ def plot(results, out):
     fig, ax = plt.subplots(figsize=(6.4, 4.2), dpi=120)
     for tool, pts in series.items():
         pts.sort()
-        ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", label=tool)
+        label = tool if len(pts) > 1 else "%s (run at %dk only)" % (tool, pts[0][0] // 1000)
+        ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", label=label)
+        for x, y in pts:
+            ax.annotate(("%.3g s" if y < 1000 else "%.0f s") % y, (x, y),
+                        textcoords="offset points", xytext=(6, -12), fontsize=8)
+    xs = [p[0] for pts in series.values() for p in pts]
+    ys = [p[1] for pts in series.values() for p in pts]
+    if xs:
+        ax.set_xlim(min(xs) / 1.3, max(xs) * 1.8)
+        ax.set_ylim(min(ys) / 2.5, max(ys) * 2)
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("relations (tests/gen_dataset.py datasets)")
