@@ -2,8 +2,8 @@
  * main.c: the actorgraph tool: global options and dispatch to subcommands,
  * one file each (cmd_NAME.c), like git's builtin/.
  */
-#if defined(__GLIBC__) || defined(__linux__)
-#include <malloc.h>
+#ifdef __linux__
+#include <malloc.h> /* mallopt, where the C library has it */
 #endif
 #include <stdio.h>
 #include <stdlib.h>

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/sbuf.h"
 #include "core/util.h"
 
 typedef struct {
@@ -302,23 +303,14 @@ static bool lines_fill(lines_t *l)
     return l->end > 0;
 }
 
-static bool line_append(char **buf, size_t *cap, size_t *n, const char *s, size_t k)
+/* Reads one line, with its line end, into line (emptied first). A line
+ * ends at LF, at CRLF, or at a lone CR, as in files saved with classic Mac
+ * line ends, so that line numbers are those an editor shows. Returns the
+ * line's length, 0 at the end of the file (or on a read error: see
+ * ferror), or -1 on lack of memory. */
+static ssize_t read_line(lines_t *l, ag_i_sbuf_t *line)
 {
-    if (*n + k + 1 > *cap && !ag_i_grow((void **)buf, cap, *n + k + 1, 1))
-        return false;
-    memcpy(*buf + *n, s, k);
-    *n += k;
-    return true;
-}
-
-/* Reads one line, with its line end, into *buf (NUL-terminated, grown as
- * needed). A line ends at LF, at CRLF, or at a lone CR, as in files saved
- * with classic Mac line ends, so that line numbers are those an editor
- * shows. Returns the line's length, 0 at the end of the file (or on a read
- * error: see ferror), or -1 on lack of memory. */
-static ssize_t read_line(lines_t *l, char **buf, size_t *cap)
-{
-    size_t n = 0;
+    ag_i_sbuf_clear(line);
     for (;;) {
         const char *s, *nl, *cr;
         size_t span;
@@ -329,16 +321,14 @@ static ssize_t read_line(lines_t *l, char **buf, size_t *cap)
         span = nl ? (size_t)(nl - s) + 1 : l->end - l->pos;
         if ((cr = memchr(s, '\r', span)))
             span = (size_t)(cr - s) + 1;
-        if (!line_append(buf, cap, &n, s, span))
-            return -1;
+        ag_i_sbuf_addn(line, s, span);
         l->pos += span;
         if (cr) {
             /* CRLF, or a lone CR: the LF may be in the next block. */
             if (l->pos == l->end && !lines_fill(l))
                 break;
             if (l->blk[l->pos] == '\n') {
-                if (!line_append(buf, cap, &n, "\n", 1))
-                    return -1;
+                ag_i_sbuf_addn(line, "\n", 1);
                 l->pos++;
             }
             break;
@@ -346,9 +336,7 @@ static ssize_t read_line(lines_t *l, char **buf, size_t *cap)
         if (nl)
             break;
     }
-    if (n > 0)
-        (*buf)[n] = '\0';
-    return (ssize_t)n;
+    return line->oom ? -1 : (ssize_t)line->len;
 }
 
 /* Reads fp through for ag_i_csv_read, on whichever thread. path is the
@@ -359,21 +347,18 @@ static int read_all(reader_t *r, FILE *fp, const char *path, ag_error_t *err)
     struct csv_parser p;
     char blk[LINE_BLOCK];
     lines_t lines = { fp, blk, 0, 0 };
-    char *buf = NULL;
-    size_t bufcap = 0;
+    ag_i_sbuf_t line = { 0 };
     ssize_t len;
     int status = AG_OK;
     unsigned char options = CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL;
 
     if (!opts->quoted)
         options = CSV_APPEND_NULL;
-    if (parser_init(&p, options, opts) != 0) {
-        free(buf);
+    if (parser_init(&p, options, opts) != 0)
         return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");
-    }
 
-    while ((len = read_line(&lines, &buf, &bufcap)) > 0) {
-        char *s = buf;
+    while ((len = read_line(&lines, &line)) > 0) {
+        char *s = line.s;
         size_t n = (size_t)len, bad;
         r->line++;
         if (r->line == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
@@ -469,7 +454,7 @@ done:
     csv_free(&p);
 done_nofree:
     clear_fields(r);
-    free(buf);
+    ag_i_sbuf_destroy(&line);
     return status;
 }
 

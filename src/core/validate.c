@@ -119,9 +119,13 @@ static bool dup_init(dup_table_t *t, size_t n, size_t total)
     return t->slot != NULL;
 }
 
+/* Relations look ahead this far: the slot of relation i + AHEAD is
+ * fetched while relation i is checked, as the table is too large for the
+ * caches and each slot would otherwise be a wait on memory. */
 enum { AHEAD = 8 };
 
-/* The hash of relations[i] (h), and a prefetch of its slot. */
+/* The relation equal to relations[i] (of hash h) seen last before it, or
+ * -1; i takes its place. */
 static long dup_check(dup_table_t *t, const ag_dataset_t *ds, size_t i, uint64_t h)
 {
     const ag_relation_t *r = &ds->relations[i];
@@ -140,7 +144,6 @@ static long dup_check(dup_table_t *t, const ag_dataset_t *ds, size_t i, uint64_t
     t->slot[k] = tag | (uint32_t)(i + 1);
     return -1;
 }
-/* The earlier or later actor of a lineage active on the relation's date. */
 /*
  * The duplicate check, the costly part of validation (hashing every
  * relation, a cache miss per probe), runs on two threads: relations are
@@ -210,6 +213,7 @@ static bool find_duplicates(const ag_dataset_t *ds, dup_half_t half[2])
     return !half[0].oom && !half[1].oom;
 }
 
+/* The earlier or later actor of a lineage active on the relation's date. */
 static long lineage_alternative(const ag_dataset_t *ds, long actor, const ag_date_t *d)
 {
     for (size_t i = 0; i < ds->n_actors; i++) {
