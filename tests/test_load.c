@@ -1019,6 +1019,102 @@ static void test_many_duplicates(void **state)
     remove_tmpdir();
 }
 
+/* A relations file large enough to be read in two halves (over 4 MB),
+ * with rows refused, blank lines and a note over two lines in both halves
+ * (so the second half's part of the array moves down), errors on both
+ * sides of the middle and a duplicate across it: relations in file order
+ * with their lines, errors on their lines, the duplicate found. */
+static void test_split_load(void **state)
+{
+    const char *base = getenv("TMPDIR");
+    enum { N = 120000 };
+    size_t cap = (size_t)N * 64 + 4096, len = 0, n_want = 0, n_bad = 0;
+    char *rel = malloc(cap), *actors = malloc(64 * 1024);
+    long *want_line = calloc(N, sizeof *want_line), *bad_line = calloc(N, sizeof *bad_line);
+    long line = 2, line5 = 0, line_dup = 0;
+    ag_dataset_t ds;
+    ag_diags_t d;
+    ag_error_t err;
+    size_t seen_bad = 0, seen_dup = 0;
+    (void)state;
+    assert_non_null(rel);
+    assert_non_null(actors);
+    assert_non_null(want_line);
+    assert_non_null(bad_line);
+    snprintf(tmpdir, sizeof tmpdir, "%s/ag-test-load-XXXXXX", base && *base ? base : "/tmp");
+    assert_non_null(mkdtemp(tmpdir));
+    len = (size_t)sprintf(actors, "id,name,kind\n");
+    for (int a = 0; a < 100; a++)
+        len += (size_t)sprintf(actors + len, "A%d,Actor %d,state\n", a, a);
+    write_file("actors.csv", actors);
+    write_file("eras.csv", "id,period\nall,1000/2999\n");
+    len = (size_t)sprintf(rel, "source,target,type,date,cite,note\n");
+    for (long i = 0; i < N; i++) {
+        long src = i % 100, dst = (src + 1 + (i / 100) % 99) % 100;
+        const char *note = i % 30011 == 11 ? "\"two\nlines\"" : "a note to make rows longer";
+        if (i % 20011 == 7) {
+            len += (size_t)sprintf(rel + len, "\n");
+            line++;
+        }
+        if (i == 100000) {
+            /* The row of i = 5 again. */
+            src = 5;
+            dst = (5 + 1) % 100;
+            line_dup = line;
+        }
+        if (i == 5)
+            line5 = line;
+        if (i % 10007 == 3) {
+            len += (size_t)sprintf(rel + len, "Zed,A%ld,war,1900,c%ld,x\n", dst, i);
+            bad_line[n_bad++] = line;
+        } else {
+            len += (size_t)sprintf(rel + len, "A%ld,A%ld,war,%ld,c%ld,%s\n", src, dst,
+                                   i == 100000 ? 1000L : 1000 + i / 400, i, note);
+            want_line[n_want++] = line;
+        }
+        line += *note == '"' ? 2 : 1;
+        assert_true(len < cap);
+    }
+    assert_true(len > 4u << 20);
+    write_file("relations.csv", rel);
+    assert_int_equal(load_dir(tmpdir, &ds, &d, &err), AG_EDATA);
+    assert_int_equal(ds.n_relations, n_want);
+    for (size_t k = 0, i = 0; k < ds.n_relations; k++, i++) {
+        char cite[32];
+        while (i % 10007 == 3)
+            i++;
+        snprintf(cite, sizeof cite, "c%zu", i);
+        if (ds.relations[k].line != want_line[k] || strcmp(ds.relations[k].cite, cite))
+            fail_msg("relation %zu: line %ld, cite %s; expected line %ld, cite %s", k,
+                     (long)ds.relations[k].line, ds.relations[k].cite, want_line[k], cite);
+        assert_string_equal(ds.relations[k].note,
+                            i % 30011 == 11 ? "two\nlines" : "a note to make rows longer");
+    }
+    for (size_t k = 0; k < d.n; k++) {
+        if (strstr(d.items[k].msg, "unknown source actor 'Zed'")) {
+            assert_true(seen_bad < n_bad);
+            assert_int_equal(d.items[k].line, bad_line[seen_bad]);
+            seen_bad++;
+        } else if (strstr(d.items[k].msg, "duplicate relation")) {
+            char want[64];
+            snprintf(want, sizeof want, "as line %ld", line5);
+            assert_int_equal(d.items[k].line, line_dup);
+            assert_non_null(strstr(d.items[k].msg, want));
+            seen_dup++;
+        }
+    }
+    assert_int_equal(seen_bad, n_bad);
+    assert_true(n_bad >= 10);
+    assert_int_equal(seen_dup, 1);
+    assert_int_equal(d.errors, n_bad);
+    done(&ds, &d);
+    free(rel);
+    free(actors);
+    free(want_line);
+    free(bad_line);
+    remove_tmpdir();
+}
+
 /* ---- reading on a second thread (csvread.c) ------------------------ */
 
 /* What ag_i_csv_read reported: each record as "line:field|field" lines,
@@ -1213,6 +1309,175 @@ static void test_threaded_read_same(void **state)
     }
 }
 
+/* ---- reading in two halves (ag_i_csv_read_split) --------------------- */
+
+/* The second half's transcript and the bounds the reader gave. */
+typedef struct {
+    transcript_t t;
+    ag_diags_t d;
+    size_t first, second;   /* begin's bounds */
+    long begun, dropped;
+} split_tr_t;
+
+static split_tr_t *split_second;
+static transcript_t *split_first;
+static long split_first_at;     /* the first half's records at begin */
+
+static bool tr_begin(void *ud, void *ud2, size_t first, size_t second)
+{
+    split_tr_t *s = ud2;
+    assert_ptr_equal(ud, split_first);
+    s->first = first;
+    s->second = second;
+    s->begun++;
+    split_first_at = split_first->seen;
+    return true;
+}
+
+static void tr_drop(void *ud, void *ud2)
+{
+    split_tr_t *s = ud2;
+    (void)ud;
+    s->dropped++;
+    free(s->t.text);
+    memset(&s->t, 0, sizeof s->t);
+    tr_put(&s->t, "");
+    ag_diags_destroy(&s->d);
+    ag_diags_init(&s->d);
+}
+
+static void tr_diags(transcript_t *t, const ag_diags_t *d)
+{
+    char buf[4400];
+    for (size_t i = 0; i < d->n; i++) {
+        snprintf(buf, sizeof buf, "diag %d %s:%ld: %s\n", (int)d->items[i].severity,
+                 d->items[i].file, d->items[i].line, d->items[i].msg);
+        tr_put(t, buf);
+    }
+}
+
+/* Reads path in two halves (any size splits) and returns the transcript of
+ * both, in read_transcript's form; *used: whether the halves stood, and
+ * *first_n: the first half's record count. The first half stops at its
+ * stop1-th record, the second at its stop2-th (0: never). */
+static char *read_split(const char *path, long stop1, long stop2, bool *used, long *first_n)
+{
+    ag_i_csv_opts_t opts = { ',', true, 4096, true, 0 };
+    transcript_t t = { NULL, 0, 0, stop1, 0 };
+    split_tr_t s;
+    ag_i_csv_split_t split = { 0, &s, &s.d, tr_begin, tr_drop, false };
+    ag_diags_t d;
+    ag_error_t err;
+    size_t records;
+    char buf[4400];
+    int rc;
+    memset(&s, 0, sizeof s);
+    s.t.stop_at = stop2;
+    ag_diags_init(&d);
+    ag_diags_init(&s.d);
+    ag_error_clear(&err);
+    tr_put(&t, "");
+    tr_put(&s.t, "");
+    split_first = &t;
+    split_second = &s;
+    rc = ag_i_csv_read_split(path, &opts, tr_record, &t, &d, &split, &records, &err);
+    *used = split.used;
+    *first_n = t.seen;
+    assert_int_equal(s.begun, 1);
+    if (split.used) {
+        /* The bounds hold: the records after begin, and the second's. */
+        assert_true((size_t)(t.seen - split_first_at) <= s.first);
+        assert_true((size_t)s.t.seen <= s.second);
+        assert_int_equal(s.dropped, 0);
+        tr_put(&t, s.t.text);
+    } else {
+        assert_int_equal(s.dropped, 1);
+    }
+    tr_diags(&t, &d);
+    if (split.used)
+        tr_diags(&t, &s.d);
+    snprintf(buf, sizeof buf, "status %d records %zu err %s:%ld: %s\n", rc, records,
+             err.file, err.line, err.msg);
+    tr_put(&t, buf);
+    ag_diags_destroy(&d);
+    ag_diags_destroy(&s.d);
+    free(s.t.text);
+    return t.text;
+}
+
+/* Halves read at once give the records, lines and diagnostics of one
+ * reading: on a file with every problem csvread reports on both sides of
+ * the cut, with the callback stopping in either half, and where the cut
+ * falls inside a quoted field over many lines (the second half dropped). */
+static void test_split_read_same(void **state)
+{
+    char path[] = "/tmp/ag-test-splitXXXXXX";
+    int fd = mkstemp(path);
+    char *one, *two;
+    bool used;
+    long n1;
+    FILE *fp;
+    (void)state;
+    assert_true(fd >= 0);
+    close(fd);
+    write_big_csv(path);
+    one = read_transcript(path, 0, 0);
+    two = read_split(path, 0, 0, &used, &n1);
+    assert_true(used);
+    assert_true(n1 > 5000 && n1 < 15000);
+    assert_string_equal(one, two);
+    free(one);
+    free(two);
+    /* Stopped by the first half's callback: the second half is dropped. */
+    one = read_transcript(path, 0, 3000);
+    two = read_split(path, 3000, 0, &used, &n1);
+    assert_false(used);
+    assert_string_equal(one, two);
+    free(one);
+    free(two);
+    /* Stopped by the second half's callback, at its 2000th record. */
+    two = read_split(path, 0, 2000, &used, &n1);
+    assert_true(used);
+    one = read_transcript(path, 0, n1 + 2000);
+    {
+        char want[64];
+        snprintf(want, sizeof want, "status %d records %ld ", AG_EDATA, n1 + 2000);
+        assert_non_null(strstr(two, want));
+    }
+    /* The one reading reports its stop as its own; the halves' record
+     * counts and records agree. */
+    assert_string_equal(one, two);
+    free(one);
+    free(two);
+
+    /* A quoted field over the middle third of the file: the cut is inside
+     * it, and the first half reads the whole file. */
+    assert_non_null(fp = fopen(path, "wb"));
+    fputs("a,b,c\r\n", fp);
+    for (int i = 0; i < 5000; i++)
+        fprintf(fp, "%d,x,y\r\n", i);
+    fputs("long,\"", fp);
+    for (int i = 0; i < 10000; i++)
+        fprintf(fp, "line %d, still quoted\r\n", i);
+    fputs("end\",z\r\n", fp);
+    for (int i = 0; i < 5000; i++)
+        fprintf(fp, "%d,x,y\n", i);
+    fclose(fp);
+    one = read_transcript(path, 0, 0);
+    two = read_split(path, 0, 0, &used, &n1);
+    assert_false(used);
+    assert_string_equal(one, two);
+    assert_non_null(strstr(one, "\n15003:0|x|y\n"));
+    /* The quoted field is over the limit read_split sets: reported on its
+     * first line, its record not passed on. */
+    assert_non_null(strstr(one, ":5002: field of 2"));
+    if (!strstr(one, "status 0 records 10001 "))
+        fail_msg("%s", strstr(one, "status"));
+    free(one);
+    free(two);
+    unlink(path);
+}
+
 int main(void)
 {
     ag_init(NULL);
@@ -1223,6 +1488,8 @@ int main(void)
         cmocka_unit_test(test_crlf_bom),
         cmocka_unit_test(test_cr_only),
         cmocka_unit_test(test_line_ends_at_block_edges),
+        cmocka_unit_test(test_split_read_same),
+        cmocka_unit_test(test_split_load),
         cmocka_unit_test(test_builtin_types),
         cmocka_unit_test(test_types_csv_extends_builtin),
         cmocka_unit_test(test_types_csv_only),

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/sbuf.h"
 #include "core/util.h"
@@ -38,6 +39,8 @@ typedef struct {
     bool oom;
     size_t records;
     struct pipe *pipe;  /* threaded: where records and diagnostics go */
+    struct half *half;  /* split, first half: the second half's reading */
+    const int *abandon; /* split, second half: non-zero when it is dropped */
 } reader_t;
 
 /*
@@ -294,12 +297,19 @@ typedef struct {
     FILE *fp;
     char *blk;          /* LINE_BLOCK bytes */
     size_t pos, end;    /* the unread part of blk */
+    uint64_t left;      /* bytes that may still be read (split: up to the
+                         * cut), UINT64_MAX for all */
+    uint64_t done;      /* bytes read so far */
 } lines_t;
 
 static bool lines_fill(lines_t *l)
 {
+    size_t want = l->left < LINE_BLOCK ? (size_t)l->left : LINE_BLOCK;
     l->pos = 0;
-    l->end = fread(l->blk, 1, LINE_BLOCK, l->fp);
+    l->end = want ? fread(l->blk, 1, want, l->fp) : 0;
+    if (l->left != UINT64_MAX)
+        l->left -= l->end;
+    l->done += l->end;
     return l->end > 0;
 }
 
@@ -339,6 +349,9 @@ static ssize_t read_line(lines_t *l, ag_i_sbuf_t *line)
     return line->oom ? -1 : (ssize_t)line->len;
 }
 
+static void split_start(reader_t *r, lines_t *l);
+static bool split_settle(reader_t *r, int *status);
+
 /* Reads fp through for ag_i_csv_read, on whichever thread. path is the
  * caller's, for messages. Returns the status. */
 static int read_all(reader_t *r, FILE *fp, const char *path, ag_error_t *err)
@@ -346,7 +359,7 @@ static int read_all(reader_t *r, FILE *fp, const char *path, ag_error_t *err)
     const ag_i_csv_opts_t *opts = r->opts;
     struct csv_parser p;
     char blk[LINE_BLOCK];
-    lines_t lines = { fp, blk, 0, 0 };
+    lines_t lines = { fp, blk, 0, 0, UINT64_MAX, 0 };
     ag_i_sbuf_t line = { 0 };
     ssize_t len;
     int status = AG_OK;
@@ -357,9 +370,12 @@ static int read_all(reader_t *r, FILE *fp, const char *path, ag_error_t *err)
     if (parser_init(&p, options, opts) != 0)
         return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");
 
+again:
     while ((len = read_line(&lines, &line)) > 0) {
         char *s = line.s;
         size_t n = (size_t)len, bad;
+        if (r->abandon && __atomic_load_n(r->abandon, __ATOMIC_RELAXED))
+            goto done;
         r->line++;
         if (r->line == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
             s += 3;
@@ -421,6 +437,8 @@ static int read_all(reader_t *r, FILE *fp, const char *path, ag_error_t *err)
             status = r->stop;
             goto done;
         }
+        if (r->half && r->records >= 1 && r->start == 0)
+            split_start(r, &lines);
         continue;
     resync:
         /* Drop the partial record and start afresh on the next line. */
@@ -442,6 +460,14 @@ static int read_all(reader_t *r, FILE *fp, const char *path, ag_error_t *err)
         status = ag_error_set(err, AG_EIO, path, r->line, "read error: %s", strerror(errno));
         goto done;
     }
+    if (lines.left == 0) {
+        /* At the cut (see half_t): the second half's records stand, or the
+         * first half reads on past the cut. */
+        if (split_settle(r, &status))
+            goto done;
+        lines.left = UINT64_MAX;
+        goto again;
+    }
     if (csv_fini(&p, on_field, on_record, r) != 0) {
         emit_diag(r, AG_SEV_ERROR, path, r->in_quote ? r->quote_line : r->start,
                   "unterminated quoted field: a quote opened here is never closed");
@@ -456,6 +482,143 @@ done_nofree:
     clear_fields(r);
     ag_i_sbuf_destroy(&line);
     return status;
+}
+
+/*
+ * Reading in two halves at once (ag_i_csv_read_split). Once the first
+ * record (the header) is read, the file is cut just past the first line
+ * end at or after its middle; a second thread reads from the cut to the
+ * end with the caller's second callback and diagnostics, its line numbers
+ * counted from the line ends before the cut, while the caller's thread
+ * reads up to the cut. Where a quoted field runs across the cut, the cut
+ * was no record boundary: the second half is abandoned and dropped, and
+ * the caller's thread reads on to the end, so the records and
+ * diagnostics are those of one reading either way.
+ */
+typedef struct half {
+    ag_i_csv_split_t *split;
+    const char *path;
+    uint64_t size;          /* the file's */
+    uint64_t cut;
+    pthread_t th;
+    bool tried, started, settled;
+    int abandon;
+    reader_t r;             /* the second half's reader */
+    int status;
+    ag_error_t err;
+} half_t;
+
+/* The line ends (LF, CRLF, lone CR: as read_line counts them) in the
+ * bytes from..to of the file fd, or -1 on a read error. */
+static long count_line_ends(int fd, uint64_t from, uint64_t to)
+{
+    char blk[LINE_BLOCK];
+    long count = 0;
+    bool cr = false;    /* the previous block ended in CR */
+    while (from < to) {
+        size_t want = to - from < LINE_BLOCK ? (size_t)(to - from) : LINE_BLOCK;
+        ssize_t got = pread(fd, blk, want, (off_t)from);
+        const char *s, *end = blk + (got > 0 ? got : 0);
+        if (got <= 0)
+            return -1;
+        from += (uint64_t)got;
+        if (cr && blk[0] == '\n')
+            count--;    /* that CR and this LF end one line */
+        for (s = blk; (s = memchr(s, '\n', (size_t)(end - s))); s++)
+            count++;
+        cr = false;
+        for (s = blk; (s = memchr(s, '\r', (size_t)(end - s))); s++) {
+            if (s + 1 == end)
+                cr = true;
+            if (s + 1 == end || s[1] != '\n')
+                count++;
+        }
+    }
+    return count;
+}
+
+static void *second_half(void *arg)
+{
+    half_t *h = arg;
+    FILE *fp = fopen(h->path, "rb");
+    if (!fp || fseeko(fp, (off_t)h->cut, SEEK_SET) != 0) {
+        h->status = ag_error_set(&h->err, AG_EIO, h->path, 0, "cannot read: %s",
+                                 strerror(errno));
+        if (fp)
+            fclose(fp);
+        return NULL;
+    }
+    h->status = read_all(&h->r, fp, h->path, &h->err);
+    fclose(fp);
+    return NULL;
+}
+
+/* Called by the first half's reader after each record: once the header is
+ * read, cuts the file and starts the second half (when the caller agrees
+ * and a thread can be had). The line ends on either side of the cut bound
+ * the records of each half, and number the second half's lines. */
+static void split_start(reader_t *r, lines_t *l)
+{
+    half_t *h = r->half;
+    char buf[4096];
+    uint64_t at, now = l->done - (l->end - l->pos);
+    long first, second;
+    if (h->tried)
+        return;
+    h->tried = true;
+    /* The cut: just past the first LF at or after the middle. */
+    at = h->size / 2;
+    if (at < l->done)
+        return;
+    for (h->cut = 0; !h->cut;) {
+        ssize_t got = pread(fileno(l->fp), buf, sizeof buf, (off_t)at);
+        const char *nl;
+        if (got <= 0)
+            return;
+        if ((nl = memchr(buf, '\n', (size_t)got)))
+            h->cut = at + (uint64_t)(nl - buf) + 1;
+        at += (uint64_t)got;
+    }
+    if (h->cut >= h->size ||
+        (first = count_line_ends(fileno(l->fp), now, h->cut)) < 0 ||
+        (second = count_line_ends(fileno(l->fp), h->cut, h->size)) < 0 ||
+        !h->split->begin(r->ud, h->split->ud, (size_t)first, (size_t)second + 1))
+        return;
+    memset(&h->r, 0, sizeof h->r);
+    h->r.opts = r->opts;
+    h->r.path = r->path;
+    h->r.diags = h->split->diags;
+    h->r.fn = r->fn;
+    h->r.ud = h->split->ud;
+    h->r.abandon = &h->abandon;
+    h->r.line = r->line + first;
+    ag_error_clear(&h->err);
+    if (pthread_create(&h->th, NULL, second_half, h) != 0) {
+        h->split->drop(r->ud, h->split->ud);
+        return;
+    }
+    h->started = true;
+    l->left = h->cut - l->done;
+}
+
+/* The first half is read up to the cut: waits for the second. Returns
+ * true, with the second half's status in *status, when the cut fell
+ * between records; false when a record runs across it (the second half is
+ * dropped). */
+static bool split_settle(reader_t *r, int *status)
+{
+    half_t *h = r->half;
+    h->settled = true;
+    if (r->start != 0)
+        __atomic_store_n(&h->abandon, 1, __ATOMIC_RELAXED);
+    pthread_join(h->th, NULL);
+    if (r->start != 0) {
+        h->split->drop(r->ud, h->split->ud);
+        return false;
+    }
+    h->split->used = true;
+    *status = h->status;
+    return true;
 }
 
 /* The reading thread: read_all into the pipe, then say it is done. */
@@ -568,16 +731,21 @@ static bool read_threaded(reader_t *r, FILE *fp, const char *path, ag_error_t *e
     return true;
 }
 
-int ag_i_csv_read(const char *path, const ag_i_csv_opts_t *opts, ag_i_csv_record_fn fn,
-                void *ud, ag_diags_t *diags, size_t *records, ag_error_t *err)
+static int csv_read(const char *path, const ag_i_csv_opts_t *opts, ag_i_csv_record_fn fn,
+                    void *ud, ag_diags_t *diags, ag_i_csv_split_t *split, size_t *records,
+                    ag_error_t *err)
 {
     reader_t r;
     FILE *fp;
     struct stat st;
     size_t count = 0;
+    half_t h;
     int status;
 
     memset(&r, 0, sizeof r);
+    memset(&h, 0, sizeof h);
+    if (split)
+        split->used = false;
     r.opts = opts;
     r.path = path;
     r.diags = diags;
@@ -593,9 +761,30 @@ int ag_i_csv_read(const char *path, const ag_i_csv_opts_t *opts, ag_i_csv_record
     } else if (!(fp = fopen(path, "rb"))) {
         return ag_error_set(err, AG_EIO, path, 0, "cannot open: %s", strerror(errno));
     }
-    if (!(opts->thread_min && fp != stdin && fstat(fileno(fp), &st) == 0 &&
-          S_ISREG(st.st_mode) && (uintmax_t)st.st_size >= opts->thread_min &&
-          read_threaded(&r, fp, path, err, &count, &status))) {
+    if (split && fp != stdin && fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+        (uintmax_t)st.st_size >= split->min) {
+        h.split = split;
+        h.path = path;
+        h.size = (uint64_t)st.st_size;
+        r.half = &h;
+        status = read_all(&r, fp, path, err);
+        count = r.records;
+        if (h.started && !h.settled) {
+            /* The first half stopped before the cut. */
+            h.abandon = 1;
+            pthread_join(h.th, NULL);
+            split->drop(ud, split->ud);
+        } else if (split->used) {
+            count += h.r.records;
+            if (status != AG_OK && h.err.code != AG_OK && err)
+                *err = h.err;
+        }
+        free(h.r.fields);
+        free(h.r.off);
+        free(h.r.text);
+    } else if (!(opts->thread_min && fp != stdin && fstat(fileno(fp), &st) == 0 &&
+                 S_ISREG(st.st_mode) && (uintmax_t)st.st_size >= opts->thread_min &&
+                 read_threaded(&r, fp, path, err, &count, &status))) {
         status = read_all(&r, fp, path, err);
         count = r.records;
     }
@@ -607,4 +796,17 @@ int ag_i_csv_read(const char *path, const ag_i_csv_opts_t *opts, ag_i_csv_record
     if (records)
         *records = count;
     return status;
+}
+
+int ag_i_csv_read(const char *path, const ag_i_csv_opts_t *opts, ag_i_csv_record_fn fn,
+                void *ud, ag_diags_t *diags, size_t *records, ag_error_t *err)
+{
+    return csv_read(path, opts, fn, ud, diags, NULL, records, err);
+}
+
+int ag_i_csv_read_split(const char *path, const ag_i_csv_opts_t *opts,
+                        ag_i_csv_record_fn fn, void *ud, ag_diags_t *diags,
+                        ag_i_csv_split_t *split, size_t *records, ag_error_t *err)
+{
+    return csv_read(path, opts, fn, ud, diags, split, records, err);
 }

@@ -65,4 +65,37 @@ typedef struct {
 int ag_i_csv_read(const char *path, const ag_i_csv_opts_t *opts, ag_i_csv_record_fn fn,
                 void *ud, ag_diags_t *diags, size_t *records, ag_error_t *err);
 
+/*
+ * Reading a large file in two halves at once, each record passed to fn on
+ * the thread that read it (see half_t in csvread.c).
+ *   min:   a regular file of at least this many bytes is split; smaller
+ *          ones, and standard input, are read as by ag_i_csv_read.
+ *   ud, diags: the second half's callback pointer and diagnostics (those
+ *          of the first half are the caller's).
+ *   begin: called once, on the caller's thread after the first record has
+ *          been passed to fn and before the second half starts, with both
+ *          callback pointers, to make the second ready; false: no split.
+ *          first: the most records the first half has still to give (it
+ *          stops at the cut); second: the most the second half gives.
+ *   drop:  called on the caller's thread when the second half, once
+ *          begun, is dropped (its records don't stand: the first half
+ *          then reads on past the cut), before any record past the cut.
+ *   used:  set on return: true when the second half's records (after the
+ *          first half's in the file) and diagnostics stand.
+ */
+typedef struct {
+    size_t min;
+    void *ud;
+    ag_diags_t *diags;
+    bool (*begin)(void *ud, void *ud2, size_t first, size_t second);
+    void (*drop)(void *ud, void *ud2);
+    bool used;
+} ag_i_csv_split_t;
+
+/* ag_i_csv_read, split as above. The status is the first half's when it
+ * stopped before the cut, else the second's; *records counts both. */
+int ag_i_csv_read_split(const char *path, const ag_i_csv_opts_t *opts,
+                        ag_i_csv_record_fn fn, void *ud, ag_diags_t *diags,
+                        ag_i_csv_split_t *split, size_t *records, ag_error_t *err);
+
 #endif

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/csvread.h"
 #include "core/date_suggest.h"
@@ -117,6 +118,7 @@ struct loader {
     idtable_t actor_ids;       /* relations: actors by id */
     idtable_t type_ids;        /* relations: types by id */
     uintptr_t prefaulted;      /* relations: prefaulted up to this address */
+    bool fixed;                /* relations: a half's part, never grown */
     idset_t ids;               /* types, eras: the ids read so far */
     bool no_builtin;           /* types.csv: a NO_BUILTIN row was seen */
     bool builtin_known;        /* types.csv: n_builtin is set */
@@ -854,7 +856,9 @@ static void relation_row(loader_t *ld, long line, char **f)
     if (!r.weight_set)
         r.weight = ds->types[type].weight;
     if (ds->n_relations == ld->id_cap) {
-        if (!ag_i_grow((void **)&ds->relations, &ld->id_cap, ds->n_relations + 1,
+        /* A half's part was sized for the most rows it can have: full, it
+         * is a fault, refused as memory would be. */
+        if (ld->fixed || !ag_i_grow((void **)&ds->relations, &ld->id_cap, ds->n_relations + 1,
                        sizeof *ds->relations)) {
             ld->oom = true;
             return;
@@ -869,6 +873,120 @@ static void relation_row(loader_t *ld, long line, char **f)
     r.line = (int32_t)line;
     r.extra = take_extra(ld);
     ds->relations[ds->n_relations++] = r;
+}
+
+/*
+ * relations.csv in two halves at once (ag_i_csv_read_split), on two
+ * threads when two CPUs are online. The relations array is sized once for
+ * the most records the file's line ends allow, and each half fills its own
+ * part of it: the first from the start, the second from the most the
+ * first can give, so that neither ever moves it; the second half's part
+ * is moved down behind the first's at the end, when rows between were
+ * blank or refused. The second half has a loader of its own on a copy of
+ * the dataset whose relations point into its part and whose strings start
+ * empty, and diagnostics of its own; they are joined to the first's.
+ * Everything else the rows read (actors, types, the header's columns, the
+ * id tables) is shared and only read.
+ */
+enum { SPLIT_MIN = 4 << 20 };
+
+typedef struct {
+    loader_t ld;
+    ag_dataset_t ds;
+    ag_diags_t diags;
+    size_t base;        /* where the second half's part starts */
+    size_t cap;         /* the array's whole capacity */
+    bool begun;
+} second_t;
+
+static bool begin_second(void *ud, void *ud2, size_t first, size_t second)
+{
+    loader_t *ld = ud;
+    second_t *sc = ud2;
+    ag_dataset_t *ds = ld->ds;
+    size_t base = ds->n_relations + first, cap = base + second;
+    if (!ld->have_header || ld->bad_header || ld->oom || cap < base)
+        return false;
+    if (cap > ld->id_cap) {
+        ag_relation_t *grown = realloc(ds->relations, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        ds->relations = grown;
+        ld->id_cap = cap;
+        ld->prefaulted = 0;
+    }
+    /* The id tables are built here, once, rather than by the first look-up
+     * of either thread. */
+    if (!ld->actor_ids.built)
+        idtable_build(&ld->actor_ids, ds->actors, ds->n_actors, sizeof *ds->actors);
+    if (!ld->type_ids.built)
+        idtable_build(&ld->type_ids, ds->types, ds->n_types, sizeof *ds->types);
+    sc->base = base;
+    sc->cap = ld->id_cap;
+    sc->begun = true;
+    sc->ds = *ds;
+    sc->ds.relations = ds->relations + base;
+    sc->ds.n_relations = 0;
+    sc->ds.strings = NULL;
+    sc->ld = *ld;
+    sc->ld.ds = &sc->ds;
+    sc->ld.diags = &sc->diags;
+    sc->ld.rows = 0;
+    sc->ld.id_cap = sc->cap - base;
+    sc->ld.prefaulted = 0;
+    sc->ld.cur = NULL;
+    sc->ld.fixed = true;
+    ld->id_cap = base;
+    ld->fixed = true;
+    return true;
+}
+
+/* The second half dropped: the first has the whole array again (sc->ld
+ * shares the first's tables: only what it owns is freed). */
+static void drop_second(void *ud, void *ud2)
+{
+    loader_t *ld = ud;
+    second_t *sc = ud2;
+    ag_i_arena_free(&sc->ds.strings);
+    ag_diags_destroy(&sc->diags);
+    ld->id_cap = sc->cap;
+    ld->fixed = false;
+    sc->begun = false;
+}
+
+/* Joins the second half's relations, strings and diagnostics to the
+ * first's. */
+static void merge_second(loader_t *ld, second_t *sc)
+{
+    ag_dataset_t *ds = ld->ds;
+    ag_diags_t *d = ld->diags;
+    size_t n2 = sc->ds.n_relations;
+    if (d->n + sc->diags.n > d->cap) {
+        ag_diag_t *grown = realloc(d->items, (d->n + sc->diags.n) * sizeof *grown);
+        if (!grown) {
+            ld->oom = true;
+            drop_second(ld, sc);
+            return;
+        }
+        d->items = grown;
+        d->cap = d->n + sc->diags.n;
+    }
+    if (ds->n_relations != sc->base && n2)
+        memmove(ds->relations + ds->n_relations, ds->relations + sc->base,
+                n2 * sizeof *ds->relations);
+    ds->n_relations += n2;
+    ld->id_cap = sc->cap;
+    ld->fixed = false;
+    ag_i_arena_join(&ds->strings, &sc->ds.strings);
+    if (sc->diags.n)
+        memcpy(d->items + d->n, sc->diags.items, sc->diags.n * sizeof *d->items);
+    d->n += sc->diags.n;
+    d->errors += sc->diags.errors;
+    d->warnings += sc->diags.warnings;
+    d->oom |= sc->diags.oom;
+    free(sc->diags.items);
+    ld->rows += sc->ld.rows;
+    ld->oom |= sc->ld.oom;
 }
 
 /*
@@ -940,7 +1058,21 @@ static ag_status_t read_file(ag_dataset_t *ds, ag_diags_t *diags, const char *pa
                      "fields are separated by %s, not commas: read as such (save the "
                      "sheet as comma-separated CSV to silence this)",
                      opts.delim == ';' ? "semicolons" : "tabs");
-    rc = ag_i_csv_read(path, &opts, on_record, ld, diags, NULL, &e);
+    if (row == relation_row && sysconf(_SC_NPROCESSORS_ONLN) >= 2) {
+        second_t *sc = calloc(1, sizeof *sc);
+        ag_i_csv_split_t split = { SPLIT_MIN, sc, sc ? &sc->diags : NULL, begin_second,
+                                   drop_second, false };
+        if (!sc)
+            return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");
+        rc = ag_i_csv_read_split(path, &opts, on_record, ld, diags, &split, NULL, &e);
+        if (split.used)
+            merge_second(ld, sc);
+        else if (sc->begun)
+            drop_second(ld, sc);
+        free(sc);
+    } else {
+        rc = ag_i_csv_read(path, &opts, on_record, ld, diags, NULL, &e);
+    }
     if (rc == AG_ENOMEM || ld->oom)
         return ag_error_set(err, AG_ENOMEM, path, 0, "out of memory");
     if (rc == AG_EIO) {

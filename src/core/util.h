@@ -38,6 +38,10 @@ void *ag_i_arena_alloc(struct ag_strblock **head, size_t size);
 /* Frees every block and sets *head to NULL; accepts NULL. Can't fail. */
 void ag_i_arena_free(struct ag_strblock **head);
 
+/* Moves every block of *other into the arena *head (behind its blocks, so
+ * that its head keeps filling) and sets *other to NULL. Can't fail. */
+void ag_i_arena_join(struct ag_strblock **head, struct ag_strblock **other);
+
 /*
  * Maps the whole pages inside the size bytes at p in one call, before they
  * are written (Linux 5.14 and later; elsewhere nothing): filling a large
@@ -46,6 +50,12 @@ void ag_i_arena_free(struct ag_strblock **head);
  * changes nothing. Can't fail.
  */
 void ag_i_prefault(void *p, size_t size);
+
+/* Gives the whole pages inside the size bytes at p back to the system, for
+ * memory that will not be read again before it is freed (its contents are
+ * lost): a large array copied elsewhere stretch by stretch then holds no
+ * more memory than the copy adds. A hint. Can't fail. */
+void ag_i_release(void *p, size_t size);
 
 /* Trims ASCII spaces and tabs at both ends, in place; returns s. */
 char *ag_i_trim(char *s);
