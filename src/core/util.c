@@ -115,21 +115,6 @@ void ag_i_arena_join(struct ag_strblock **head, struct ag_strblock **other)
     *other = NULL;
 }
 
-void ag_i_release(void *p, size_t size)
-{
-#ifdef MADV_DONTNEED
-    long page = sysconf(_SC_PAGESIZE);
-    uintptr_t mask = page > 0 ? (uintptr_t)page - 1 : 4095;
-    uintptr_t from = ((uintptr_t)p + mask) & ~mask;
-    uintptr_t to = ((uintptr_t)p + size) & ~mask;
-    if (to > from)
-        (void)madvise((void *)from, to - from, MADV_DONTNEED);
-#else
-    (void)p;
-    (void)size;
-#endif
-}
-
 void ag_i_prefault(void *p, size_t size)
 {
 #ifdef MADV_POPULATE_WRITE

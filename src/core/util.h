@@ -51,12 +51,6 @@ void ag_i_arena_join(struct ag_strblock **head, struct ag_strblock **other);
  */
 void ag_i_prefault(void *p, size_t size);
 
-/* Gives the whole pages inside the size bytes at p back to the system, for
- * memory that will not be read again before it is freed (its contents are
- * lost): a large array copied elsewhere stretch by stretch then holds no
- * more memory than the copy adds. A hint. Can't fail. */
-void ag_i_release(void *p, size_t size);
-
 /* Trims ASCII spaces and tabs at both ends, in place; returns s. */
 char *ag_i_trim(char *s);
 
