@@ -41,6 +41,8 @@ typedef struct {
     struct pipe *pipe;  /* threaded: where records and diagnostics go */
     struct half *half;  /* split, first half: the second half's reading */
     const int *abandon; /* split, second half: non-zero when it is dropped */
+    uint64_t limit;     /* split, second half: the bytes it may read (to
+                         * the file's size when it was cut); 0: all */
 } reader_t;
 
 /*
@@ -359,7 +361,7 @@ static int read_all(reader_t *r, FILE *fp, const char *path, ag_error_t *err)
     const ag_i_csv_opts_t *opts = r->opts;
     struct csv_parser p;
     char blk[LINE_BLOCK];
-    lines_t lines = { fp, blk, 0, 0, UINT64_MAX, 0 };
+    lines_t lines = { fp, blk, 0, 0, r->limit ? r->limit : UINT64_MAX, 0 };
     ag_i_sbuf_t line = { 0 };
     ssize_t len;
     int status = AG_OK;
@@ -460,7 +462,7 @@ again:
         status = ag_error_set(err, AG_EIO, path, r->line, "read error: %s", strerror(errno));
         goto done;
     }
-    if (lines.left == 0) {
+    if (r->half && lines.left == 0) {
         /* At the cut (see half_t): the second half's records stand, or the
          * first half reads on past the cut. */
         if (split_settle(r, &status))
@@ -591,6 +593,9 @@ static void split_start(reader_t *r, lines_t *l)
     h->r.fn = r->fn;
     h->r.ud = h->split->ud;
     h->r.abandon = &h->abandon;
+    /* A file that grows meanwhile is read as it was when cut, so that the
+     * bounds given to begin hold. */
+    h->r.limit = h->size - h->cut;
     h->r.line = r->line + first;
     ag_error_clear(&h->err);
     if (pthread_create(&h->th, NULL, second_half, h) != 0) {
