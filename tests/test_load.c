@@ -1413,6 +1413,69 @@ static char *read_split(const char *path, long stop1, long stop2, bool *used, lo
     return t.text;
 }
 
+/* cases seeded mutations of a file of lines records, most near the middle
+ * (where the cut falls): quotes (opening fields across the cut, among
+ * others), line ends, NUL bytes, bad UTF-8, bytes dropped. The halves read
+ * as one reading does, whether they stand or are dropped; both happen. */
+static void mutations_read_same(const char *path, int lines, int cases)
+{
+    size_t cap = (size_t)lines * 40 + 1024, blen = 0;
+    char *base = malloc(cap), *buf = malloc(2 * cap), *one, *two;
+    long n_used = 0, n_dropped = 0, n1;
+    bool used;
+    FILE *fp;
+    static const char *const bits[] = { "\"", "\r", "\n", "\r\n", "\"\"", "\xc3\x28", ",",
+                                        "\"\n\"", "\n\"", ",\"" };
+    assert_non_null(base);
+    assert_non_null(buf);
+    blen = (size_t)sprintf(base, "a,b,c\n");
+    for (int i = 0; i < lines; i++)
+        blen += (size_t)sprintf(base + blen, i % 40 ? "%d,x%d,q%d\n" : "%d,x%d,\"q,%d\"\n", i,
+                                i, i);
+    for (int c = 0; c < cases; c++) {
+        size_t len = blen;
+        memcpy(buf, base, blen);
+        for (unsigned long k = 0, m = 1 + mut_rand(4); k < m; k++) {
+            size_t at = mut_rand(3) ? blen / 2 - 200 + mut_rand(400) : mut_rand(len);
+            unsigned long op = mut_rand(4);
+            if (at > len)
+                at = len;
+            if (op == 0 && at < len) {
+                size_t cut = 1 + mut_rand(30);
+                if (cut > len - at)
+                    cut = len - at;
+                memmove(buf + at, buf + at + cut, len - at - cut);
+                len -= cut;
+            } else if (op == 1 && at < len) {
+                buf[at] = '\0';
+            } else {
+                const char *b = bits[mut_rand(sizeof bits / sizeof *bits)];
+                size_t bn = strlen(b);
+                memmove(buf + at + bn, buf + at, len - at);
+                memcpy(buf + at, b, bn);
+                len += bn;
+            }
+        }
+        assert_non_null(fp = fopen(path, "wb"));
+        assert_int_equal(fwrite(buf, 1, len, fp), len);
+        fclose(fp);
+        one = read_transcript(path, 0, 0);
+        two = read_split(path, 0, 0, &used, &n1);
+        if (strcmp(one, two) != 0)
+            fail_msg("%d lines, mutation %d differs: one reading\n%.2000s\nhalves\n%.2000s",
+                     lines, c, one, two);
+        n_used += used;
+        n_dropped += split_begun && !used;
+        free(one);
+        free(two);
+    }
+    print_message("%d lines: halves stood %ld, dropped %ld\n", lines, n_used, n_dropped);
+    assert_true(n_used > cases / 3);
+    assert_true(n_dropped > cases / 30);
+    free(base);
+    free(buf);
+}
+
 /* Halves read at once give the records, lines and diagnostics of one
  * reading: on a file with every problem csvread reports on both sides of
  * the cut, with the callback stopping in either half, and where the cut
@@ -1485,66 +1548,23 @@ static void test_split_read_same(void **state)
     free(one);
     free(two);
 
-    /* 300 seeded mutations of a file of 12,000 lines, most near the middle
-     * (where the cut falls): quotes (opening fields across the cut, among
-     * others), line ends, NUL bytes, bad UTF-8, bytes dropped. The halves
-     * read as one reading does, whether they stand or are dropped. */
+    /* Seeded mutations, most near the middle, of a file over several
+     * blocks and of one within the first block (cut inside the block read
+     * already). */
+    mutations_read_same(path, 12000, 300);
+    mutations_read_same(path, 400, 300);
+    /* The fixtures: small files, cut inside their one block. */
     {
-        enum { LINES = 12000 };
-        size_t cap = LINES * 40 + 1024, blen = 0;
-        char *base = malloc(cap), *buf = malloc(2 * cap);
-        long n_used = 0, n_dropped = 0;
-        static const char *const bits[] = { "\"", "\r", "\n", "\r\n", "\"\"",
-                                            "\xc3\x28", ",", "\"\n\"", "\n\"",
-                                            ",\"" };
-        assert_non_null(base);
-        assert_non_null(buf);
-        blen = (size_t)sprintf(base, "a,b,c\n");
-        for (int i = 0; i < LINES; i++)
-            blen += (size_t)sprintf(base + blen, i % 40 ? "%d,x%d,q%d\n" : "%d,x%d,\"q,%d\"\n",
-                                    i, i, i);
-        for (int c = 0; c < 300; c++) {
-            size_t len = blen;
-            memcpy(buf, base, blen);
-            for (unsigned long k = 0, m = 1 + mut_rand(4); k < m; k++) {
-                size_t at = mut_rand(3) ? blen / 2 - 200 + mut_rand(400) : mut_rand(len);
-                unsigned long op = mut_rand(4);
-                if (at > len)
-                    at = len;
-                if (op == 0 && at < len) {
-                    size_t cut = 1 + mut_rand(30);
-                    if (cut > len - at)
-                        cut = len - at;
-                    memmove(buf + at, buf + at + cut, len - at - cut);
-                    len -= cut;
-                } else if (op == 1 && at < len) {
-                    buf[at] = '\0';
-                } else {
-                    const char *b = bits[mut_rand(sizeof bits / sizeof *bits)];
-                    size_t bn = strlen(b);
-                    memmove(buf + at + bn, buf + at, len - at);
-                    memcpy(buf + at, b, bn);
-                    len += bn;
-                }
-            }
-            assert_non_null(fp = fopen(path, "wb"));
-            assert_int_equal(fwrite(buf, 1, len, fp), len);
-            fclose(fp);
-            one = read_transcript(path, 0, 0);
-            two = read_split(path, 0, 0, &used, &n1);
-            if (strcmp(one, two) != 0)
-                fail_msg("mutation %d differs: one reading\n%.2000s\nhalves\n%.2000s", c,
-                         one, two);
-            n_used += used;
-            n_dropped += split_begun && !used;
+        const char *fixtures[] = { "clean/relations.csv", "warnings/relations.csv",
+                                   "clean/actors.csv", "bad-many/relations.csv" };
+        for (size_t i = 0; i < sizeof fixtures / sizeof fixtures[0]; i++) {
+            one = read_transcript(tu_fixture(fixtures[i]), 0, 0);
+            two = read_split(tu_fixture(fixtures[i]), 0, 0, &used, &n1);
+            assert_true(split_begun);
+            assert_string_equal(one, two);
             free(one);
             free(two);
         }
-        /* Both ways were taken (272 and 28 times with this seed). */
-        assert_true(n_used > 100);
-        assert_true(n_dropped > 10);
-        free(base);
-        free(buf);
     }
     unlink(path);
 }

@@ -468,6 +468,11 @@ again:
         if (split_settle(r, &status))
             goto done;
         lines.left = UINT64_MAX;
+        if (fseeko(fp, (off_t)lines.done, SEEK_SET) != 0) {
+            status = ag_error_set(err, AG_EIO, path, r->line, "read error: %s",
+                                  strerror(errno));
+            goto done;
+        }
         goto again;
     }
     if (csv_fini(&p, on_field, on_record, r) != 0) {
@@ -570,7 +575,7 @@ static void split_start(reader_t *r, lines_t *l)
     h->tried = true;
     /* The cut: just past the first LF at or after the middle. */
     at = h->size / 2;
-    if (at < l->done)
+    if (at < now)
         return;
     for (h->cut = 0; !h->cut;) {
         ssize_t got = pread(fileno(l->fp), buf, sizeof buf, (off_t)at);
@@ -603,7 +608,15 @@ static void split_start(reader_t *r, lines_t *l)
         return;
     }
     h->started = true;
-    l->left = h->cut - l->done;
+    if (h->cut >= l->done) {
+        l->left = h->cut - l->done;
+    } else {
+        /* The block read already runs past the cut: it ends there now, and
+         * what follows is read again if the first half reads on. */
+        l->end -= (size_t)(l->done - h->cut);
+        l->done = h->cut;
+        l->left = 0;
+    }
 }
 
 /* The first half is read up to the cut: waits for the second. Returns
