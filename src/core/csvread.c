@@ -789,7 +789,7 @@ static int csv_read(const char *path, const ag_i_csv_opts_t *opts, ag_i_csv_reco
         count = r.records;
         if (h.started && !h.settled) {
             /* The first half stopped before the cut. */
-            h.abandon = 1;
+            __atomic_store_n(&h.abandon, 1, __ATOMIC_RELAXED);
             pthread_join(h.th, NULL);
             split->drop(ud, split->ud);
         } else if (split->used) {
