@@ -949,24 +949,13 @@ static void test_warnings(void **state)
     done(&ds, &d);
 }
 
-/* Enough relations for the duplicate check's two threads: every 997th
- * repeats the relation 500 lines before it, and every 4,999th repeats the
- * first relation, so that the warnings name the latest earlier copy. The
- * relations differ in their dates and actors otherwise. */
-static void test_many_duplicates(void **state)
+/* A new tmpdir with actors A0..A99 (states) and one era over 1000/2999,
+ * for the tests that generate large relations files. */
+static void write_hundred_actors(void)
 {
     const char *base = getenv("TMPDIR");
-    enum { N = 70000 };
-    size_t cap = (size_t)N * 64 + 4096, len = 0, want_dups = 0, seen = 0;
-    char *rel = malloc(cap), *actors = malloc(64 * 1024);
-    long *first_line = calloc(N + 2, sizeof *first_line);
-    ag_dataset_t ds;
-    ag_diags_t d;
-    ag_error_t err;
-    (void)state;
-    assert_non_null(rel);
-    assert_non_null(actors);
-    assert_non_null(first_line);
+    char actors[4096];
+    size_t len;
     snprintf(tmpdir, sizeof tmpdir, "%s/ag-test-load-XXXXXX", base && *base ? base : "/tmp");
     assert_non_null(mkdtemp(tmpdir));
     len = (size_t)sprintf(actors, "id,name,kind\n");
@@ -974,6 +963,25 @@ static void test_many_duplicates(void **state)
         len += (size_t)sprintf(actors + len, "A%d,Actor %d,state\n", a, a);
     write_file("actors.csv", actors);
     write_file("eras.csv", "id,period\nall,1000/2999\n");
+}
+
+/* Enough relations for the duplicate check's two threads: every 997th
+ * repeats the relation 500 lines before it, and every 4,999th repeats the
+ * first relation, so that the warnings name the latest earlier copy. The
+ * relations differ in their dates and actors otherwise. */
+static void test_many_duplicates(void **state)
+{
+    enum { N = 70000 };
+    size_t cap = (size_t)N * 64 + 4096, len = 0, want_dups = 0, seen = 0;
+    char *rel = malloc(cap);
+    long *first_line = calloc(N + 2, sizeof *first_line);
+    ag_dataset_t ds;
+    ag_diags_t d;
+    ag_error_t err;
+    (void)state;
+    assert_non_null(rel);
+    assert_non_null(first_line);
+    write_hundred_actors();
     len = (size_t)sprintf(rel, "source,target,type,date,cite\n");
     long last_first = 2; /* line of the latest copy of the first relation */
     for (long i = 0; i < N; i++) {
@@ -1014,7 +1022,6 @@ static void test_many_duplicates(void **state)
     assert_true(want_dups > 80);
     done(&ds, &d);
     free(rel);
-    free(actors);
     free(first_line);
     remove_tmpdir();
 }
@@ -1026,10 +1033,9 @@ static void test_many_duplicates(void **state)
  * with their lines, errors on their lines, the duplicate found. */
 static void test_split_load(void **state)
 {
-    const char *base = getenv("TMPDIR");
     enum { N = 120000 };
     size_t cap = (size_t)N * 64 + 4096, len = 0, n_want = 0, n_bad = 0;
-    char *rel = malloc(cap), *actors = malloc(64 * 1024);
+    char *rel = malloc(cap);
     long *want_line = calloc(N, sizeof *want_line), *bad_line = calloc(N, sizeof *bad_line);
     long line = 2, line5 = 0, line_dup = 0;
     ag_dataset_t ds;
@@ -1038,16 +1044,9 @@ static void test_split_load(void **state)
     size_t seen_bad = 0, seen_dup = 0;
     (void)state;
     assert_non_null(rel);
-    assert_non_null(actors);
     assert_non_null(want_line);
     assert_non_null(bad_line);
-    snprintf(tmpdir, sizeof tmpdir, "%s/ag-test-load-XXXXXX", base && *base ? base : "/tmp");
-    assert_non_null(mkdtemp(tmpdir));
-    len = (size_t)sprintf(actors, "id,name,kind\n");
-    for (int a = 0; a < 100; a++)
-        len += (size_t)sprintf(actors + len, "A%d,Actor %d,state\n", a, a);
-    write_file("actors.csv", actors);
-    write_file("eras.csv", "id,period\nall,1000/2999\n");
+    write_hundred_actors();
     len = (size_t)sprintf(rel, "source,target,type,date,cite,note\n");
     for (long i = 0; i < N; i++) {
         long src = i % 100, dst = (src + 1 + (i / 100) % 99) % 100;
@@ -1109,7 +1108,6 @@ static void test_split_load(void **state)
     assert_int_equal(d.errors, n_bad);
     done(&ds, &d);
     free(rel);
-    free(actors);
     free(want_line);
     free(bad_line);
     remove_tmpdir();
