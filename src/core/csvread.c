@@ -351,6 +351,30 @@ static ssize_t read_line(lines_t *l, ag_i_sbuf_t *line)
     return line->oom ? -1 : (ssize_t)line->len;
 }
 
+/*
+ * Reading in two halves at once (ag_i_csv_read_split). Once the first
+ * record (the header) is read, the file is cut just past the first line
+ * end at or after its middle; a second thread reads from the cut to the
+ * end with the caller's second callback and diagnostics, its line numbers
+ * counted from the line ends before the cut, while the caller's thread
+ * reads up to the cut. Where a quoted field runs across the cut, the cut
+ * was no record boundary: the second half is abandoned and dropped, and
+ * the caller's thread reads on to the end, so the records and
+ * diagnostics are those of one reading either way.
+ */
+typedef struct half {
+    ag_i_csv_split_t *split;
+    const char *path;
+    uint64_t size;          /* the file's */
+    uint64_t cut;
+    pthread_t th;
+    bool tried, started, settled;
+    int abandon;
+    reader_t r;             /* the second half's reader */
+    int status;
+    ag_error_t err;
+} half_t;
+
 static void split_start(reader_t *r, lines_t *l);
 static bool split_settle(reader_t *r, int *status);
 
@@ -439,7 +463,7 @@ again:
             status = r->stop;
             goto done;
         }
-        if (r->half && r->records >= 1 && r->start == 0)
+        if (r->half && !r->half->tried && r->records >= 1 && r->start == 0)
             split_start(r, &lines);
         continue;
     resync:
@@ -491,30 +515,6 @@ done_nofree:
     return status;
 }
 
-/*
- * Reading in two halves at once (ag_i_csv_read_split). Once the first
- * record (the header) is read, the file is cut just past the first line
- * end at or after its middle; a second thread reads from the cut to the
- * end with the caller's second callback and diagnostics, its line numbers
- * counted from the line ends before the cut, while the caller's thread
- * reads up to the cut. Where a quoted field runs across the cut, the cut
- * was no record boundary: the second half is abandoned and dropped, and
- * the caller's thread reads on to the end, so the records and
- * diagnostics are those of one reading either way.
- */
-typedef struct half {
-    ag_i_csv_split_t *split;
-    const char *path;
-    uint64_t size;          /* the file's */
-    uint64_t cut;
-    pthread_t th;
-    bool tried, started, settled;
-    int abandon;
-    reader_t r;             /* the second half's reader */
-    int status;
-    ag_error_t err;
-} half_t;
-
 /* The line ends (LF, CRLF, lone CR: as read_line counts them) in the
  * bytes from..to of the file fd, or -1 on a read error. */
 static long count_line_ends(int fd, uint64_t from, uint64_t to)
@@ -560,9 +560,9 @@ static void *second_half(void *arg)
     return NULL;
 }
 
-/* Called by the first half's reader after each record: once the header is
- * read, cuts the file and starts the second half (when the caller agrees
- * and a thread can be had). The line ends on either side of the cut bound
+/* Called once by the first half's reader, after the header record: cuts
+ * the file and starts the second half (when the caller agrees and a
+ * thread can be had). The line ends on either side of the cut bound
  * the records of each half, and number the second half's lines. */
 static void split_start(reader_t *r, lines_t *l)
 {
@@ -570,8 +570,6 @@ static void split_start(reader_t *r, lines_t *l)
     char buf[4096];
     uint64_t at, now = l->done - (l->end - l->pos);
     long first, second;
-    if (h->tried)
-        return;
     h->tried = true;
     /* The cut: just past the first LF at or after the middle. */
     at = h->size / 2;
